@@ -1,0 +1,79 @@
+/**
+ * The one configuration object: its zod schema and its defaults. Every shell (library, CLI, HTTP)
+ * builds an engine from a value validated here; unknown keys fail with the offending path.
+ */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { z } from 'zod';
+import { VerbatimError } from './errors.js';
+
+/** The package root (where models/ and data/ live), whether running from src/ or dist/. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Resolves a path under the package's models/ folder. */
+export function modelPath(...parts: string[]): string {
+  return path.join(PACKAGE_ROOT, 'models', ...parts);
+}
+
+/**
+ * Longest text analyzed, in UTF-16 code units. 20,000 is ~3,500 words: far beyond any survey
+ * verbatim or review, yet small enough that one pathological record cannot stall a batch.
+ */
+export const DEFAULT_MAX_TEXT_LENGTH = 20_000;
+
+export const ConfigSchema = z
+  .object({
+    /** Texts longer than this are rejected with VERBATIM_E_TEXT_TOO_LONG. */
+    maxTextLength: z.number().int().positive().max(1_000_000).default(DEFAULT_MAX_TEXT_LENGTH),
+    /** Replace emails, phone numbers, card numbers and URLs with placeholders in `redactedText`. */
+    redact: z.boolean().default(false),
+    /** Taxonomy JSON file; null uses the default CX taxonomy shipped in models/. */
+    taxonomyPath: z.string().nullable().default(null),
+    sentiment: z
+      .strictObject({
+        /** 'rules' (lexicon and rules only), 'model' (learned model), 'combined' (both, blended). */
+        scorer: z.enum(['rules', 'model', 'combined']).default('rules'),
+        /** |score| below this is neutral. */
+        neutralBand: z.number().min(0).max(1).default(0.1),
+        /**
+         * A document is `mixed` when it has a clause at least this positive and another at least
+         * this negative.
+         */
+        mixedThreshold: z.number().min(0).max(1).default(0.3),
+      })
+      .prefault({}),
+    themes: z
+      .strictObject({
+        /** Use word-vector similarity to seed terms (catches paraphrases); lemma matching always runs. */
+        useEmbeddings: z.boolean().default(true),
+        /** Cosine similarity a word needs to a theme's seed centroid to count as a mention. */
+        embeddingThreshold: z.number().min(0).max(1).default(0.62),
+        /** At most this many themes per comment, most salient first. */
+        maxThemesPerComment: z.number().int().positive().default(8),
+      })
+      .prefault({}),
+    emotions: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        /** Emotions scoring below this are not reported. */
+        threshold: z.number().min(0).max(1).default(0.3),
+      })
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+/** Validates a partial configuration and fills in defaults; throws VERBATIM_E_INVALID_CONFIG. */
+export function resolveConfig(input: ConfigInput = {}): Config {
+  const parsed = ConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', {
+      path: issue.path.length ? issue.path.join('.') : '(root)',
+      detail: issue.message,
+    });
+  }
+  return parsed.data;
+}

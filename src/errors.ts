@@ -1,0 +1,63 @@
+/**
+ * The one error table. Every error Verbatim reports has a stable code, an HTTP status and a
+ * message template that says what was expected and what was found. Shells (CLI, HTTP) render
+ * VerbatimError; nothing else throws user-facing errors.
+ */
+
+export const ERRORS = {
+  VERBATIM_E_INVALID_JSON: { status: 400, message: 'Record is not valid JSON: {detail}' },
+  VERBATIM_E_NOT_AN_OBJECT: { status: 400, message: 'Record must be a JSON object, found {found}' },
+  VERBATIM_E_MISSING_TEXT: { status: 400, message: 'Record has no "{field}" field' },
+  VERBATIM_E_TEXT_NOT_STRING: { status: 400, message: 'Field "{field}" must be a string, found {found}' },
+  VERBATIM_E_TEXT_TOO_LONG: {
+    status: 413,
+    message: 'Text is {length} characters long; the limit is {limit} (config maxTextLength)',
+  },
+  VERBATIM_E_INVALID_TARGETS: { status: 400, message: 'Field "targets" must be an array of strings, found {found}' },
+  VERBATIM_E_INVALID_ID: { status: 400, message: 'Field "{field}" must be a string or a number, found {found}' },
+  VERBATIM_E_CSV_ROW: { status: 400, message: 'CSV row could not be parsed: {detail}' },
+  VERBATIM_E_INVALID_CONFIG: { status: 500, message: 'Invalid configuration at {path}: {detail}' },
+  VERBATIM_E_INVALID_TAXONOMY: { status: 400, message: 'Invalid taxonomy {source} at {path}: {detail}' },
+  VERBATIM_E_INVALID_LEXICON: { status: 500, message: 'Invalid lexicon {source}: {detail}' },
+  VERBATIM_E_FILE_NOT_FOUND: { status: 404, message: 'File not found: {path}' },
+  VERBATIM_E_UNSUPPORTED_FORMAT: { status: 400, message: 'Unsupported format "{format}"; expected one of {expected}' },
+  VERBATIM_E_PIPELINE: { status: 500, message: 'Cannot build the pipeline: {detail}' },
+  VERBATIM_E_MODEL: { status: 500, message: 'Model {name} could not be loaded or run: {detail}' },
+  VERBATIM_E_INTERNAL: { status: 500, message: 'Internal error while analyzing the record' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error with a stable code from the table; `details` fill the message template. */
+export class VerbatimError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(formatMessage(ERRORS[code].message, details), options);
+    this.name = 'VerbatimError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+  }
+
+  /** The `{ code, message }` pair every shell emits. */
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+function formatMessage(template: string, details: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in details ? String(details[key]) : whole,
+  );
+}
+
+/** Describes a value's type for messages ("a number", "null", "an array"). */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' ? 'an object' : `a ${type}`;
+}

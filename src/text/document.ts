@@ -1,0 +1,73 @@
+/**
+ * The compact internal document every stage reads. Tokens are stored once; sentences and clauses
+ * are index ranges over them. All offsets are UTF-16 code units into the ORIGINAL text, so a span
+ * highlights exactly in any JavaScript UI even after normalization or PII redaction.
+ */
+import type { Span } from '../contract.js';
+
+export type TokenKind =
+  | 'word'
+  | 'number'
+  | 'punctuation'
+  | 'emoji'
+  | 'emoticon'
+  | 'symbol'
+  | 'url'
+  | 'email'
+  | 'mention'
+  | 'hashtag'
+  | 'other';
+
+export interface Token extends Span {
+  /** The surface form exactly as in the original text. */
+  text: string;
+  /** Lower-cased, de-elongated ("sooo" -> "soo"), apostrophes normalized ("dont" -> "don't"). */
+  normal: string;
+  /** Dictionary form ("delivered" -> "deliver", "boxes" -> "box"). */
+  lemma: string;
+  kind: TokenKind;
+  /** Part of speech as the tokenizer reports it (universal tags: NOUN, VERB, ADJ, ...). */
+  pos: string;
+  /** True when the surface form is ALL CAPS and at least two letters long. */
+  shouting: boolean;
+}
+
+export interface Clause extends Span {
+  sentence: number;
+  /** Index of the first token of the clause. */
+  firstToken: number;
+  /** Index one past the last token of the clause. */
+  endToken: number;
+  /**
+   * The discourse connective that opens this clause ("but", "although", ...), lower-cased,
+   * or null. Contrast connectives shift weight between the clauses around them.
+   */
+  connective: string | null;
+  /** 'before-contrast' for a clause followed by "but"-like contrast, 'after-contrast' for one opened by it. */
+  role: 'plain' | 'before-contrast' | 'after-contrast';
+}
+
+export interface Sentence extends Span {
+  firstToken: number;
+  endToken: number;
+  /** Indexes into TextDocument.clauses. */
+  clauses: number[];
+}
+
+export interface TextDocument {
+  /** The original text, untouched. */
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  clauses: Clause[];
+}
+
+/** The text a span covers. */
+export function spanText(doc: TextDocument, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}
+
+/** Tokens of a clause or sentence (a view, no copy of the token objects). */
+export function tokensOf(doc: TextDocument, range: { firstToken: number; endToken: number }): Token[] {
+  return doc.tokens.slice(range.firstToken, range.endToken);
+}
