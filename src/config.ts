@@ -55,8 +55,8 @@ export const ConfigSchema = z
     emotions: z
       .strictObject({
         enabled: z.boolean().default(true),
-        /** Emotions scoring below this are not reported. */
-        threshold: z.number().min(0).max(1).default(0.3),
+        /** Emotions scoring below this are not reported; null uses the threshold tuned with the model. */
+        threshold: z.number().min(0).max(1).nullable().default(null),
       })
       .prefault({}),
   })

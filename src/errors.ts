@@ -24,6 +24,8 @@ export const ERRORS = {
   VERBATIM_E_PIPELINE: { status: 500, message: 'Cannot build the pipeline: {detail}' },
   VERBATIM_E_MODEL: { status: 500, message: 'Model {name} could not be loaded or run: {detail}' },
   VERBATIM_E_INTERNAL: { status: 500, message: 'Internal error while analyzing the record' },
+  VERBATIM_E_INVALID_LABEL: { status: 400, message: 'Field "{field}" must be one of {expected}, found {found}' },
+  VERBATIM_E_TARGET_NOT_FOUND: { status: 400, message: 'Target "{target}" does not occur in field "text"' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -30,6 +30,11 @@ export interface ClauseScorer {
   /** Scores every clause of every document: result[d][c] belongs to docs[d].clauses[c]. */
   scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]>;
   /**
+   * True when `scoreSpans` judges sentiment TOWARD the span (an aspect model). Scorers without
+   * that ability leave it unset, and targets then take the sentiment of the clauses mentioning them.
+   */
+  readonly aspectAware?: boolean;
+  /**
    * Scores arbitrary spans (e.g. the window around a target). Spans are within docs[i].
    * Used for targeted/aspect sentiment where a clause is too coarse or too fine.
    */

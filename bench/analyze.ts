@@ -1,0 +1,44 @@
+/**
+ * Whole-pipeline throughput on one core: Verbatim's `analyze` beside vader-sentiment's JS port and
+ * the AFINN `sentiment` package, on the same texts in the same process.
+ *   npx tsx bench/analyze.ts [--size 20000] [--runs 5] [--scorer rules|model|combined]
+ */
+import { parseArgs } from 'node:util';
+import vader from 'vader-sentiment';
+import Sentiment from 'sentiment';
+import { createEngine } from '../src/engine.js';
+import { resolveConfig } from '../src/config.js';
+import { measure, report, sampleCorpus } from './lib.js';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '20000' },
+    runs: { type: 'string', default: '5' },
+    scorer: { type: 'string', default: 'rules' },
+    'batch-size': { type: 'string', default: '256' },
+  },
+});
+const size = Number(values.size);
+const runs = Number(values.runs);
+const batchSize = Number(values['batch-size']);
+const texts = sampleCorpus(size);
+
+const engine = await createEngine(resolveConfig({ sentiment: { scorer: values.scorer as 'rules' } }));
+const afinn = new Sentiment();
+
+const verbatim = await measure(`verbatim analyze (${values.scorer})`, texts, async (batch) => {
+  for (let start = 0; start < batch.length; start += batchSize) {
+    const records = batch.slice(start, start + batchSize).map((text, index) => ({ id: start + index, text, metadata: {} }));
+    await engine.analyzeBatch(records);
+  }
+}, runs);
+const vaderRun = await measure('vader-sentiment (JS port)', texts, (batch) => {
+  for (const text of batch) vader.SentimentIntensityAnalyzer.polarity_scores(text);
+}, runs);
+const afinnRun = await measure('AFINN (sentiment package)', texts, (batch) => {
+  for (const text of batch) afinn.analyze(text);
+}, runs);
+await engine.close();
+
+report(`analyze-${values.scorer}`, { source: 'data/sample.jsonl repeated', size, batchSize }, [verbatim, vaderRun, afinnRun]);
+process.stdout.write(`\nVerbatim / vader-sentiment: ${(verbatim.itemsPerSecond / vaderRun.itemsPerSecond).toFixed(2)}x\n`);

@@ -1,0 +1,91 @@
+/**
+ * Shared benchmark helpers: a fixed corpus, timed runs with warm-up, median and spread, the machine
+ * description, and result files under bench/results/. Benchmarks print figures; tests never time.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(BENCH_DIR, '..');
+
+/** The texts of data/sample.jsonl, repeated deterministically to `size` comments. */
+export function sampleCorpus(size: number): string[] {
+  const texts = readFileSync(path.join(ROOT, 'data', 'sample.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { text?: unknown })
+    .filter((record): record is { text: string } => typeof record.text === 'string');
+  return Array.from({ length: size }, (_, index) => texts[index % texts.length]!);
+}
+
+/** Whitespace token count, the same for every system so tokens/s figures compare. */
+export function countTokens(texts: readonly string[]): number {
+  let tokens = 0;
+  for (const text of texts) tokens += text.split(/\s+/).filter(Boolean).length;
+  return tokens;
+}
+
+export interface Measurement {
+  name: string;
+  runs: number[];
+  medianSeconds: number;
+  spreadPercent: number;
+  itemsPerSecond: number;
+  tokensPerSecond: number;
+}
+
+/** Runs `task` once to warm up, then `runs` times; reports the median and the min-max spread. */
+export async function measure(
+  name: string,
+  texts: readonly string[],
+  task: (texts: readonly string[]) => unknown | Promise<unknown>,
+  runs = 5,
+): Promise<Measurement> {
+  await task(texts.slice(0, Math.min(texts.length, 500)));
+  const seconds: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = process.hrtime.bigint();
+    await task(texts);
+    seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return {
+    name,
+    runs: seconds,
+    medianSeconds: median,
+    spreadPercent: (100 * (sorted[sorted.length - 1]! - sorted[0]!)) / median,
+    itemsPerSecond: texts.length / median,
+    tokensPerSecond: countTokens(texts) / median,
+  };
+}
+
+/** What the figures were measured on. */
+export function machine(): Record<string, unknown> {
+  const cpus = os.cpus();
+  return { node: process.version, cpu: cpus[0]?.model, cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` };
+}
+
+/** Writes bench/results/NAME.json and NAME.md and prints the markdown table. */
+export function report(name: string, corpus: Record<string, unknown>, measurements: Measurement[]): void {
+  mkdirSync(path.join(BENCH_DIR, 'results'), { recursive: true });
+  const result = { benchmark: name, date: new Date().toISOString(), machine: machine(), corpus, measurements };
+  writeFileSync(path.join(BENCH_DIR, 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+  const rows = measurements.map(
+    (m) => `| ${m.name} | ${Math.round(m.itemsPerSecond).toLocaleString('en-US')} | ${Math.round(m.tokensPerSecond).toLocaleString('en-US')} | ${m.medianSeconds.toFixed(3)} | ±${m.spreadPercent.toFixed(1)}% |`,
+  );
+  const markdown = [
+    `# ${name}`,
+    '',
+    `${result.date} · ${String(result.machine.cpu)} · ${String(result.machine.node)} · corpus ${JSON.stringify(corpus)}`,
+    '',
+    '| system | comments/s | tokens/s | median s | spread |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+    '',
+  ].join('\n');
+  writeFileSync(path.join(BENCH_DIR, 'results', `${name}.md`), markdown);
+  process.stdout.write(markdown);
+}

@@ -1,0 +1,12 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { createTextProcessor } from './src/text/index.js';
+const nlp = winkNLP(model, []); const its = nlp.its;
+const base = ["Honestly the delivery was sooo late but the staff were friendly!!! 😡", "UPS is SO SLOW; the app wasnt helpful. Although my refund was fine, checkout is expensive :)", "the price has been great - the box seemed crushed #fail"];
+const comments = Array.from({length: 20000}, (_, i) => base[i % 3] + ' ' + i);
+const time = (name: string, f: (s: string) => unknown) => { for (let r = 0; r < 2; r++) { const t = performance.now(); for (const c of comments) f(c); if (r) console.log(name, Math.round(20000 / (performance.now() - t) * 1000)); } };
+time('readDoc', s => nlp.readDoc(s));
+time('readDoc+out', s => nlp.readDoc(s).tokens().out());
+time('readDoc+3out', s => { const t = nlp.readDoc(s).tokens(); t.out(); t.out(its.precedingSpaces); t.out(its.type); });
+const p = createTextProcessor();
+time('process', s => p.process(s));

@@ -1,0 +1,155 @@
+/**
+ * `verbatim analyze [FILE|-]`: reads JSONL or CSV comments, analyzes them in batches and writes one
+ * result line per record, in input order. Bad records get a coded error line and are counted;
+ * the rest of the file goes on.
+ */
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { createEngine, type Engine } from '../engine.js';
+import { resolveConfig, DEFAULT_MAX_TEXT_LENGTH, type ConfigInput } from '../config.js';
+import type { ResultLine } from '../contract.js';
+import { VerbatimError } from '../errors.js';
+import { detectInputFormat, openInput, readRecords } from '../io/read-input.js';
+import type { InputRecord } from '../io/records.js';
+import { createResultWriter, parseOutputFormat } from '../io/write-output.js';
+import { createProgress } from './progress.js';
+import { EXIT_OK, EXIT_RECORD_ERRORS } from './main.js';
+
+/** Records analyzed per engine call: large enough to amortize model calls, small enough to stream. */
+export const DEFAULT_BATCH_SIZE = 256;
+
+export interface AnalyzeOptions {
+  out?: string;
+  format: string;
+  inputFormat?: string;
+  textField: string;
+  idField: string;
+  taxonomy?: string;
+  redact?: boolean;
+  scorer?: string;
+  batchSize: string;
+  maxTextLength: string;
+  quiet?: boolean;
+}
+
+/** Adds the analyze command to the program. */
+export function registerAnalyze(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('analyze')
+    .description('Analyze comments from a JSONL or CSV file (or stdin) and write one JSON result per record.')
+    .argument('[file]', 'input file (.jsonl or .csv); "-" or nothing reads stdin')
+    .option('-o, --out <file>', 'write results to this file instead of stdout')
+    .option('-f, --format <format>', 'output format: jsonl (full results) or csv (flattened)', 'jsonl')
+    .option('--input-format <format>', 'input format: jsonl or csv (default: from the file extension, else jsonl)')
+    .option('--text-field <name>', 'field holding the comment text', 'text')
+    .option('--id-field <name>', 'field holding the record id (default: the 1-based line number)', 'id')
+    .option('--taxonomy <file>', 'taxonomy JSON file (default: the built-in CX taxonomy)')
+    .option('--redact', 'add redactedText with emails, phone numbers, card numbers and URLs masked')
+    .option('--scorer <name>', 'sentiment scorer: rules, model or combined (default: from config)')
+    .option('--batch-size <n>', 'records per analysis batch', String(DEFAULT_BATCH_SIZE))
+    .option('--max-text-length <n>', 'longest text accepted, in UTF-16 code units', String(DEFAULT_MAX_TEXT_LENGTH))
+    .option('-q, --quiet', 'no progress or summary on stderr')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  verbatim analyze data/sample.jsonl\n  verbatim analyze comments.csv --text-field comment --format csv --out results.csv\n  cat comments.jsonl | verbatim analyze - --redact\n\nExit code: 0 when every record was analyzed, 1 when some records failed (see the summary), 2 on a usage or fatal error.',
+    )
+    .action(async (file: string | undefined, options: AnalyzeOptions) => {
+      const failed = await runAnalyze(file ?? null, options);
+      setExitCode(failed > 0 ? EXIT_RECORD_ERRORS : EXIT_OK);
+    });
+}
+
+/** Runs the command; resolves to the number of records that failed. */
+export async function runAnalyze(file: string | null, options: AnalyzeOptions): Promise<number> {
+  const batchSize = parsePositiveInteger(options.batchSize, '--batch-size');
+  const configInput: ConfigInput = {
+    maxTextLength: parsePositiveInteger(options.maxTextLength, '--max-text-length'),
+    redact: Boolean(options.redact),
+    taxonomyPath: options.taxonomy ?? null,
+  };
+  if (options.scorer) configInput.sentiment = { scorer: options.scorer as 'rules' };
+  const config = resolveConfig(configInput);
+  const format = parseOutputFormat(options.format);
+  const inputFormat = detectInputFormat(file, options.inputFormat);
+  const input = await openInput(file);
+  const engine = await createEngine(config);
+  const output = options.out ? createWriteStream(options.out) : process.stdout;
+  const writer = createResultWriter(output, format);
+  const progress = createProgress({ enabled: !options.quiet });
+  const summary = new Summary();
+
+  let pending: (InputRecord | ResultLine)[] = [];
+  const flush = async () => {
+    const lines = await analyzePending(engine, pending);
+    summary.count(lines);
+    await writer.write(lines);
+    progress.add(lines.length);
+    pending = [];
+  };
+  const records = readRecords(input, {
+    format: inputFormat,
+    textField: options.textField,
+    idField: options.idField,
+    maxTextLength: config.maxTextLength,
+  });
+  for await (const parsed of records) {
+    if (parsed.ok) pending.push(parsed.record);
+    else {
+      const { failure } = parsed;
+      summary.noteLine(failure.line, failure.error);
+      pending.push({ id: failure.id ?? failure.line, error: failure.error.toJSON() });
+    }
+    if (pending.length >= batchSize) await flush();
+  }
+  await flush();
+  await writer.end();
+  await engine.close();
+  progress.done();
+  if (!options.quiet) process.stderr.write(summary.render());
+  return summary.failed;
+}
+
+/** Analyzes the valid records of a batch and slots the already-failed lines back in order. */
+async function analyzePending(engine: Engine, pending: (InputRecord | ResultLine)[]): Promise<ResultLine[]> {
+  const records = pending.filter((item): item is InputRecord => 'text' in item && 'line' in item);
+  const analyzed = await engine.analyzeBatch(records);
+  let next = 0;
+  return pending.map((item) => ('text' in item && 'line' in item ? analyzed[next++]! : (item as ResultLine)));
+}
+
+/** Counts outcomes and remembers the first few failures with their line numbers. */
+class Summary {
+  ok = 0;
+  failed = 0;
+  private readonly byCode = new Map<string, number>();
+  private readonly examples: string[] = [];
+  private static readonly MAX_EXAMPLES = 10;
+
+  noteLine(line: number, error: VerbatimError): void {
+    if (this.examples.length < Summary.MAX_EXAMPLES) this.examples.push(`  line ${line}: ${error.code}: ${error.message}`);
+  }
+
+  count(lines: readonly ResultLine[]): void {
+    for (const line of lines) {
+      if ('error' in line) {
+        this.failed += 1;
+        this.byCode.set(line.error.code, (this.byCode.get(line.error.code) ?? 0) + 1);
+      } else this.ok += 1;
+    }
+  }
+
+  render(): string {
+    let text = `verbatim analyze: ${this.ok + this.failed} records, ${this.ok} analyzed, ${this.failed} failed\n`;
+    for (const [code, count] of this.byCode) text += `  ${code}: ${count}\n`;
+    if (this.examples.length) text += `first failures:\n${this.examples.join('\n')}\n`;
+    return text;
+  }
+}
+
+function parsePositiveInteger(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) {
+    throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', { path: flag, detail: `expected a positive integer, found "${value}"` });
+  }
+  return number;
+}

@@ -1,0 +1,46 @@
+/**
+ * The `verbatim` command line. Each command lives in its own file and registers itself here;
+ * this file only wires them and turns VerbatimErrors into a message and exit code 2.
+ */
+import { Command, CommanderError } from 'commander';
+import { VerbatimError } from '../errors.js';
+import { registerAnalyze } from './analyze.js';
+
+/** Exit codes: 0 all good, 1 some records failed, 2 usage or fatal error. */
+export const EXIT_OK = 0;
+export const EXIT_RECORD_ERRORS = 1;
+export const EXIT_FATAL = 2;
+
+/** Builds the program; exported so tests can inspect the commands without spawning a process. */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('verbatim')
+    .description('Text analytics and sentiment for customer feedback: sentiment, themes, journey stages and signals.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  registerAnalyze(program, setExitCode);
+  return program;
+}
+
+/** Runs the CLI with `argv` (as process.argv) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0; usage errors were already printed.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_FATAL;
+    }
+    if (error instanceof VerbatimError) {
+      process.stderr.write(`verbatim: ${error.code}: ${error.message}\n`);
+      return EXIT_FATAL;
+    }
+    process.stderr.write(`verbatim: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT_FATAL;
+  }
+}

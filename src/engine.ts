@@ -1,0 +1,154 @@
+/**
+ * Builds the analysis pipeline from one validated config and runs it over batches of comments.
+ * Every component is loaded and validated here, at start-up, so a broken taxonomy, lexicon or
+ * missing model fails with a coded error before the first comment instead of on it.
+ *
+ *   text ─► sentiment (clauses) ─► themes ─► journey ─► targets ─► signals
+ */
+import type { AnalysisResult, CommentInput, ResultLine } from './contract.js';
+import { resolveConfig, type Config, type ConfigInput } from './config.js';
+import { VerbatimError } from './errors.js';
+import { createTextProcessor, redactPii, type TextProcessor } from './text/index.js';
+import { createRuleScorer } from './sentiment/index.js';
+import type { ClauseScorer } from './sentiment/types.js';
+import { defaultTaxonomy, loadTaxonomy, type Taxonomy } from './themes/taxonomy.js';
+import { createThemeMatcher, type ThemeMatcher } from './themes/matcher.js';
+import { defaultWordVectors } from './themes/embeddings.js';
+import { createSignalDetector, type SignalDetector } from './signals/index.js';
+import { buildScorer, type EmotionTagger } from './engine-models.js';
+import { assembleResult } from './assemble.js';
+
+/** A comment handed to the engine (the CLI's InputRecord fits this shape). */
+export interface EngineInput {
+  id: CommentInput['id'];
+  text: string;
+  targets?: string[];
+  metadata?: Record<string, unknown>;
+}
+
+export interface Engine {
+  readonly config: Config;
+  readonly taxonomy: Taxonomy;
+  /** Names of the components in pipeline order, for logs and /readyz. */
+  readonly components: readonly string[];
+  /** Analyzes one comment; throws VerbatimError for invalid input. */
+  analyze(input: EngineInput | string): Promise<AnalysisResult>;
+  /** Analyzes a batch in order; an invalid record yields an error line, the rest go on. */
+  analyzeBatch(inputs: readonly EngineInput[]): Promise<ResultLine[]>;
+  /** Releases model sessions. */
+  close(): Promise<void>;
+}
+
+/** The loaded components an analysis needs; built once per engine. */
+export interface Components {
+  config: Config;
+  taxonomy: Taxonomy;
+  text: TextProcessor;
+  scorer: ClauseScorer;
+  themes: ThemeMatcher;
+  signals: SignalDetector;
+  emotions: EmotionTagger | null;
+}
+
+/**
+ * Creates an engine. Loads the taxonomy, lexicon, word vectors and (for the model scorers) the
+ * ONNX models once.
+ *
+ * @example
+ * const engine = await createEngine({ redact: true });
+ * const result = await engine.analyze('The courier was two days late');
+ * result.themes[0].id // 'delivery-speed'
+ */
+export async function createEngine(input: Config | ConfigInput = {}): Promise<Engine> {
+  const config = resolveConfig(input as ConfigInput);
+  const components = await loadComponents(config);
+  const names = ['text', components.scorer.name, 'themes', 'journey', 'targets', 'signals'];
+  if (components.emotions) names.push('emotions');
+
+  const analyzeBatch = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
+    const lines: (ResultLine | null)[] = new Array(inputs.length).fill(null);
+    const work: { index: number; input: EngineInput; doc: ReturnType<TextProcessor['process']> }[] = [];
+    inputs.forEach((item, index) => {
+      try {
+        validateInput(item, config);
+        work.push({ index, input: item, doc: components.text.process(item.text) });
+      } catch (error) {
+        lines[index] = errorLine(item.id ?? index + 1, error);
+      }
+    });
+    const docs = work.map((entry) => entry.doc);
+    const clauseScores = await components.scorer.scoreClauses(docs);
+    const emotions = components.emotions ? await components.emotions.tag(docs.map((doc) => doc.text)) : null;
+    for (let position = 0; position < work.length; position += 1) {
+      const { index, input: item, doc } = work[position]!;
+      try {
+        const result = await assembleResult(components, {
+          id: item.id ?? index + 1,
+          doc,
+          clauseScores: clauseScores[position]!,
+          targets: item.targets ?? [],
+          metadata: item.metadata ?? {},
+          emotions: emotions?.[position] ?? null,
+        });
+        if (config.redact) result.redactedText = redactPii(item.text).text;
+        lines[index] = result;
+      } catch (error) {
+        lines[index] = errorLine(item.id ?? index + 1, error);
+      }
+    }
+    return lines as ResultLine[];
+  };
+
+  return {
+    config,
+    taxonomy: components.taxonomy,
+    components: names,
+    analyzeBatch,
+    async analyze(item) {
+      const input: EngineInput = typeof item === 'string' ? { id: 1, text: item } : item;
+      validateInput(input, config);
+      const [line] = await analyzeBatch([input]);
+      if (line && 'error' in line) throw new VerbatimError(line.error.code as 'VERBATIM_E_INTERNAL');
+      return line as AnalysisResult;
+    },
+    async close() {
+      await components.emotions?.close();
+    },
+  };
+}
+
+async function loadComponents(config: Config): Promise<Components> {
+  const taxonomy = config.taxonomyPath ? loadTaxonomy(config.taxonomyPath) : defaultTaxonomy();
+  const embeddings = config.themes.useEmbeddings ? defaultWordVectors() : null;
+  const { scorer, emotions } = await buildScorer(config, createRuleScorer());
+  return {
+    config,
+    taxonomy,
+    text: createTextProcessor(),
+    scorer,
+    themes: createThemeMatcher(taxonomy, {
+      embeddings,
+      embeddingThreshold: config.themes.embeddingThreshold,
+      maxThemesPerComment: config.themes.maxThemesPerComment,
+    }),
+    signals: createSignalDetector(),
+    emotions,
+  };
+}
+
+function validateInput(input: EngineInput, config: Config): void {
+  if (typeof input.text !== 'string') {
+    throw new VerbatimError('VERBATIM_E_TEXT_NOT_STRING', { field: 'text', found: typeof input.text });
+  }
+  if (input.text.length > config.maxTextLength) {
+    throw new VerbatimError('VERBATIM_E_TEXT_TOO_LONG', { length: input.text.length, limit: config.maxTextLength });
+  }
+}
+
+function errorLine(id: EngineInput['id'] | number, error: unknown): ResultLine {
+  if (error instanceof VerbatimError) return { id: id ?? null, error: error.toJSON() };
+  // Internal failures keep their detail in the log, never in the output.
+  process.emitWarning(`verbatim: record ${String(id)} failed: ${(error as Error)?.stack ?? String(error)}`);
+  const internal = new VerbatimError('VERBATIM_E_INTERNAL');
+  return { id: id ?? null, error: internal.toJSON() };
+}

@@ -1,0 +1,95 @@
+/**
+ * Writes result lines as JSONL (the full contract) or as a flattened CSV for spreadsheets.
+ * Both writers respect stream backpressure so a huge batch runs in constant memory.
+ */
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import { isErrorResult, type ResultLine } from '../contract.js';
+import { VerbatimError } from '../errors.js';
+
+export const OUTPUT_FORMATS = ['jsonl', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The flattened CSV columns, in order. Lists are joined with ';', metadata is one JSON column. */
+export const CSV_COLUMNS = [
+  'id',
+  'label',
+  'score',
+  'confidence',
+  'themes',
+  'theme_labels',
+  'stages',
+  'targets',
+  'emotions',
+  'churn_risk',
+  'effort',
+  'urgency',
+  'actionable',
+  'error_code',
+  'error_message',
+  'metadata',
+] as const;
+
+export interface ResultWriter {
+  write(lines: readonly ResultLine[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** Validates a format name from the command line. */
+export function parseOutputFormat(value: string): OutputFormat {
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
+    throw new VerbatimError('VERBATIM_E_UNSUPPORTED_FORMAT', { format: value, expected: OUTPUT_FORMATS.join(', ') });
+  }
+  return value as OutputFormat;
+}
+
+/** Creates a writer for the format; the CSV header is written before the first row. */
+export function createResultWriter(output: Writable, format: OutputFormat): ResultWriter {
+  let headerWritten = false;
+  const serialize = (lines: readonly ResultLine[]): string => {
+    if (format === 'jsonl') return lines.map((line) => JSON.stringify(line) + '\n').join('');
+    const rows = lines.map(flattenResult);
+    const header = headerWritten ? '' : stringify([CSV_COLUMNS as unknown as string[]]);
+    headerWritten = true;
+    return header + stringify(rows);
+  };
+  return {
+    async write(lines) {
+      if (lines.length === 0) return;
+      if (!output.write(serialize(lines))) await once(output, 'drain');
+    },
+    async end() {
+      if (format === 'csv' && !headerWritten) output.write(serialize([]));
+      if (output === process.stdout) return;
+      output.end();
+      await once(output, 'finish');
+    },
+  };
+}
+
+/** One CSV row (in CSV_COLUMNS order) for a result line. */
+export function flattenResult(line: ResultLine): (string | number)[] {
+  if (isErrorResult(line)) {
+    return [line.id ?? '', '', '', '', '', '', '', '', '', '', '', '', '', line.error.code, line.error.message, ''];
+  }
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  return [
+    line.id,
+    line.sentiment.label,
+    round(line.sentiment.score),
+    round(line.sentiment.confidence),
+    line.themes.map((theme) => theme.id).join(';'),
+    line.themes.map((theme) => theme.label).join(';'),
+    line.stages.map((stage) => `${stage.id}:${stage.sentiment.label}`).join(';'),
+    line.targets.map((target) => `${target.text}:${target.sentiment?.label ?? 'not-found'}`).join(';'),
+    (line.emotions ?? []).map((emotion) => emotion.label).join(';'),
+    round(line.signals.churnRisk),
+    round(line.signals.effort),
+    round(line.signals.urgency),
+    line.signals.actionable ? 'true' : 'false',
+    '',
+    '',
+    Object.keys(line.metadata).length ? JSON.stringify(line.metadata) : '',
+  ];
+}

@@ -1,0 +1,88 @@
+/**
+ * The emotion model at run time: one sigmoid per customer-experience emotion, an ONNX graph fed by
+ * the shared featurizer. Labels and the source-label mapping live here so training and serving
+ * agree on them.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Emotion } from '../contract.js';
+import { VerbatimError } from '../errors.js';
+import { featurize } from './featurizer.js';
+import { openBagRunner } from './onnx-runner.js';
+import { readJsonMeta, type ModelPart } from './sentiment-model.js';
+
+/** Emotions that matter in CX (issue 3), in model output order. */
+export const CX_EMOTIONS = ['anger', 'annoyance', 'disappointment', 'confusion', 'joy', 'gratitude', 'surprise', 'fear'] as const;
+export type CxEmotion = (typeof CX_EMOTIONS)[number];
+
+/**
+ * Source label -> CX emotion. GoEmotions labels (labels.txt) follow the paper's Ekman grouping
+ * where it fits CX (disgust with anger; nervousness with fear; amusement, excitement and love with
+ * joy); emotion6 "love" is joy. Labels not listed (sadness, curiosity, approval, ...) map to none.
+ */
+export const EMOTION_LABEL_MAP: Record<string, CxEmotion> = {
+  anger: 'anger',
+  disgust: 'anger',
+  annoyance: 'annoyance',
+  disappointment: 'disappointment',
+  confusion: 'confusion',
+  joy: 'joy',
+  amusement: 'joy',
+  excitement: 'joy',
+  love: 'joy',
+  gratitude: 'gratitude',
+  surprise: 'surprise',
+  fear: 'fear',
+  nervousness: 'fear',
+};
+
+/** Default model directory shipped with the package. */
+export const DEFAULT_EMOTION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models/emotion');
+
+export interface EmotionMeta extends ModelPart {
+  name: string;
+  version: string;
+  labels: string[];
+  /** Scores below this are not reported (chosen on GoEmotions dev for the best macro-F1). */
+  threshold: number;
+}
+
+export interface EmotionModel {
+  readonly meta: EmotionMeta;
+  /** n x labels sigmoid scores. */
+  scores(texts: readonly string[]): Promise<Float32Array>;
+  /** Per text: emotions scoring at least the threshold, highest first (the contract's `emotions`). */
+  predict(texts: readonly string[]): Promise<Emotion[][]>;
+}
+
+/**
+ * Loads the emotion model from `dir` (default models/emotion).
+ *
+ * @example
+ * const model = await loadEmotionModel();
+ * (await model.predict(['thank you so much!']))[0]; // [{ label: 'gratitude', score: 0.93 }]
+ */
+export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promise<EmotionModel> {
+  const meta = await readJsonMeta<EmotionMeta>('emotion', join(dir, 'meta.json'));
+  if (!Array.isArray(meta.labels) || meta.labels.length === 0 || !meta.featurizer || typeof meta.threshold !== 'number') {
+    throw new VerbatimError('VERBATIM_E_MODEL', { name: 'emotion', detail: `${join(dir, 'meta.json')} lacks labels, featurizer or threshold` });
+  }
+  const classes = meta.labels.length;
+  const runner = await openBagRunner('emotion', join(dir, meta.file), meta.featurizer.buckets, classes);
+  const scores = (texts: readonly string[]) => runner.run(texts.map((text) => featurize(String(text ?? ''), meta.featurizer)));
+  return {
+    meta,
+    scores,
+    async predict(texts) {
+      const all = await scores(texts);
+      return texts.map((_, row) => {
+        const emotions: Emotion[] = [];
+        for (let label = 0; label < classes; label++) {
+          const score = all[row * classes + label];
+          if (score >= meta.threshold) emotions.push({ label: meta.labels[label], score });
+        }
+        return emotions.sort((left, right) => right.score - left.score);
+      });
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Writes a BagModel as an ONNX graph and reads it back. The embedding table is stored as int8 with
+ * one float scale per row (4x smaller than float32; the measured dev accuracy loss is < 0.2 points):
+ *
+ *   ids[N,L] ─Gather(table int8)─Cast─┐
+ *   ids[N,L] ─Gather(rowScale)────────┴Mul─ReduceSum(axis 1)─Mul(scale[N,1])─Gemm─Mul(1/T)─Softmax|Sigmoid
+ *
+ * `scale` is 1/length per row, so padded positions (id = buckets, a zero row) do not count.
+ */
+import type { BagModel, OutputKind } from './bag-model.js';
+import { onnxModelType, ONNX_TYPE, ONNX_ATTRIBUTE } from './onnx-proto.js';
+
+/** ONNX IR version 8 and opset 17 are both supported by onnxruntime-node 1.x since 1.14. */
+const IR_VERSION = 8;
+const OPSET_VERSION = 17;
+const INT8_MAXIMUM = 127;
+
+export const INPUT_IDS = 'ids';
+export const INPUT_SCALE = 'scale';
+export const OUTPUT_PROBABILITIES = 'probabilities';
+
+/** Rounds each embedding row to int8 with a per-row scale; returns the quantized table. */
+export function quantizeRows(model: BagModel): { table: Int8Array; rowScale: Float32Array } {
+  const rows = model.buckets + 1;
+  const table = new Int8Array(rows * model.dim);
+  const rowScale = new Float32Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const base = row * model.dim;
+    let maximum = 0;
+    for (let column = 0; column < model.dim; column++) maximum = Math.max(maximum, Math.abs(model.embedding[base + column]));
+    const scale = maximum / INT8_MAXIMUM;
+    rowScale[row] = scale;
+    if (scale === 0) continue;
+    for (let column = 0; column < model.dim; column++) table[base + column] = Math.round(model.embedding[base + column] / scale);
+  }
+  return { table, rowScale };
+}
+
+/** Replaces the float embedding with its int8 round trip, so JS metrics are those of the served model. */
+export function applyQuantization(model: BagModel): BagModel {
+  const { table, rowScale } = quantizeRows(model);
+  const embedding = new Float32Array(table.length);
+  for (let index = 0; index < table.length; index++) embedding[index] = Math.fround(table[index] * rowScale[Math.floor(index / model.dim)]);
+  return { ...model, embedding };
+}
+
+function tensor(name: string, dataType: number, dims: number[], data: ArrayBufferView): Record<string, unknown> {
+  return { name, dataType, dims, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+function valueInfo(name: string, elemType: number, dims: (number | string)[]): Record<string, unknown> {
+  return {
+    name,
+    type: { tensorType: { elemType, shape: { dim: dims.map((dim) => (typeof dim === 'number' ? { dimValue: dim } : { dimParam: dim })) } } },
+  };
+}
+
+function node(opType: string, input: string[], output: string[], attribute: Record<string, unknown>[] = []): Record<string, unknown> {
+  return { opType, input, output, name: output[0], attribute };
+}
+
+/** Serializes the model (quantized) with the temperature baked in; returns the .onnx bytes. */
+export function exportBagModel(model: BagModel, temperature: number, description: string): Uint8Array {
+  const { table, rowScale } = quantizeRows(model);
+  const inverseTemperature = new Float32Array([1 / temperature]);
+  const axes = new BigInt64Array([1n]);
+  const activation = model.output === 'softmax'
+    ? node('Softmax', ['scaled_logits'], [OUTPUT_PROBABILITIES], [{ name: 'axis', type: ONNX_ATTRIBUTE.int, i: -1 }])
+    : node('Sigmoid', ['scaled_logits'], [OUTPUT_PROBABILITIES]);
+  const graph = {
+    name: 'bag_model',
+    input: [valueInfo(INPUT_IDS, ONNX_TYPE.int64, ['batch', 'width']), valueInfo(INPUT_SCALE, ONNX_TYPE.float, ['batch', 1])],
+    output: [valueInfo(OUTPUT_PROBABILITIES, ONNX_TYPE.float, ['batch', model.classes])],
+    initializer: [
+      tensor('table', ONNX_TYPE.int8, [model.buckets + 1, model.dim], table),
+      tensor('row_scale', ONNX_TYPE.float, [model.buckets + 1, 1], rowScale),
+      tensor('weight', ONNX_TYPE.float, [model.classes, model.dim], model.weight),
+      tensor('bias', ONNX_TYPE.float, [model.classes], model.bias),
+      tensor('sum_axes', ONNX_TYPE.int64, [1], axes),
+      tensor('inverse_temperature', ONNX_TYPE.float, [], inverseTemperature),
+    ],
+    node: [
+      node('Gather', ['table', INPUT_IDS], ['gathered_int8'], [{ name: 'axis', type: ONNX_ATTRIBUTE.int, i: 0 }]),
+      node('Cast', ['gathered_int8'], ['gathered_float'], [{ name: 'to', type: ONNX_ATTRIBUTE.int, i: ONNX_TYPE.float }]),
+      node('Gather', ['row_scale', INPUT_IDS], ['gathered_scale'], [{ name: 'axis', type: ONNX_ATTRIBUTE.int, i: 0 }]),
+      node('Mul', ['gathered_float', 'gathered_scale'], ['gathered']),
+      node('ReduceSum', ['gathered', 'sum_axes'], ['summed'], [{ name: 'keepdims', type: ONNX_ATTRIBUTE.int, i: 0 }]),
+      node('Mul', ['summed', INPUT_SCALE], ['mean']),
+      node('Gemm', ['mean', 'weight', 'bias'], ['logits'], [{ name: 'transB', type: ONNX_ATTRIBUTE.int, i: 1 }]),
+      node('Mul', ['logits', 'inverse_temperature'], ['scaled_logits']),
+      activation,
+    ],
+  };
+  const type = onnxModelType();
+  const message = type.fromObject({
+    irVersion: IR_VERSION,
+    producerName: 'verbatim',
+    producerVersion: '1',
+    docString: description,
+    opsetImport: [{ domain: '', version: OPSET_VERSION }],
+    graph,
+  });
+  return type.encode(message).finish();
+}
+
+function floatsOf(raw: Uint8Array): Float32Array {
+  return new Float32Array(new Uint8Array(raw).buffer);
+}
+
+/** Reads an exported model back into a (dequantized) BagModel and its temperature: the JS twin of the graph. */
+export function readBagModel(bytes: Uint8Array): { model: BagModel; temperature: number } {
+  const decoded = onnxModelType().toObject(onnxModelType().decode(bytes), { longs: Number, bytes: Uint8Array }) as {
+    graph: { initializer: { name: string; dims: number[]; rawData: Uint8Array }[]; node: { opType: string }[] };
+  };
+  const byName = new Map(decoded.graph.initializer.map((initializer) => [initializer.name, initializer]));
+  const table = byName.get('table');
+  const rowScaleTensor = byName.get('row_scale');
+  const weightTensor = byName.get('weight');
+  const biasTensor = byName.get('bias');
+  const temperatureTensor = byName.get('inverse_temperature');
+  if (!table || !rowScaleTensor || !weightTensor || !biasTensor || !temperatureTensor) throw new Error('not a verbatim bag model');
+  const [rows, dim] = table.dims;
+  const quantized = new Int8Array(new Uint8Array(table.rawData).buffer);
+  const rowScale = floatsOf(rowScaleTensor.rawData);
+  const embedding = new Float32Array(rows * dim);
+  for (let index = 0; index < embedding.length; index++) embedding[index] = Math.fround(quantized[index] * rowScale[Math.floor(index / dim)]);
+  const output: OutputKind = decoded.graph.node.some((entry) => entry.opType === 'Sigmoid') ? 'sigmoid' : 'softmax';
+  const model: BagModel = {
+    buckets: rows - 1,
+    dim,
+    classes: weightTensor.dims[0],
+    output,
+    embedding,
+    weight: floatsOf(weightTensor.rawData),
+    bias: floatsOf(biasTensor.rawData),
+  };
+  return { model, temperature: 1 / floatsOf(temperatureTensor.rawData)[0] };
+}

@@ -1,0 +1,63 @@
+/**
+ * Runs an exported bag model in onnxruntime-node: one session per model, one intra-op thread
+ * (DEPENDENCIES.md: two threads per core were 4x slower inside workers), rows batched and padded.
+ */
+import { readFile } from 'node:fs/promises';
+import * as ort from 'onnxruntime-node';
+import { VerbatimError } from '../errors.js';
+import { INPUT_IDS, INPUT_SCALE, OUTPUT_PROBABILITIES } from './onnx-export.js';
+
+/** Rows per ORT call: large enough to amortize the call, small enough to keep padding cheap. */
+export const BATCH_SIZE = 256;
+
+export interface BagRunner {
+  readonly classes: number;
+  /** n x classes probabilities for featurized rows. */
+  run(rows: readonly (readonly number[])[]): Promise<Float32Array>;
+}
+
+/** Opens a session on `file`; `padding` is the id of the zero row (the bucket count). */
+export async function openBagRunner(name: string, file: string, padding: number, classes: number): Promise<BagRunner> {
+  let session: ort.InferenceSession;
+  try {
+    const bytes = await readFile(file);
+    session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  } catch (error) {
+    throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: error instanceof Error ? error.message : String(error) }, { cause: error });
+  }
+  const runBatch = async (rows: readonly (readonly number[])[]): Promise<Float32Array> => {
+    let width = 1;
+    for (const row of rows) width = Math.max(width, row.length);
+    const ids = new BigInt64Array(rows.length * width).fill(BigInt(padding));
+    const scale = new Float32Array(rows.length);
+    rows.forEach((row, index) => {
+      for (let position = 0; position < row.length; position++) ids[index * width + position] = BigInt(row[position]);
+      scale[index] = row.length > 0 ? 1 / row.length : 0;
+    });
+    const feeds = {
+      [INPUT_IDS]: new ort.Tensor('int64', ids, [rows.length, width]),
+      [INPUT_SCALE]: new ort.Tensor('float32', scale, [rows.length, 1]),
+    };
+    try {
+      const output = await session.run(feeds);
+      return output[OUTPUT_PROBABILITIES].data as Float32Array;
+    } catch (error) {
+      throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: error instanceof Error ? error.message : String(error) }, { cause: error });
+    }
+  };
+  return {
+    classes,
+    async run(rows) {
+      const result = new Float32Array(rows.length * classes);
+      const order = rows.map((_, index) => index).sort((left, right) => rows[left].length - rows[right].length);
+      for (let start = 0; start < order.length; start += BATCH_SIZE) {
+        const indexes = order.slice(start, start + BATCH_SIZE);
+        const probabilities = await runBatch(indexes.map((index) => rows[index]));
+        indexes.forEach((rowIndex, batchIndex) => {
+          result.set(probabilities.subarray(batchIndex * classes, (batchIndex + 1) * classes), rowIndex * classes);
+        });
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Pure aggregation of clause scores into the Sentiment of a sentence, document, theme, stage or
+ * target. Decisions:
+ *
+ * - Contrast: a clause opened by "but"-like contrast weighs AFTER_CONTRAST_WEIGHT, the clause before
+ *   it BEFORE_CONTRAST_WEIGHT (VADER's "but" rule: 1.5 / 0.5). A mid-sentence concessive clause
+ *   ("..., although the staff were nice") is the subordinate one, so the weights swap for it.
+ * - Salience: a clause counts with weight (SALIENCE_FLOOR + |score|), so an opinion-free clause
+ *   ("I ordered on Monday") does not dilute an opinionated one.
+ * - Mixed: label `mixed` when some part scores >= mixedThreshold, another <= -mixedThreshold,
+ *   and neither side DOMINATES. Parts are the clauses, or, for a clause whose evidence pulls both
+ *   ways ("love the product, hate the support"), its positive and negative evidence separately.
+ *   A side dominates when its weighted mass is at least DOMINANCE_RATIO times the other's. With
+ *   the contrast weights (ratio 3) an equally strong "X but Y" is therefore labelled by Y:
+ *   "fast delivery but the box was crushed" is negative, not mixed.
+ * - Confidence: weighted mean clause confidence times agreement (|sum w*s| / sum w*|s|); for
+ *   mixed, the mean confidence times how balanced the two sides are.
+ */
+import { resolveConfig, type Config } from '../config.js';
+import type { Sentiment, SentimentLabel } from '../contract.js';
+import type { Clause } from '../text/document.js';
+import { CONCESSIVE_CONNECTIVES } from '../text/clauses.js';
+import { normalizeValence } from './rule-scorer.js';
+import type { ClauseScore } from './types.js';
+
+/** Weight of a clause opened by contrast ("..., but THIS"). Source: VADER's but-rule (x1.5). */
+export const AFTER_CONTRAST_WEIGHT = 1.5;
+/** Weight of the clause before contrast ("THIS, but ..."). Source: VADER's but-rule (x0.5). */
+export const BEFORE_CONTRAST_WEIGHT = 0.5;
+/** Base weight of a clause without opinion; opinion adds |score|. Verbatim's choice. */
+export const SALIENCE_FLOOR = 0.1;
+/** One side "dominates" a mixed text when its mass is at least this multiple of the other. Verbatim's choice. */
+export const DOMINANCE_RATIO = 2;
+
+export type SentimentOptions = Pick<Config['sentiment'], 'neutralBand' | 'mixedThreshold'>;
+
+const DEFAULTS: SentimentOptions = resolveConfig().sentiment;
+
+/** One unit to aggregate: a clause score plus where it sits. */
+export interface WeightedScore {
+  score: ClauseScore;
+  /** Extra weight from the caller (e.g. share of a theme's mention); default 1. */
+  weight?: number;
+  role?: Clause['role'];
+  connective?: string | null;
+}
+
+/** The label for a score: neutral inside the band, else by sign. */
+export function labelFor(score: number, options: Pick<SentimentOptions, 'neutralBand'> = DEFAULTS): 'positive' | 'negative' | 'neutral' {
+  if (!(Math.abs(score) >= options.neutralBand)) return 'neutral';
+  return score > 0 ? 'positive' : 'negative';
+}
+
+/** One clause score as a user-facing Sentiment (a single clause is mixed when its evidence is). */
+export function toSentiment(score: ClauseScore, options: SentimentOptions = DEFAULTS): Sentiment {
+  return aggregateSpans([{ score }], options);
+}
+
+/** The contrast weight of a clause, swapped for mid-sentence concessives (see the module doc). */
+export function contrastWeight(role: Clause['role'] | undefined, connective: string | null | undefined): number {
+  if (role === 'after-contrast') {
+    return connective && CONCESSIVE_CONNECTIVES.has(connective) ? BEFORE_CONTRAST_WEIGHT : AFTER_CONTRAST_WEIGHT;
+  }
+  if (role === 'before-contrast') {
+    return connective && CONCESSIVE_CONNECTIVES.has(connective) ? AFTER_CONTRAST_WEIGHT : BEFORE_CONTRAST_WEIGHT;
+  }
+  return 1;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return value < low ? low : value > high ? high : value;
+}
+
+/** Positive and negative part scores of a clause: from its evidence when it has any, else its score. */
+function partsOf(score: ClauseScore): [number, number] {
+  let positive = 0;
+  let negative = 0;
+  let any = false;
+  for (const item of score.evidence) {
+    if (item.source === 'rule' || item.source === 'model') continue;
+    any = true;
+    if (item.weight > 0) positive += item.weight;
+    else negative += item.weight;
+  }
+  if (!any) return score.score > 0 ? [score.score, 0] : [0, score.score];
+  return [normalizeValence(positive), normalizeValence(negative)];
+}
+
+/**
+ * Combines clause scores into one Sentiment (sentence, document, theme, stage or target level).
+ * Empty input is neutral with confidence 0.
+ */
+export function aggregateSpans(units: readonly WeightedScore[], options: SentimentOptions = DEFAULTS): Sentiment {
+  let weightSum = 0;
+  let weightedScore = 0;
+  let weightedAbsolute = 0;
+  let weightedConfidence = 0;
+  let positiveMass = 0;
+  let negativeMass = 0;
+  let strongestPositive = 0;
+  let strongestNegative = 0;
+  for (const unit of units) {
+    const { score } = unit;
+    const s = Number.isFinite(score.score) ? clamp(score.score, -1, 1) : 0;
+    const base = Math.max(0, unit.weight ?? 1) * contrastWeight(unit.role, unit.connective);
+    const weight = base * (SALIENCE_FLOOR + Math.abs(s));
+    weightSum += weight;
+    weightedScore += weight * s;
+    weightedAbsolute += weight * Math.abs(s);
+    weightedConfidence += weight * clamp(score.confidence, 0, 1);
+    const [positive, negative] = partsOf(score);
+    positiveMass += base * positive;
+    negativeMass += base * -negative;
+    strongestPositive = Math.max(strongestPositive, positive);
+    strongestNegative = Math.min(strongestNegative, negative);
+  }
+  if (weightSum === 0) return { label: 'neutral', score: 0, confidence: 0 };
+  const score = clamp(weightedScore / weightSum, -1, 1);
+  const meanConfidence = weightedConfidence / weightSum;
+  const bothSides = strongestPositive >= options.mixedThreshold && -strongestNegative >= options.mixedThreshold;
+  const dominated =
+    positiveMass >= DOMINANCE_RATIO * negativeMass || negativeMass >= DOMINANCE_RATIO * positiveMass;
+  if (bothSides && !dominated) {
+    const balance = Math.min(positiveMass, negativeMass) / Math.max(positiveMass, negativeMass);
+    return { label: 'mixed', score, confidence: clamp(meanConfidence * balance, 0, 1) };
+  }
+  const agreement = weightedAbsolute === 0 ? 1 : Math.abs(weightedScore) / weightedAbsolute;
+  const label: SentimentLabel = labelFor(score, options);
+  return { label, score, confidence: clamp(meanConfidence * agreement, 0, 1) };
+}

@@ -1,0 +1,26 @@
+/**
+ * Survey fragments that say nothing: "ok", "n/a", "-", "see above", "no comment". They deserve
+ * `neutral`, not the mild positive VADER gives "ok" or the negative it gives "no".
+ */
+
+/** Fragments, as token keys joined by single spaces, trailing '.', '!' and '?' removed. */
+const FRAGMENTS: ReadonlySet<string> = new Set([
+  'ok', 'okay', 'k', 'kk', 'n / a', 'n/a', 'na', 'n.a.', 'nothing', 'none', 'nil', 'no', 'nope', 'nah',
+  'yes', 'yep', 'yeah', '-', '--', '.', '...', '?', 'see above', 'as above', 'same as above', 'no comment',
+  'no comments', 'nothing to add', 'nothing else', 'nothing more', 'nothing really', 'nothing to say',
+  'not applicable', 'not sure', 'unsure', 'idk', 'dunno', "don't know", 'no idea', 'no opinion', 'none really',
+  'nothing at this time', 'not at this time', 'no thanks',
+]);
+
+/** The most tokens a fragment has (longer clauses skip the check). */
+export const MAX_FRAGMENT_TOKENS = 5;
+
+const TRAILING: ReadonlySet<string> = new Set(['.', '!', '?', '!!', '!!!', '??']);
+
+/** True when the clause's token keys spell a content-free fragment. */
+export function isFragment(keys: readonly string[], length: number = keys.length): boolean {
+  let end = length;
+  while (end > 1 && TRAILING.has(keys[end - 1]!)) end--;
+  if (end === 0 || end > MAX_FRAGMENT_TOKENS) return false;
+  return FRAGMENTS.has(end === 1 ? keys[0]! : keys.slice(0, end).join(' '));
+}

@@ -1,0 +1,54 @@
+/**
+ * Sarcasm and politeness patterns from CX text (see GUIDE.md, "What real feedback looks like"):
+ * "great, another delay" is a complaint, and "thanks" at the end of a complaint is manners,
+ * not praise. Both are rules over already-scored items, so each firing leaves rule evidence.
+ */
+
+/**
+ * A sarcastic positive keeps this share of its strength, turned negative. Verbatim's choice: the
+ * word still signals emotion, but less reliably than a plain negative word.
+ */
+export const SARCASM_SCALE = 0.5;
+
+/** Positive interjections that open sarcastic complaints when followed by a comma or "!". */
+const SARCASM_OPENERS: ReadonlySet<string> = new Set([
+  'great', 'brilliant', 'fantastic', 'perfect', 'wonderful', 'lovely', 'awesome', 'nice', 'amazing',
+  'excellent', 'superb', 'terrific', 'marvelous', 'marvellous', 'fabulous', 'cool', 'wow',
+]);
+
+/** Words that may precede a sarcastic opener ("oh great, ..."). */
+const SARCASM_PREFIXES: ReadonlySet<string> = new Set(['oh', 'just', 'well', 'yeah', 'so', 'wow', 'how', 'really']);
+
+/** "love how the app crashes": an affection verb followed by one of these introduces a complaint. */
+const SARCASTIC_LOVE: ReadonlySet<string> = new Set(['love', 'loving', 'loved', 'adore']);
+const SARCASTIC_LOVE_FOLLOWERS: ReadonlySet<string> = new Set(['how', 'when', 'that', 'waiting']);
+
+/** Words that, after a sarcastic opener, mark a repeated failure even without a negative word. */
+export const REPETITION_MARKERS: ReadonlySet<string> = new Set(['another', 'again', 'more']);
+
+const OPENER_PUNCTUATION: ReadonlySet<string> = new Set([',', '!', '.', '...', '…', '-', '!!', '!!!']);
+
+/** Politeness formulas: they soften, they do not praise, when the text around them complains. */
+export const POLITENESS_TERMS: ReadonlySet<string> = new Set([
+  'thanks', 'thank you', 'thankyou', 'thx', 'ty', 'cheers', 'much appreciated', 'many thanks', 'thanks a lot',
+  'please', 'kind regards', 'regards', 'appreciate it', 'appreciated',
+]);
+
+/**
+ * True when the positive item at [first, end) is a sarcastic opener: first word of its clause (after
+ * optional interjections), directly followed by a comma or '!' ("Great, another delay").
+ */
+export function isSarcasticOpener(keys: readonly string[], first: number, end: number, clauseEnd: number): boolean {
+  if (end !== first + 1) return false;
+  const key = keys[first]!;
+  if (SARCASM_OPENERS.has(key)) {
+    for (let i = 0; i < first; i++) if (!SARCASM_PREFIXES.has(keys[i]!)) return false;
+    return end < clauseEnd && OPENER_PUNCTUATION.has(keys[end]!);
+  }
+  if (SARCASTIC_LOVE.has(key)) {
+    if (end >= clauseEnd) return false;
+    const next = keys[end]!;
+    return SARCASTIC_LOVE_FOLLOWERS.has(next) || (next === 'it' && end + 1 < clauseEnd && keys[end + 1] === 'when');
+  }
+  return false;
+}

@@ -1,0 +1,127 @@
+/**
+ * Turns the individual mentions the matcher found into one ThemeHit per theme: evidence spans,
+ * clauses, matched terms, the strongest method and a strength in [0, 1]; drops the mentions of a
+ * parent theme made in a clause where one of its descendants matched (a parent is reported only
+ * when it is mentioned on its own); orders hits strongest first.
+ */
+import type { Span } from '../contract.js';
+import type { Token } from '../text/document.js';
+import type { CompiledTaxonomy } from './term-index.js';
+import type { ThemeHit } from './types.js';
+
+/** One occurrence of a theme in a document. */
+export interface Mention {
+  theme: number;
+  /** Token indexes, ascending (a phrase, a windowed pair, or one word). */
+  tokens: number[];
+  /** Clause index, or -1 when the document has no clauses. */
+  clause: number;
+  /** The seed term (or, for word vectors, the nearest seed) that matched. */
+  term: string;
+  method: ThemeHit['method'];
+  multiWord: boolean;
+  /** Cosine to the seed for word-vector mentions; 1 otherwise. */
+  similarity: number;
+}
+
+/**
+ * Weight of one mention by how it was found: a literal seed is the surest evidence, an inflection
+ * slightly less, a similar word much less (hand-set so that one literal mention outranks two
+ * word-vector mentions, and two mentions of any kind outrank one of the same kind).
+ */
+export const MENTION_WEIGHT = { term: 0.6, lemma: 0.5, embedding: 0.35 } as const;
+/** Extra weight of a multi-word phrase ("charged twice"): it is more specific than one word. */
+export const PHRASE_BONUS = 0.1;
+
+const METHOD_RANK: Record<ThemeHit['method'], number> = { term: 3, lemma: 2, embedding: 1 };
+
+/** One hit per theme, parents suppressed where covered, strongest first. */
+export function aggregateMentions(compiled: CompiledTaxonomy, tokens: readonly Token[], mentions: Mention[]): ThemeHit[] {
+  const byTheme = new Map<number, Mention[]>();
+  for (const mention of mentions) {
+    const list = byTheme.get(mention.theme);
+    if (list) list.push(mention);
+    else byTheme.set(mention.theme, [mention]);
+  }
+  const coveredByDescendants = new Map<number, Coverage>();
+  for (const [theme, list] of byTheme) {
+    for (const ancestor of compiled.ancestors[theme]!) {
+      let covered = coveredByDescendants.get(ancestor);
+      if (!covered) coveredByDescendants.set(ancestor, (covered = { clauses: new Set(), tokens: new Set() }));
+      for (const mention of list) {
+        covered.clauses.add(mention.clause);
+        for (const token of mention.tokens) covered.tokens.add(token);
+      }
+    }
+  }
+  const hits: (ThemeHit & { firstStart: number })[] = [];
+  for (const [theme, list] of byTheme) {
+    const covered = coveredByDescendants.get(theme);
+    const own = covered ? list.filter((mention) => !isCovered(mention, covered)) : list;
+    if (own.length > 0) hits.push(buildHit(compiled.themes[theme]!.id, tokens, own));
+  }
+  hits.sort((a, b) => b.strength - a.strength || a.firstStart - b.firstStart || (a.themeId < b.themeId ? -1 : 1));
+  return hits.map(({ firstStart: _firstStart, ...hit }) => hit);
+}
+
+/** Where a theme's matched descendants were mentioned. */
+interface Coverage {
+  clauses: Set<number>;
+  tokens: Set<number>;
+}
+
+/**
+ * A parent's mention says nothing of its own when a descendant was matched in the same clause
+ * ("the app logs me out": login-access covers app); without clauses, when the descendant's
+ * mentions hold all its tokens.
+ */
+function isCovered(mention: Mention, covered: Coverage): boolean {
+  if (mention.clause >= 0) return covered.clauses.has(mention.clause);
+  return mention.tokens.every((token) => covered.tokens.has(token));
+}
+
+function buildHit(themeId: string, tokens: readonly Token[], mentions: Mention[]): ThemeHit & { firstStart: number } {
+  let complement = 1;
+  let method: ThemeHit['method'] = 'embedding';
+  const spans: Span[] = [];
+  const clauses = new Set<number>();
+  const terms: string[] = [];
+  for (const mention of mentions) {
+    const weight =
+      mention.method === 'embedding'
+        ? MENTION_WEIGHT.embedding * mention.similarity
+        : MENTION_WEIGHT[mention.method] + (mention.multiWord ? PHRASE_BONUS : 0);
+    complement *= 1 - Math.min(weight, 1);
+    if (METHOD_RANK[mention.method] > METHOD_RANK[method]) method = mention.method;
+    spans.push(...spansOfTokens(tokens, mention.tokens));
+    if (mention.clause >= 0) clauses.add(mention.clause);
+    if (!terms.includes(mention.term)) terms.push(mention.term);
+  }
+  const evidence = uniqueSpans(spans);
+  return {
+    themeId,
+    evidence,
+    clauses: [...clauses].sort((a, b) => a - b),
+    strength: Math.round((1 - complement) * 1000) / 1000,
+    method,
+    matchedTerms: terms,
+    firstStart: evidence[0]!.start,
+  };
+}
+
+/** Spans of a mention's tokens, merging neighbours (a phrase is one span). */
+export function spansOfTokens(tokens: readonly Token[], indexes: readonly number[]): Span[] {
+  const spans: Span[] = [];
+  indexes.forEach((tokenIndex, position) => {
+    const token = tokens[tokenIndex]!;
+    const last = spans[spans.length - 1];
+    if (last && position > 0 && indexes[position - 1] === tokenIndex - 1) last.end = token.end;
+    else spans.push({ start: token.start, end: token.end });
+  });
+  return spans;
+}
+
+function uniqueSpans(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  return spans.filter((span, index) => index === 0 || span.start !== spans[index - 1]!.start || span.end !== spans[index - 1]!.end);
+}

@@ -1,0 +1,136 @@
+/**
+ * Compiles a taxonomy's seed terms and exclusions into lookup tables, once, so that matching a
+ * comment is a few hash lookups per token. A term is split into words on whitespace; each word
+ * matches a token literally (same normal form) or by lemma (the token's normal form or lemma
+ * equals the seed word or its singular: write seeds in dictionary form, "deliver", "crash", to
+ * catch "delivered", "crashing").
+ */
+import lemmatizer from 'wink-lemmatizer';
+import type { Taxonomy, TaxonomyTheme } from './taxonomy.js';
+import { STOPWORDS } from './word-lists.js';
+
+/** One seed term or exclusion phrase, ready to match. */
+export interface CompiledTerm {
+  /** Index of the owning theme in CompiledTaxonomy.themes. */
+  theme: number;
+  /** The term exactly as the taxonomy wrote it (reported in matchedTerms). */
+  text: string;
+  /** Canonical lower-case words. */
+  words: readonly string[];
+  /** Per word, the forms a token's normal form or lemma may take to match at lemma level. */
+  forms: readonly ReadonlySet<string>[];
+}
+
+/** A two-word term that may also match with its words in either order a few tokens apart. */
+export interface WindowEntry {
+  term: CompiledTerm;
+  /** Which word of the term the indexed form belongs to (0 or 1). */
+  position: 0 | 1;
+}
+
+export interface CompiledTaxonomy {
+  themes: readonly TaxonomyTheme[];
+  themeIndexOf: ReadonlyMap<string, number>;
+  /** Per theme, the indexes of all its ancestors (parent first). */
+  ancestors: readonly (readonly number[])[];
+  /** Seed terms keyed by every form of their first word, longest term first. */
+  termsByFirstForm: ReadonlyMap<string, readonly CompiledTerm[]>;
+  /** Exclusion phrases keyed by every form of their first word, longest first. */
+  exclusionsByFirstForm: ReadonlyMap<string, readonly CompiledTerm[]>;
+  /** Two-word seed terms without stopwords, keyed by every form of either word. */
+  windowTermsByForm: ReadonlyMap<string, readonly WindowEntry[]>;
+  /** Every form of every seed word: such words are never matched by word vectors. */
+  seedForms: ReadonlySet<string>;
+  /** Per theme, its distinct single-word seeds (the anchors for word-vector similarity). */
+  singleWordSeeds: readonly (readonly string[])[];
+}
+
+const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
+/** Lower-cases a word and straightens apostrophes, as the text stage's normal form does. */
+export function canonicalWord(word: string): string {
+  return word.toLowerCase().replace(CURLY_APOSTROPHES, "'");
+}
+
+/** The words of a seed term or exclusion phrase. */
+export function splitTerm(term: string): string[] {
+  return term.trim().split(/\s+/).map(canonicalWord);
+}
+
+/** Builds every lookup table the matcher needs from a validated taxonomy. */
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
+  const themes = taxonomy.themes;
+  const themeIndexOf = new Map(themes.map((theme, index) => [theme.id, index]));
+  const ancestors = themes.map((theme) => {
+    const chain: number[] = [];
+    let parent = theme.parent;
+    while (parent !== undefined) {
+      const index = themeIndexOf.get(parent)!;
+      chain.push(index);
+      parent = themes[index]!.parent;
+    }
+    return chain;
+  });
+
+  const termsByFirstForm = new Map<string, CompiledTerm[]>();
+  const exclusionsByFirstForm = new Map<string, CompiledTerm[]>();
+  const windowTermsByForm = new Map<string, WindowEntry[]>();
+  const seedForms = new Set<string>();
+  const singleWordSeeds: string[][] = [];
+
+  themes.forEach((theme, themeIndex) => {
+    const singles = new Set<string>();
+    for (const text of theme.terms) {
+      const term = compileTerm(themeIndex, text);
+      addByFirstForm(termsByFirstForm, term);
+      for (const forms of term.forms) for (const form of forms) seedForms.add(form);
+      if (term.words.length === 1) singles.add(term.words[0]!);
+      if (term.words.length === 2 && !term.words.some((word) => STOPWORDS.has(word))) {
+        term.forms.forEach((forms, position) => {
+          for (const form of forms) push(windowTermsByForm, form, { term, position: position as 0 | 1 });
+        });
+      }
+    }
+    for (const text of theme.exclude ?? []) addByFirstForm(exclusionsByFirstForm, compileTerm(themeIndex, text));
+    singleWordSeeds.push([...singles]);
+  });
+  for (const list of termsByFirstForm.values()) list.sort(byLengthDescending);
+  for (const list of exclusionsByFirstForm.values()) list.sort(byLengthDescending);
+
+  return {
+    themes,
+    themeIndexOf,
+    ancestors,
+    termsByFirstForm,
+    exclusionsByFirstForm,
+    windowTermsByForm,
+    seedForms,
+    singleWordSeeds,
+  };
+}
+
+function compileTerm(theme: number, text: string): CompiledTerm {
+  const words = splitTerm(text);
+  return { theme, text, words, forms: words.map(formsOf) };
+}
+
+/** The word and its singular ("deliveries" -> "delivery"); the lemma a text stage would give a plural. */
+function formsOf(word: string): ReadonlySet<string> {
+  const forms = new Set([word]);
+  if (/^[a-z]+$/.test(word)) forms.add(lemmatizer.noun(word));
+  return forms;
+}
+
+function addByFirstForm(index: Map<string, CompiledTerm[]>, term: CompiledTerm): void {
+  for (const form of term.forms[0]!) push(index, form, term);
+}
+
+function push<T>(index: Map<string, T[]>, key: string, value: T): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+function byLengthDescending(a: CompiledTerm, b: CompiledTerm): number {
+  return b.words.length - a.words.length;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { featurizeAspect } from '../../src/model/aspect-featurizer.js';
+import { DEFAULT_FEATURIZER, featurize, hashString, markNegation, modelTokens } from '../../src/model/featurizer.js';
+
+describe('modelTokens', () => {
+  it.each([
+    ["It doesn't work", ['it', 'does', 'not', 'work']],
+    ['it does n\'t work', ['it', 'does', 'not', 'work']],
+    ['it dont work', ['it', 'do', 'not', 'work']],
+    ['I can\u2019t log in', ['i', 'ca', 'not', 'log', 'in']],
+    ['sooooo slow!!!', ['soo', 'slow', '!!']],
+    ["it 's fine", ['it', "'s", 'fine']],
+  ])('normalizes %j', (text, expected) => {
+    expect(modelTokens(text)).toEqual(expected);
+  });
+});
+
+describe('markNegation', () => {
+  it('marks words after a cue until punctuation or a contrast word', () => {
+    const tokens = modelTokens('not good at all, but the staff was nice');
+    expect(markNegation(tokens, 6)).toEqual(['not', 'NOT_good', 'NOT_at', 'NOT_all', ',', 'but', 'the', 'staff', 'was', 'nice']);
+  });
+  it('stops after the scope length', () => {
+    expect(markNegation(['no', 'a', 'b', 'c'], 2)).toEqual(['no', 'NOT_a', 'NOT_b', 'c']);
+  });
+});
+
+describe('featurize', () => {
+  const texts = ['the courier was two days late', 'absolutely love it, five stars', '', '   ', '\u{1F621} refund?'];
+
+  it.each(texts)('is deterministic and in range for %j', (text) => {
+    const first = featurize(text, DEFAULT_FEATURIZER);
+    expect(featurize(text, DEFAULT_FEATURIZER)).toEqual(first);
+    expect(first.length).toBeGreaterThan(0);
+    for (const id of first) expect(id >= 0 && id < DEFAULT_FEATURIZER.buckets && Number.isInteger(id)).toBe(true);
+  });
+
+  it('gives raw and treebank spellings the same features (train/serve parity)', () => {
+    expect(featurize("it doesn't work", DEFAULT_FEATURIZER)).toEqual(featurize("it does n't work", DEFAULT_FEATURIZER));
+  });
+
+  it('distinguishes negated from plain words', () => {
+    expect(featurize('not good', DEFAULT_FEATURIZER)).not.toEqual(featurize('good', DEFAULT_FEATURIZER));
+  });
+
+  it('respects maxIds', () => {
+    expect(featurize('word '.repeat(500), { ...DEFAULT_FEATURIZER, maxIds: 64 })).toHaveLength(64);
+  });
+
+  it('pins the hash function (changing it silently would invalidate every trained model)', () => {
+    expect(hashString('')).toBe(0x811c9dc5);
+    expect(hashString('a')).toBe(0xe40c292c);
+  });
+});
+
+describe('featurizeAspect', () => {
+  const text = 'The food was great but the service was slow';
+  it('gives different features to different targets in one sentence', () => {
+    const food = featurizeAspect({ text, start: 4, end: 8 }, DEFAULT_FEATURIZER);
+    const service = featurizeAspect({ text, start: 27, end: 34 }, DEFAULT_FEATURIZER);
+    expect(food).not.toEqual(service);
+    expect(featurizeAspect({ text, start: 4, end: 8 }, DEFAULT_FEATURIZER)).toEqual(food);
+  });
+  it('clamps out-of-range offsets instead of throwing', () => {
+    expect(featurizeAspect({ text: 'short', start: 50, end: 2 }, DEFAULT_FEATURIZER).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { modelPath } from '../../src/config.js';
+import { VerbatimError } from '../../src/errors.js';
+import { compileSignalPatterns, createSignalDetector, detectSignals } from '../../src/signals/index.js';
+import { makeDocument } from './make-document.js';
+
+const shipped = JSON.parse(readFileSync(modelPath('signals', 'patterns.json'), 'utf8')) as Record<string, unknown>;
+
+function withGroup(group: string, classes: unknown): unknown {
+  return { ...shipped, [group]: classes };
+}
+
+describe('signal patterns', () => {
+  it('compiles the shipped phrase lists', () => {
+    expect(() => compileSignalPatterns(shipped)).not.toThrow();
+  });
+
+  it.each([
+    ['a phrase listed twice via alternatives', withGroup('urgency', { a: { weight: 0.5, phrases: ['asap', 'soon|asap'] } })],
+    ['a weight above 1', withGroup('urgency', { a: { weight: 2, phrases: ['asap'] } })],
+    ['an unknown scale', withGroup('effort', { a: { weight: 0, scale: 'years', phrases: ['<num> years'] } })],
+    ['a missing group', { ...shipped, problems: undefined }],
+    ['an unknown key', { ...shipped, surprise: true }],
+    ['not an object', 'patterns'],
+  ])('rejects %s with VERBATIM_E_INVALID_LEXICON', (_name, input) => {
+    try {
+      compileSignalPatterns(input, 'test.json');
+      expect.unreachable('should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(VerbatimError);
+      expect((error as VerbatimError).code).toBe('VERBATIM_E_INVALID_LEXICON');
+      expect((error as VerbatimError).message).toContain('test.json');
+    }
+  });
+
+  it('uses custom phrase lists when given', () => {
+    const custom = compileSignalPatterns(withGroup('urgency', { custom: { weight: 0.9, phrases: ['red alert'] } }));
+    const doc = makeDocument('this is a red alert');
+    expect(createSignalDetector(custom)(doc, [], []).urgency).toBe(0.9);
+    expect(detectSignals(doc, [], []).urgency).toBe(0);
+  });
+
+  it('matches exact classes on the normal form only ("fired" is not "fire")', () => {
+    const doc = makeDocument('fired');
+    expect(doc.tokens[0]!.lemma).toBe('fir');
+    const custom = compileSignalPatterns(withGroup('urgency', { safety: { weight: 0.9, exact: true, phrases: ['fir'] } }));
+    expect(createSignalDetector(custom)(doc, [], []).urgency).toBe(0);
+  });
+});
