@@ -16,7 +16,8 @@ export function sampleCorpus(size: number): string[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as { text?: unknown })
-    .filter((record): record is { text: string } => typeof record.text === 'string');
+    .filter((record): record is { text: string } => typeof record.text === 'string')
+    .map((record) => record.text);
   return Array.from({ length: size }, (_, index) => texts[index % texts.length]!);
 }
 

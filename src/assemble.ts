@@ -67,9 +67,8 @@ function themeResults(
   hits: readonly ThemeHit[],
   sentimentOf: (clauses: readonly number[]) => Sentiment,
 ): ThemeResult[] {
-  const byId = new Map(components.taxonomy.themes.map((theme) => [theme.id, theme]));
   return hits.map((hit) => {
-    const theme = byId.get(hit.themeId)!;
+    const theme = components.themeById.get(hit.themeId)!;
     return {
       id: theme.id,
       label: theme.label,

@@ -43,6 +43,8 @@ export interface Engine {
 export interface Components {
   config: Config;
   taxonomy: Taxonomy;
+  /** Taxonomy themes by id, for labels and stages of matched themes. */
+  themeById: ReadonlyMap<string, Taxonomy['themes'][number]>;
   text: TextProcessor;
   scorer: ClauseScorer;
   themes: ThemeMatcher;
@@ -124,6 +126,7 @@ async function loadComponents(config: Config): Promise<Components> {
   return {
     config,
     taxonomy,
+    themeById: new Map(taxonomy.themes.map((theme) => [theme.id, theme])),
     text: createTextProcessor(),
     scorer,
     themes: createThemeMatcher(taxonomy, {

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { VerbatimError } from '../errors.js';
 import { registerAnalyze } from './analyze.js';
+import { registerEval } from './eval.js';
 
 /** Exit codes: 0 all good, 1 some records failed, 2 usage or fatal error. */
 export const EXIT_OK = 0;
@@ -19,6 +20,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   registerAnalyze(program, setExitCode);
+  registerEval(program);
   return program;
 }
 

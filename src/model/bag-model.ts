@@ -18,6 +18,8 @@ export interface BagModel {
   /** classes x dim, row-major. */
   weight: Float32Array;
   bias: Float32Array;
+  /** Optional ReLU hidden layer between the mean and the output: hiddenSize x dim weights. */
+  hidden?: { size: number; weight: Float32Array; bias: Float32Array };
 }
 
 /** A model with zero output weights and small random embeddings (fastText's initialization). */
@@ -26,6 +28,29 @@ export function createBagModel(buckets: number, dim: number, classes: number, ou
   const range = 1 / dim;
   for (let index = 0; index < buckets * dim; index++) embedding[index] = (random() * 2 - 1) * range;
   return { buckets, dim, classes, output, embedding, weight: new Float32Array(classes * dim), bias: new Float32Array(classes) };
+}
+
+/** Adds a ReLU hidden layer (Glorot-uniform weights) and resizes the output layer to small random weights. */
+export function addHiddenLayer(model: BagModel, size: number, random: () => number): BagModel {
+  const limit = Math.sqrt(6 / (model.dim + size));
+  const weight = new Float32Array(size * model.dim);
+  for (let index = 0; index < weight.length; index++) weight[index] = (random() * 2 - 1) * limit;
+  const outputLimit = Math.sqrt(6 / (size + model.classes));
+  const output = new Float32Array(model.classes * size);
+  for (let index = 0; index < output.length; index++) output[index] = (random() * 2 - 1) * outputLimit;
+  return { ...model, weight: output, hidden: { size, weight, bias: new Float32Array(size) } };
+}
+
+/** ReLU hidden activations of a mean vector (when the model has a hidden layer). */
+export function hiddenOf(model: BagModel, mean: Float32Array, out: Float32Array): void {
+  const layer = model.hidden!;
+  const { dim } = model;
+  for (let unit = 0; unit < layer.size; unit++) {
+    let sum = layer.bias[unit];
+    const offset = unit * dim;
+    for (let column = 0; column < dim; column++) sum += layer.weight[offset + column] * mean[column];
+    out[unit] = sum > 0 ? sum : 0;
+  }
 }
 
 /** Mean of the embedding rows of `ids` into `hidden` (length dim). */
@@ -42,9 +67,10 @@ export function embedMean(model: BagModel, ids: ArrayLike<number>, start: number
   for (let column = 0; column < dim; column++) hidden[column] *= scale;
 }
 
-/** Output-layer logits for a hidden vector, divided by the temperature. */
+/** Output-layer logits for the output layer's input vector, divided by the temperature. */
 export function logitsOf(model: BagModel, hidden: Float32Array, logits: Float32Array, temperature = 1): void {
-  const { dim, classes, weight, bias } = model;
+  const { classes, weight, bias } = model;
+  const dim = model.hidden ? model.hidden.size : model.dim;
   for (let label = 0; label < classes; label++) {
     let sum = bias[label];
     const offset = label * dim;
@@ -74,9 +100,11 @@ export function forwardBatch(model: BagModel, rows: readonly ArrayLike<number>[]
   const result = new Float32Array(rows.length * model.classes);
   const hidden = new Float32Array(model.dim);
   const logits = new Float32Array(model.classes);
+  const activations = new Float32Array(model.hidden?.size ?? 0);
   rows.forEach((ids, rowIndex) => {
     embedMean(model, ids, 0, ids.length, hidden);
-    logitsOf(model, hidden, logits, temperature);
+    if (model.hidden) hiddenOf(model, hidden, activations);
+    logitsOf(model, model.hidden ? activations : hidden, logits, temperature);
     activate(model.output, logits);
     result.set(logits, rowIndex * model.classes);
   });
@@ -100,9 +128,11 @@ export function logitsBatch(model: BagModel, rows: readonly ArrayLike<number>[])
   const result = new Float32Array(rows.length * model.classes);
   const hidden = new Float32Array(model.dim);
   const logits = new Float32Array(model.classes);
+  const activations = new Float32Array(model.hidden?.size ?? 0);
   rows.forEach((ids, rowIndex) => {
     embedMean(model, ids, 0, ids.length, hidden);
-    logitsOf(model, hidden, logits);
+    if (model.hidden) hiddenOf(model, hidden, activations);
+    logitsOf(model, model.hidden ? activations : hidden, logits);
     result.set(logits, rowIndex * model.classes);
   });
   return result;

@@ -3,7 +3,7 @@
  * (fastText's recipe). Deterministic: the only randomness is a seeded PRNG for initialization and
  * shuffling, and the arithmetic is sequential, so same seed + same data => same weights.
  */
-import { createBagModel, embedMean, logitsOf, activate, seededRandom, type BagModel, type OutputKind } from './bag-model.js';
+import { addHiddenLayer, createBagModel, embedMean, hiddenOf, logitsOf, activate, seededRandom, type BagModel, type OutputKind } from './bag-model.js';
 
 /** Featurized rows in flat arrays: row r has ids[offsets[r] .. offsets[r+1]). */
 export interface TrainingSet {
@@ -24,6 +24,8 @@ export interface TrainOptions {
   /** Starting learning rate; decays linearly to zero over all epochs (fastText default 0.1-1.0). */
   learningRate: number;
   seed: number;
+  /** Units of an optional ReLU hidden layer (0: none, the plain fastText model). */
+  hiddenSize?: number;
   /** Called once on the fresh model before training (e.g. to copy pretrained word vectors in). */
   initialize?: (model: BagModel) => void;
   /** Called after each epoch with the mean weighted training loss. */
@@ -65,14 +67,18 @@ function shuffledOrder(count: number, random: () => number): Int32Array {
 /** Trains and returns the model; see the file comment for the recipe. */
 export function trainBagModel(set: TrainingSet, options: TrainOptions): BagModel {
   const random = seededRandom(options.seed);
-  const model = createBagModel(options.buckets, options.dim, options.classes, options.output, random);
+  let model = createBagModel(options.buckets, options.dim, options.classes, options.output, random);
+  if (options.hiddenSize) model = addHiddenLayer(model, options.hiddenSize, random);
   options.initialize?.(model);
-  const { dim, classes, embedding, weight, bias } = model;
+  const { dim, classes, embedding, weight, bias, hidden: layer } = model;
+  const width = layer ? layer.size : dim;
   const rowCount = set.offsets.length - 1;
   const totalSteps = rowCount * options.epochs;
-  const hidden = new Float32Array(dim);
+  const mean = new Float32Array(dim);
+  const activations = new Float32Array(width);
   const logits = new Float32Array(classes);
-  const hiddenGradient = new Float32Array(dim);
+  const outputInputGradient = new Float32Array(width);
+  const meanGradient = new Float32Array(dim);
   let step = 0;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const order = shuffledOrder(rowCount, random);
@@ -85,10 +91,12 @@ export function trainBagModel(set: TrainingSet, options: TrainOptions): BagModel
       const rate = options.learningRate * (1 - step / totalSteps) * rowWeight;
       step++;
       if (end <= start || rowWeight <= 0) continue;
-      embedMean(model, set.ids, start, end, hidden);
-      logitsOf(model, hidden, logits);
+      embedMean(model, set.ids, start, end, mean);
+      const input = layer ? activations : mean;
+      if (layer) hiddenOf(model, mean, activations);
+      logitsOf(model, input, logits);
       activate(options.output, logits);
-      hiddenGradient.fill(0);
+      outputInputGradient.fill(0);
       for (let label = 0; label < classes; label++) {
         const target = set.targets[row * classes + label];
         const probability = logits[label];
@@ -99,19 +107,34 @@ export function trainBagModel(set: TrainingSet, options: TrainOptions): BagModel
         }
         const delta = rate * (target - probability);
         if (delta === 0) continue;
-        const offset = label * dim;
-        for (let column = 0; column < dim; column++) {
-          hiddenGradient[column] += delta * weight[offset + column];
-          weight[offset + column] += delta * hidden[column];
+        const offset = label * width;
+        for (let column = 0; column < width; column++) {
+          outputInputGradient[column] += delta * weight[offset + column];
+          weight[offset + column] += delta * input[column];
         }
         bias[label] += delta;
       }
       weightSum += rowWeight;
+      if (layer) {
+        meanGradient.fill(0);
+        for (let unit = 0; unit < layer.size; unit++) {
+          if (activations[unit] <= 0) continue;
+          const gradient = outputInputGradient[unit];
+          const offset = unit * dim;
+          for (let column = 0; column < dim; column++) {
+            meanGradient[column] += gradient * layer.weight[offset + column];
+            layer.weight[offset + column] += gradient * mean[column];
+          }
+          layer.bias[unit] += gradient;
+        }
+      } else {
+        meanGradient.set(outputInputGradient);
+      }
       const share = 1 / (end - start);
-      for (let column = 0; column < dim; column++) hiddenGradient[column] *= share;
+      for (let column = 0; column < dim; column++) meanGradient[column] *= share;
       for (let position = start; position < end; position++) {
         const base = set.ids[position] * dim;
-        for (let column = 0; column < dim; column++) embedding[base + column] += hiddenGradient[column];
+        for (let column = 0; column < dim; column++) embedding[base + column] += meanGradient[column];
       }
     }
     options.onEpoch?.(epoch, lossSum / Math.max(weightSum, 1e-9), model);

@@ -3,13 +3,15 @@
  * crushed") and for per-theme sentiment. Decisions (each has a test in test/text/clauses.test.ts):
  *
  * - Adversative connectives open an 'after-contrast' clause; the clause before becomes
- *   'before-contrast': "but" (not "but also", "nothing but", "all but"), "although"/"though"/"even though" mid-sentence,
- *   "except", and, only after a comma/semicolon/dash or at sentence start, "however", "yet"
- *   ("and yet" starts at "and"), "nevertheless", "nonetheless", "whereas", "while"/"whilst".
+ *   'before-contrast': "but" (not "but also", "nothing but", "all but"), mid-sentence
+ *   "although"/"though"/"even though", "except", and, only after a comma/semicolon/dash or at
+ *   sentence start, "however", "yet" ("and yet" starts at "and"), "nevertheless", "nonetheless",
+ *   "whereas", "while"/"whilst".
  *   Bare "yet"/"while" elsewhere are adverbs or temporal ("not yet", "while waiting").
  * - A sentence opened by a concessive ("Although ..., X", also "though", "even though",
- *   "whereas", "while", "whilst", "despite", "except") is split at its first comma: the concessive clause is
- *   'before-contrast' (connective "although"), the main clause 'after-contrast' (connective null).
+ *   "whereas", "while", "whilst", "despite", "except") is split at its first comma: the
+ *   concessive clause is 'before-contrast' (connective "although"), the main clause
+ *   'after-contrast' (connective null).
  *   Without a comma the sentence stays one clause with the connective recorded and role 'plain'.
  * - A sentence that starts with an adversative ("But the price...") has its first clause
  *   'after-contrast', and the last clause of the previous sentence becomes 'before-contrast'.

@@ -46,7 +46,12 @@ const CARD_MAXIMUM_DIGITS = 19;
 const INTERNATIONAL_MINIMUM_DIGITS = 8;
 const INTERNATIONAL_MAXIMUM_DIGITS = 15;
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/**
+ * The lookbehind makes a match start only at the beginning of a local part and the {1,64} (the
+ * RFC 5321 local-part limit) bounds each attempt: without them a long run of digits or dots made
+ * the scan quadratic (420 ms on 20k characters).
+ */
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
 const URL_TRAILING = /[.,;:!?)\]}'"]+$/;
 /** Digit groups joined by single spaces/dashes, not glued to letters, digits, '.', ',' or '/'. */

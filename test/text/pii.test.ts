@@ -43,6 +43,14 @@ describe('redactPii', () => {
     expect(redactPii(text)).toEqual({ text, spans: [] });
   });
 
+  it.each([
+    ['a run of digits', '9'.repeat(20_000)],
+    ['a run of dots before an at sign', 'a.'.repeat(10_000) + '@'],
+    ['a plus and digits', '+' + '1'.repeat(20_000)],
+  ])('handles %s of 20,000 characters (a quadratic e-mail scan once took 420 ms here)', (_name, text) => {
+    expect(redactPii(text).spans).toEqual([]);
+  });
+
   it('keeps offsets into the original text when several kinds appear', () => {
     const text = 'Me: jo@x.io, +44 7700 900123, card 4111 1111 1111 1111, https://t.co/x';
     const result = redactPii(text);

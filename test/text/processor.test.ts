@@ -63,6 +63,8 @@ describe('createTextProcessor', () => {
     '👨‍👩‍👧‍👦 family 🏳️‍🌈 flag 1️⃣ keycap',
     'x'.repeat(20_000),
     'word '.repeat(4_000),
+    'a.'.repeat(10_000),
+    '+12 '.repeat(5_000),
   ])('handles %j without throwing and keeps the invariants', (text) => {
     const doc = processor.process(text);
     expect(doc.text).toBe(text);
@@ -82,6 +84,13 @@ describe('createTextProcessor', () => {
     const doc = processor.process(text);
     checkInvariants(doc);
     expect(doc.sentences.length).toBeGreaterThan(200);
+  });
+
+  it('keeps an over-long run without spaces as one token (wink is quadratic on it)', () => {
+    const text = `see www.${'a'.repeat(20_000)} now`;
+    const doc = processor.process(text);
+    checkInvariants(doc);
+    expect(doc.tokens.map((token) => token.kind)).toEqual(['word', 'url', 'word']);
   });
 
   it('rejects a non-string with a VerbatimError', () => {
