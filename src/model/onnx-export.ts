@@ -3,7 +3,7 @@
  * one float scale per row (4x smaller than float32; the measured dev accuracy loss is < 0.2 points):
  *
  *   ids[N,L] ─Gather(table int8)─Cast─┐
- *   ids[N,L] ─Gather(rowScale)────────┴Mul─ReduceSum(axis 1)─Mul(scale[N,1])─Gemm─Mul(1/T)─Softmax|Sigmoid
+ *   ids[N,L] ─Gather(rowScale)────────┴Mul─ReduceSum(axis 1)─Mul(scale[N,1])─[Gemm─Relu]─Gemm─Mul(1/T)─Softmax|Sigmoid
  *
  * `scale` is 1/length per row, so padded positions (id = buckets, a zero row) do not count.
  */
@@ -74,8 +74,14 @@ export function exportBagModel(model: BagModel, temperature: number, description
     initializer: [
       tensor('table', ONNX_TYPE.int8, [model.buckets + 1, model.dim], table),
       tensor('row_scale', ONNX_TYPE.float, [model.buckets + 1, 1], rowScale),
-      tensor('weight', ONNX_TYPE.float, [model.classes, model.dim], model.weight),
+      tensor('weight', ONNX_TYPE.float, [model.classes, model.hidden ? model.hidden.size : model.dim], model.weight),
       tensor('bias', ONNX_TYPE.float, [model.classes], model.bias),
+      ...(model.hidden
+        ? [
+            tensor('hidden_weight', ONNX_TYPE.float, [model.hidden.size, model.dim], model.hidden.weight),
+            tensor('hidden_bias', ONNX_TYPE.float, [model.hidden.size], model.hidden.bias),
+          ]
+        : []),
       tensor('sum_axes', ONNX_TYPE.int64, [1], axes),
       tensor('inverse_temperature', ONNX_TYPE.float, [], inverseTemperature),
     ],
@@ -86,7 +92,13 @@ export function exportBagModel(model: BagModel, temperature: number, description
       node('Mul', ['gathered_float', 'gathered_scale'], ['gathered']),
       node('ReduceSum', ['gathered', 'sum_axes'], ['summed'], [{ name: 'keepdims', type: ONNX_ATTRIBUTE.int, i: 0 }]),
       node('Mul', ['summed', INPUT_SCALE], ['mean']),
-      node('Gemm', ['mean', 'weight', 'bias'], ['logits'], [{ name: 'transB', type: ONNX_ATTRIBUTE.int, i: 1 }]),
+      ...(model.hidden
+        ? [
+            node('Gemm', ['mean', 'hidden_weight', 'hidden_bias'], ['hidden_linear'], [{ name: 'transB', type: ONNX_ATTRIBUTE.int, i: 1 }]),
+            node('Relu', ['hidden_linear'], ['hidden']),
+          ]
+        : []),
+      node('Gemm', [model.hidden ? 'hidden' : 'mean', 'weight', 'bias'], ['logits'], [{ name: 'transB', type: ONNX_ATTRIBUTE.int, i: 1 }]),
       node('Mul', ['logits', 'inverse_temperature'], ['scaled_logits']),
       activation,
     ],
@@ -134,5 +146,10 @@ export function readBagModel(bytes: Uint8Array): { model: BagModel; temperature:
     weight: floatsOf(weightTensor.rawData),
     bias: floatsOf(biasTensor.rawData),
   };
+  const hiddenWeight = byName.get('hidden_weight');
+  const hiddenBias = byName.get('hidden_bias');
+  if (hiddenWeight && hiddenBias) {
+    model.hidden = { size: hiddenWeight.dims[0], weight: floatsOf(hiddenWeight.rawData), bias: floatsOf(hiddenBias.rawData) };
+  }
   return { model, temperature: 1 / floatsOf(temperatureTensor.rawData)[0] };
 }

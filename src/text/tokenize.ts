@@ -8,11 +8,12 @@
  * After wink, three repairs: emoji sequences wink splits (skin tones, ZWJ families, flags,
  * keycaps) are joined into one token; negative contractions are joined into one token ("do" +
  * "nt" -> "dont", normal "don't"; "can" + "not" -> "cannot"); whitespace and invisible tokens
- * are dropped.
+ * are dropped; emoticons wink does not know ("=)", "^_^", "XD") are joined (emoticons.ts).
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Token, TokenKind } from './document.js';
+import { joinEmoticons } from './emoticons.js';
 import { createLemmatizer } from './lemma.js';
 import { NEGATIVE_CONTRACTIONS } from './negation-forms.js';
 import { normalizeWord, prepareForTokenizer } from './normalize.js';
@@ -221,7 +222,7 @@ export function createTokenizer(): Tokenizer {
         const finalSurface = end === current.end ? surface : text.slice(current.start, end);
         result.push(makeToken(finalSurface, current.start, end, kind, joinedNormal));
       }
-      return result;
+      return joinEmoticons(text, result);
     },
   };
 }

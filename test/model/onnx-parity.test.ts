@@ -2,14 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBagModel, forwardBatch, seededRandom, type OutputKind } from '../../src/model/bag-model.js';
+import { addHiddenLayer, createBagModel, forwardBatch, seededRandom, type OutputKind } from '../../src/model/bag-model.js';
 import { exportBagModel, readBagModel } from '../../src/model/onnx-export.js';
 import { openBagRunner } from '../../src/model/onnx-runner.js';
 
 /** A random model with non-zero output weights, so every part of the graph matters. */
-function randomModel(output: OutputKind, classes: number) {
+function randomModel(output: OutputKind, classes: number, hiddenSize: number) {
   const random = seededRandom(5);
-  const model = createBagModel(1000, 16, classes, output, random);
+  let model = createBagModel(1000, 16, classes, output, random);
+  if (hiddenSize) model = addHiddenLayer(model, hiddenSize, random);
   for (let index = 0; index < model.embedding.length - model.dim; index++) model.embedding[index] *= 40;
   for (let index = 0; index < model.weight.length; index++) model.weight[index] = random() * 2 - 1;
   for (let index = 0; index < classes; index++) model.bias[index] = random() - 0.5;
@@ -20,16 +21,18 @@ const ROWS = [[1, 2, 3], [999], [5, 5, 5, 5, 5, 6, 7, 8, 9, 10, 11, 12], [0], Ar
 
 describe('ONNX export', () => {
   it.each([
-    ['softmax', 3, 1.4],
-    ['sigmoid', 8, 1],
-  ] as const)('%s graph runs batched in onnxruntime-node with the JS forward pass probabilities', async (output, classes, temperature) => {
-    const model = randomModel(output, classes);
+    ['softmax', 3, 1.4, 0],
+    ['sigmoid', 8, 1, 0],
+    ['softmax', 3, 0.7, 12],
+  ] as const)('%s graph (classes %i, temperature %d, hidden %i) runs batched in onnxruntime-node with the JS forward pass probabilities', async (output, classes, temperature, hiddenSize) => {
+    const model = randomModel(output, classes, hiddenSize);
     const bytes = exportBagModel(model, temperature, 'test');
     const file = join(mkdtempSync(join(tmpdir(), 'verbatim-model-')), 'model.onnx');
     writeFileSync(file, bytes);
     const { model: twin, temperature: readTemperature } = readBagModel(bytes);
     expect(readTemperature).toBeCloseTo(temperature, 5);
     expect(twin.output).toBe(output);
+    expect(twin.hidden?.size ?? 0).toBe(hiddenSize);
     const expected = forwardBatch(twin, ROWS, readTemperature);
     const runner = await openBagRunner('test', file, model.buckets, classes);
     const actual = await runner.run(ROWS);

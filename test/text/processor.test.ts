@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VerbatimError } from '../../src/errors.js';
 import type { TextDocument } from '../../src/text/document.js';
 import { createTextProcessor } from '../../src/text/index.js';
+import { prepareForTokenizer } from '../../src/text/normalize.js';
 
 const processor = createTextProcessor();
 
@@ -37,6 +38,21 @@ function checkInvariants(doc: TextDocument): void {
   }
   expect(nextToken).toBe(doc.tokens.length);
   expect(nextClause).toBe(doc.clauses.length);
+}
+
+/** Units that may fall between tokens: whitespace (after preparation) and bare emoji modifiers. */
+const IGNORABLE = /[\s\u200d\ufe0e\ufe0f\u20e3]/;
+
+/** Every visible character of the text lies inside some token. */
+function checkNothingVisibleIsLost(doc: TextDocument): void {
+  const prepared = prepareForTokenizer(doc.text);
+  const covered = new Uint8Array(doc.text.length);
+  for (const token of doc.tokens) covered.fill(1, token.start, token.end);
+  for (let position = 0; position < doc.text.length; position += 1) {
+    if (covered[position] === 0 && !IGNORABLE.test(prepared[position])) {
+      expect.fail(`unit ${position} (U+${doc.text.charCodeAt(position).toString(16)}) of ${JSON.stringify(doc.text)} is in no token`);
+    }
+  }
 }
 
 describe('createTextProcessor', () => {
@@ -130,6 +146,7 @@ describe('offset invariants on generated nasty strings', () => {
       const doc = processor.process(text);
       expect(doc.text).toBe(text);
       checkInvariants(doc);
+      checkNothingVisibleIsLost(doc);
     }
   });
 });

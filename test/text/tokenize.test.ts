@@ -18,6 +18,9 @@ describe('tokenize', () => {
     ['a\u0000b\u200bc \u202e d', ['a', 'b', 'c', 'd']],
     ['line one\n\nline two', ['line', 'one', 'line', 'two']],
     ['Dr. Smith paid £12.99', ['Dr.', 'Smith', 'paid', '£', '12.99']],
+    ['ok =) ^_^ -_- XD T_T', ['ok', '=)', '^_^', '-_-', 'XD', 'T_T']],
+    ['a=)b', ['a', '=', ')', 'b']],
+    ['Plan D: refund', ['Plan', 'D', ':', 'refund']],
   ])('splits %j into surfaces', (text, expected) => {
     expect(surfaces(text)).toEqual(expected);
   });
@@ -42,6 +45,8 @@ describe('tokenize', () => {
     ['😡', 'emoji'],
     ['👍🏽', 'emoji'],
     [':-)', 'emoticon'],
+    ['=)', 'emoticon'],
+    ['XD', 'emoticon'],
     ['https://example.com', 'url'],
     ['jo@example.com', 'email'],
     ['@support', 'mention'],
