@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { featurizeAspect } from '../src/model/aspect-featurizer.js';
+import { featurizeAspect, featurizeClauseAsAspect } from '../src/model/aspect-featurizer.js';
 import { DEFAULT_FEATURIZER, featurize, type FeaturizerParams } from '../src/model/featurizer.js';
 import { exportBagModel } from '../src/model/onnx-export.js';
 import { renderSentimentCard } from '../src/model/model-card.js';
@@ -36,7 +36,7 @@ import type { SentimentMeta } from '../src/model/sentiment-model.js';
 const SENTENCE_HYPER = { dim: 64, epochs: 5, learningRate: 0.3 };
 const SENTENCE_FEATURIZER: FeaturizerParams = { ...DEFAULT_FEATURIZER, buckets: 1 << 18 };
 /** Aspect model: fewer rows, so fewer buckets and more epochs. */
-const ASPECT_HYPER = { dim: 64, epochs: 10, learningRate: 0.2 };
+const ASPECT_HYPER = { dim: 64, epochs: 5, learningRate: 0.2 };
 const ASPECT_FEATURIZER: FeaturizerParams = { ...DEFAULT_FEATURIZER, buckets: 1 << 17, charMin: 3, charMax: 4 };
 export const MODEL_VERSION = '1.0.0';
 
@@ -50,7 +50,10 @@ const started = Date.now();
 console.log('loading data sets ...');
 const [sentenceRows, aspectRows, devSets] = await Promise.all([sentenceTrainingRows(), aspectTrainingRows(), sentimentDevSets()]);
 const sentenceFeatures = (row: WeightedRow) => featurize(row.text, SENTENCE_FEATURIZER);
-const aspectFeatures = (row: WeightedRow) => featurizeAspect({ text: row.text, start: row.target!.start, end: row.target!.end }, ASPECT_FEATURIZER);
+const aspectFeatures = (row: WeightedRow) =>
+  row.target
+    ? featurizeAspect({ text: row.text, start: row.target.start, end: row.target.end }, ASPECT_FEATURIZER)
+    : featurizeClauseAsAspect(row.text, ASPECT_FEATURIZER);
 const sentenceDev = devSets.filter((set) => set.kind !== 'aspect');
 const aspectDev = devSets.filter((set) => set.kind === 'aspect');
 const sentenceDevIds = sentenceDev.map((set) => set.rows.map(sentenceFeatures));

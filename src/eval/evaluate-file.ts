@@ -29,7 +29,9 @@ export interface FileEvaluation {
 }
 
 /**
- * Parses JSONL text into labelled rows plus the skipped lines; blank lines are ignored.
+ * Parses JSONL text into labelled rows plus the skipped lines; blank lines are ignored. A line with
+ * `target` and `targetLabel` yields two rows: the whole text with `label`, and the aspect with
+ * `targetLabel` (without `targetLabel`, `label` is the aspect's label).
  *
  * @example
  * parseLabelledJsonl('{"text":"Great staff","label":"positive","target":"staff"}\n{"text":1}');
@@ -42,7 +44,7 @@ export function parseLabelledJsonl(content: string, source = 'file'): { rows: La
   lines.forEach((raw, index) => {
     if (raw.trim() === '') return;
     try {
-      rows.push(parseLine(raw, index + 1, source));
+      rows.push(...parseLine(raw, index + 1, source));
     } catch (error) {
       if (!(error instanceof VerbatimError)) throw error;
       const field = typeof error.details['field'] === 'string' ? error.details['field'] : null;
@@ -69,7 +71,7 @@ export async function evaluateFile(path: string, systems: readonly EvalSystem[])
   return { path, rows: rows.length, aspectRows: rows.filter((row) => row.target).length, skipped, scores };
 }
 
-function parseLine(raw: string, line: number, source: string): LabelledText {
+function parseLine(raw: string, line: number, source: string): LabelledText[] {
   let record: unknown;
   try {
     record = JSON.parse(raw);
@@ -84,20 +86,25 @@ function parseLine(raw: string, line: number, source: string): LabelledText {
   const text = fields['text'];
   if (typeof text !== 'string') throw new VerbatimError('VERBATIM_E_TEXT_NOT_STRING', { field: 'text', found: describeValue(text) });
   if (!('label' in fields)) throw new VerbatimError('VERBATIM_E_MISSING_TEXT', { field: 'label' });
-  const label = fields['label'];
+  const row: LabelledText = { text, label: labelOf(fields, 'label', line), source };
+  const target = fields['target'];
+  if (target === undefined || target === null) return [row];
+  if (typeof target !== 'string') throw new VerbatimError('VERBATIM_E_TEXT_NOT_STRING', { field: 'target', found: describeValue(target) });
+  const located = locateTarget(text, target);
+  if (!located) throw new VerbatimError('VERBATIM_E_TARGET_NOT_FOUND', { line, field: 'target', target });
+  if (fields['targetLabel'] === undefined) return [{ ...row, target: located }];
+  return [row, { ...row, label: labelOf(fields, 'targetLabel', line), target: located }];
+}
+
+function labelOf(fields: Record<string, unknown>, field: string, line: number): SentimentLabel3 {
+  const label = fields[field];
   if (typeof label !== 'string' || !SENTIMENT_LABELS_3.includes(label.trim().toLowerCase() as SentimentLabel3)) {
     throw new VerbatimError('VERBATIM_E_INVALID_LABEL', {
       line,
-      field: 'label',
+      field,
       expected: SENTIMENT_LABELS_3.join(', '),
       found: typeof label === 'string' ? JSON.stringify(label) : describeValue(label),
     });
   }
-  const row: LabelledText = { text, label: label.trim().toLowerCase() as SentimentLabel3, source };
-  const target = fields['target'];
-  if (target === undefined || target === null) return row;
-  if (typeof target !== 'string') throw new VerbatimError('VERBATIM_E_TEXT_NOT_STRING', { field: 'target', found: describeValue(target) });
-  const located = locateTarget(text, target);
-  if (!located) throw new VerbatimError('VERBATIM_E_TARGET_NOT_FOUND', { line, field: 'target', target });
-  return { ...row, target: located };
+  return label.trim().toLowerCase() as SentimentLabel3;
 }

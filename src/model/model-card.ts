@@ -53,7 +53,8 @@ Sentence model, ${input.sentenceRows} rows: SST-2 train (phrases and sentences, 
 3 neutral, 4-5 positive), women's clothing reviews train split (title + text, rating 1-2/3/4-5), SemEval
 2014-2016 train sentences whose aspects all share one polarity (and untargeted 2015/2016 opinions),
 GoEmotions train rows labelled only "neutral" (as neutral). Aspect model, ${input.aspectRows} rows: aspect rows of
-SemEval 2014 (restaurants, laptops; the carved dev split held out), 2015, 2016 and MAMS ATSA train ('conflict' dropped).
+SemEval 2014 (restaurants, laptops; the carved dev split held out), 2015, 2016 and MAMS ATSA train ('conflict' dropped),
+plus SST-2 train phrases featurized as if the target sat beside every word (transfer of word polarity).
 
 Weighting: each source has a budget of effective rows; a larger source gets row weight budget/rows.
 Sentence budgets: ${budgets(input.sentenceBudgets)}. Aspect budgets: ${budgets(input.aspectBudgets)}.

@@ -41,12 +41,14 @@ const round = (value: number): number => Math.round(value * SCORE_DECIMALS) / SC
  */
 export function createSignalDetector(patterns?: CompiledSignalPatterns): SignalDetector {
   return (doc, clauseScores, themes) => {
+    // Patterns first: compiling them registers the trie keys that wordsOf looks words up in.
+    const compiled = patterns ?? defaultSignalPatterns();
     const context: SignalContext = {
       doc,
       words: wordsOf(doc),
       clauseScores,
       themes,
-      patterns: patterns ?? defaultSignalPatterns(),
+      patterns: compiled,
       documentNegativity: computeDocumentNegativity(doc, clauseScores),
     };
     const churnRisk = scoreChurnRisk(context);

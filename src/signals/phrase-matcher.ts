@@ -4,16 +4,22 @@
  * document costs one pass times the (short) phrase depth, with no regular expressions.
  */
 import type { PhraseClass } from './patterns.js';
+import {
+  ANY_WORD,
+  ANY_WORD_KEY,
+  EXACT_PREFIX,
+  NAME_KEY,
+  NAME_SLOT,
+  NO_KEY,
+  NUMBER_KEY,
+  NUMBER_SLOT,
+  ORDINAL_KEY,
+  ORDINAL_SLOT,
+  keyIdOf,
+} from './phrase-vocabulary.js';
 import { canonicalWord, type Word } from './word-stream.js';
 
-/** Slot keys a phrase may use in place of a word. */
-const ANY_WORD = '*';
-const NUMBER_SLOT = '<num>';
-const ORDINAL_SLOT = '<ord>';
-const NAME_SLOT = '<name>';
 const SLOTS = new Set([ANY_WORD, NUMBER_SLOT, ORDINAL_SLOT, NAME_SLOT]);
-/** Prefix of keys that must equal the normal form (classes marked exact). */
-const EXACT_PREFIX = '=';
 /** Guard against a phrase whose alternatives multiply into an unreasonable trie. */
 const MAX_EXPANSIONS_PER_PHRASE = 5_000;
 
@@ -26,7 +32,8 @@ export interface PhraseRule {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by key id (phrase-vocabulary.ts). */
+  next: Map<number, TrieNode>;
   rule: PhraseRule | null;
 }
 
@@ -69,7 +76,7 @@ export function compilePhrases(classes: Record<string, PhraseClass>): PhraseTrie
       for (const sequence of expand(phrase)) {
         let node = root;
         for (const word of sequence) {
-          const key = settings.exact && !SLOTS.has(word) ? EXACT_PREFIX + word : word;
+          const key = keyIdOf(settings.exact && !SLOTS.has(word) ? EXACT_PREFIX + word : word);
           let child = node.next.get(key);
           if (!child) {
             child = { next: new Map(), rule: null };
@@ -87,57 +94,80 @@ export function compilePhrases(classes: Record<string, PhraseClass>): PhraseTrie
   return { root };
 }
 
-function keysOf(word: Word): string[] {
-  const keys = [word.normal, EXACT_PREFIX + word.normal, ANY_WORD];
-  if (word.lemma !== word.normal) keys.push(word.lemma);
-  if (word.number !== null) keys.push(NUMBER_SLOT);
-  if (word.ordinal !== null) keys.push(ORDINAL_SLOT);
-  if (word.name) keys.push(NAME_SLOT);
-  return keys;
-}
-
 interface Candidate {
   endWord: number;
-  rule: PhraseRule;
+  rule: PhraseRule | null;
   captured: number | null;
 }
 
-function longestFrom(words: readonly Word[], first: number, trie: PhraseTrie): Candidate | null {
-  let best: Candidate | null = null;
-  const walk = (node: TrieNode, index: number, captured: number | null): void => {
-    if (node.rule && (!best || index > best.endWord)) best = { endWord: index, rule: node.rule, captured };
-    const word = words[index];
-    if (!word || node.next.size === 0) return;
-    if (index > first && (word.boundaryBefore || word.sentence !== words[first]!.sentence)) return;
-    for (const key of keysOf(word)) {
-      const child = node.next.get(key);
-      if (!child) continue;
-      const value = key === NUMBER_SLOT ? word.number : key === ORDINAL_SLOT ? word.ordinal : captured;
-      walk(child, index + 1, value);
-    }
-  };
-  walk(trie.root, first, null);
-  return best;
+/**
+ * Walks the trie from words[index] on, keeping in `best` the longest phrase ending so far. The
+ * keys of a word are tried in a fixed order (normal form, exact normal form, any word, lemma,
+ * number, ordinal, name) so that of two phrases of the same length the first found wins.
+ */
+function walk(
+  words: readonly Word[],
+  first: number,
+  node: TrieNode,
+  index: number,
+  captured: number | null,
+  best: Candidate,
+): void {
+  if (node.rule !== null && (best.rule === null || index > best.endWord)) {
+    best.endWord = index;
+    best.rule = node.rule;
+    best.captured = captured;
+  }
+  if (index >= words.length || node.next.size === 0) return;
+  const word = words[index]!;
+  if (index > first && (word.boundaryBefore || word.sentence !== words[first]!.sentence)) return;
+  step(words, first, node, index, captured, best, word, word.normalKey);
+  step(words, first, node, index, captured, best, word, word.exactKey);
+  step(words, first, node, index, captured, best, word, ANY_WORD_KEY);
+  if (word.lemma !== word.normal) step(words, first, node, index, captured, best, word, word.lemmaKey);
+  if (word.number !== null) step(words, first, node, index, captured, best, word, NUMBER_KEY);
+  if (word.ordinal !== null) step(words, first, node, index, captured, best, word, ORDINAL_KEY);
+  if (word.name) step(words, first, node, index, captured, best, word, NAME_KEY);
+}
+
+function step(
+  words: readonly Word[],
+  first: number,
+  node: TrieNode,
+  index: number,
+  captured: number | null,
+  best: Candidate,
+  word: Word,
+  key: number,
+): void {
+  if (key === NO_KEY) return;
+  const child = node.next.get(key);
+  if (child === undefined) return;
+  const value = key === NUMBER_KEY ? word.number : key === ORDINAL_KEY ? word.ordinal : captured;
+  walk(words, first, child, index + 1, value, best);
 }
 
 /** All leftmost-longest, non-overlapping phrase matches in the word stream. */
 export function matchPhrases(words: readonly Word[], trie: PhraseTrie): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
+  const best: Candidate = { endWord: 0, rule: null, captured: null };
   let index = 0;
   while (index < words.length) {
-    const found = longestFrom(words, index, trie);
-    if (!found) {
+    best.rule = null;
+    walk(words, index, trie.root, index, null, best);
+    const rule = best.rule as PhraseRule | null;
+    if (rule === null) {
       index += 1;
       continue;
     }
-    const { endWord, rule, captured } = found as Candidate;
+    const endWord = best.endWord;
     matches.push({
       rule,
       firstWord: index,
       endWord,
       start: words[index]!.start,
       end: words[endWord - 1]!.end,
-      captured,
+      captured: best.captured,
     });
     index = endWord;
   }

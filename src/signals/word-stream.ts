@@ -4,6 +4,7 @@
  * and "won’t" all read the same, numbers and ordinals parsed, capitalized names flagged.
  */
 import type { TextDocument, TokenKind } from '../text/document.js';
+import { keysOfForm } from './phrase-vocabulary.js';
 
 export interface Word {
   /** Canonical normal form: lower case, no apostrophes. */
@@ -27,7 +28,29 @@ export interface Word {
   /** A capitalized word or @handle that does not open its sentence (a brand, a competitor). */
   name: boolean;
   shouting: boolean;
+  /**
+   * Trie key ids of the normal form, the exact normal form and the lemma (phrase-vocabulary.ts),
+   * as registered when the stream was built: compile phrase lists before building streams.
+   */
+  normalKey: number;
+  exactKey: number;
+  lemmaKey: number;
 }
+
+/**
+ * Derived facts are cached per token normal form; past this many distinct forms the cache is
+ * emptied (bounds memory on a long-running server; a feedback corpus has far fewer forms).
+ */
+export const FORM_CACHE_LIMIT = 50_000;
+
+/** What a token's normal form yields, computed once per distinct form. */
+interface FormFacts {
+  normal: string;
+  number: number | null;
+  ordinal: number | null;
+}
+const factsByForm = new Map<string, FormFacts>();
+const canonicalByForm = new Map<string, string>();
 
 const APOSTROPHES = /['’ʼ`]/g;
 const SKIPPED_KINDS: ReadonlySet<TokenKind> = new Set(['punctuation', 'emoji', 'emoticon', 'symbol', 'url', 'email']);
@@ -71,53 +94,103 @@ function parseOrdinal(normal: string): number | null {
   return ORDINAL_WORDS[normal] ?? null;
 }
 
+function factsOf(form: string): FormFacts {
+  let facts = factsByForm.get(form);
+  if (facts === undefined) {
+    if (factsByForm.size >= FORM_CACHE_LIMIT) factsByForm.clear();
+    const normal = canonicalWord(form);
+    facts = { normal, number: parseNumber(normal), ordinal: parseOrdinal(normal) };
+    factsByForm.set(form, facts);
+  }
+  return facts;
+}
+
+function cachedCanonical(form: string): string {
+  let canonical = canonicalByForm.get(form);
+  if (canonical === undefined) {
+    if (canonicalByForm.size >= FORM_CACHE_LIMIT) canonicalByForm.clear();
+    canonical = canonicalWord(form);
+    canonicalByForm.set(form, canonical);
+  }
+  return canonical;
+}
+
+/** Sets a word's trie key ids from its current normal form and lemma. */
+function assignKeys(word: Word): void {
+  const keys = keysOfForm(word.normal);
+  word.normalKey = keys.plain;
+  word.exactKey = keys.exact;
+  word.lemmaKey = word.lemma === word.normal ? keys.plain : keysOfForm(word.lemma).plain;
+}
+
 function isCapitalized(text: string): boolean {
+  const code = text.charCodeAt(0);
+  // ASCII fast path: A-Z are capitals; a-z, digits and ASCII marks have no case.
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
   const first = text.charAt(0);
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
 /** Builds the word stream of a document (one pass over its tokens). */
 export function wordsOf(doc: TextDocument): Word[] {
-  const clauseOfToken = new Int32Array(doc.tokens.length).fill(-1);
-  doc.clauses.forEach((clause, index) => clauseOfToken.fill(index, clause.firstToken, clause.endToken));
-  const sentenceOfToken = new Int32Array(doc.tokens.length).fill(-1);
-  doc.sentences.forEach((sentence, index) => sentenceOfToken.fill(index, sentence.firstToken, sentence.endToken));
+  const tokens = doc.tokens;
+  const clauseOfToken = new Int32Array(tokens.length).fill(-1);
+  for (let index = 0; index < doc.clauses.length; index += 1) {
+    const clause = doc.clauses[index]!;
+    clauseOfToken.fill(index, clause.firstToken, clause.endToken);
+  }
+  const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
+  for (let index = 0; index < doc.sentences.length; index += 1) {
+    const sentence = doc.sentences[index]!;
+    sentenceOfToken.fill(index, sentence.firstToken, sentence.endToken);
+  }
 
   const words: Word[] = [];
   let boundary = false;
   let lastSentence = -1;
-  doc.tokens.forEach((token, index) => {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     if (SKIPPED_KINDS.has(token.kind)) {
       if (token.kind !== 'punctuation' || STOP_PUNCTUATION.has(token.text) || token.text.length > 1) boundary = true;
-      return;
+      continue;
     }
     const previous = words[words.length - 1];
-    const tail = token.normal.toLowerCase().replace(APOSTROPHES, "'");
-    if (previous && previous.end === token.start && CONTRACTION_TAILS.has(tail)) {
-      previous.normal = canonicalWord(previous.normal + tail);
-      previous.lemma = previous.normal;
-      previous.end = token.end;
-      return;
+    if (previous && previous.end === token.start) {
+      const tail = token.normal.toLowerCase().replace(APOSTROPHES, "'");
+      if (CONTRACTION_TAILS.has(tail)) {
+        previous.normal = canonicalWord(previous.normal + tail);
+        previous.lemma = previous.normal;
+        previous.end = token.end;
+        assignKeys(previous);
+        continue;
+      }
     }
-    const normal = canonicalWord(token.normal);
+    const facts = factsOf(token.normal);
+    const normal = facts.normal;
     const sentence = sentenceOfToken[index]!;
     const opensSentence = sentence !== lastSentence;
     lastSentence = sentence;
-    words.push({
+    const word: Word = {
       normal,
-      lemma: canonicalWord(token.lemma || token.normal),
+      lemma: token.lemma ? cachedCanonical(token.lemma) : normal,
       start: token.start,
       end: token.end,
       token: index,
       clause: clauseOfToken[index]!,
       sentence,
       boundaryBefore: boundary || opensSentence,
-      number: token.kind === 'number' || token.kind === 'word' ? parseNumber(normal) : null,
-      ordinal: parseOrdinal(normal),
+      number: token.kind === 'number' || token.kind === 'word' ? facts.number : null,
+      ordinal: facts.ordinal,
       name: token.kind === 'mention' || (!opensSentence && normal !== 'i' && isCapitalized(token.text)),
       shouting: token.shouting,
-    });
+      normalKey: 0,
+      exactKey: 0,
+      lemmaKey: 0,
+    };
+    assignKeys(word);
+    words.push(word);
     boundary = false;
-  });
+  }
   return words;
 }

@@ -118,6 +118,28 @@ function mainClauseStart(text: string, tokens: Token[], from: number, end: numbe
   return -1;
 }
 
+function pushClause(
+  clauses: Clause[],
+  sentence: Sentence,
+  sentenceIndex: number,
+  tokens: Token[],
+  firstToken: number,
+  endToken: number,
+  connective: string | null,
+  role: Clause['role'],
+): void {
+  sentence.clauses.push(clauses.length);
+  clauses.push({
+    start: tokens[firstToken].start,
+    end: tokens[endToken - 1].end,
+    sentence: sentenceIndex,
+    firstToken,
+    endToken,
+    connective,
+    role,
+  });
+}
+
 /**
  * Splits every sentence into clauses, appends them to `clauses` and records their indexes in
  * `sentence.clauses`. Every token ends up in exactly one clause.
@@ -174,20 +196,8 @@ export function splitClauses(text: string, tokens: Token[], sentences: Sentence[
     let clauseStart = firstToken;
     let connective = openingConnective;
     let role: Clause['role'] = openingRole;
-    const emit = (clauseEnd: number): void => {
-      sentence.clauses.push(clauses.length);
-      clauses.push({
-        start: tokens[clauseStart].start,
-        end: tokens[clauseEnd - 1].end,
-        sentence: sentenceIndex,
-        firstToken: clauseStart,
-        endToken: clauseEnd,
-        connective,
-        role,
-      });
-    };
     for (const point of points) {
-      emit(point.token);
+      pushClause(clauses, sentence, sentenceIndex, tokens, clauseStart, point.token, connective, role);
       if (point.contrast) {
         const previous = clauses[clauses.length - 1];
         if (previous.role === 'plain') previous.role = 'before-contrast';
@@ -196,7 +206,7 @@ export function splitClauses(text: string, tokens: Token[], sentences: Sentence[
       connective = point.connective;
       role = point.contrast ? 'after-contrast' : 'plain';
     }
-    emit(endToken);
+    pushClause(clauses, sentence, sentenceIndex, tokens, clauseStart, endToken, connective, role);
   }
   return clauses;
 }

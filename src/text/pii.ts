@@ -18,8 +18,8 @@
  *     "mobile", "cell", "whatsapp", "text me on").
  *   Never: a digit run without separators and without a phone word ("order 12345678"), dates
  *   ("2024-03-01": 8 digits in 4-2-2), a national-format number right after a reference word
- *   ("order no. 0123 456 789", "ref", "invoice", "account", "tracking", ...), prices ("£12.99"), times ("10:30"), digits glued to
- *   letters or to other digits by '.', ',' or '/'.
+ *   ("order no. 0123 456 789", "ref", "invoice", "account", "tracking", ...), prices ("£12.99"),
+ *   times ("10:30"), digits glued to letters or to other digits by '.', ',' or '/'.
  * Overlaps resolve by kind order: email, url, card, phone.
  */
 

@@ -59,7 +59,13 @@ function breaksAtLine(text: string, tokens: Token[], index: number): boolean {
   const from = tokens[index - 1].end;
   const to = tokens[index].start;
   if (!hasNewlineBetween(text, from, to)) return false;
-  return BLANK_LINE.test(text.slice(from, to)) || startsListItem(tokens, index) || UPPER_START.test(tokens[index].text);
+  return (
+    BLANK_LINE.test(text.slice(from, to)) || startsListItem(tokens, index) || UPPER_START.test(tokens[index].text)
+  );
+}
+
+function sentenceOf(tokens: Token[], firstToken: number, endToken: number): Sentence {
+  return { start: tokens[firstToken].start, end: tokens[endToken - 1].end, firstToken, endToken, clauses: [] };
 }
 
 /**
@@ -72,21 +78,12 @@ function breaksAtLine(text: string, tokens: Token[], index: number): boolean {
 export function splitSentences(text: string, tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
-  const close = (endToken: number): void => {
-    sentences.push({
-      start: tokens[first].start,
-      end: tokens[endToken - 1].end,
-      firstToken: first,
-      endToken,
-      clauses: [],
-    });
-    first = endToken;
-  };
   let index = 0;
   while (index < tokens.length) {
     const token = tokens[index];
     if (index > first && breaksAtLine(text, tokens, index)) {
-      close(index);
+      sentences.push(sentenceOf(tokens, first, index));
+      first = index;
       continue;
     }
     const terminal = isTerminal(token) && !(token.text === '.' && isListMarkerEnd(text, tokens, index));
@@ -105,12 +102,15 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
           (!gapHasNewline(text, tokens[next - 1], tokens[next]) &&
             tokens[next].kind === 'word' &&
             UPPER_START.test(tokens[next].text)));
-      if (boundary) close(next);
+      if (boundary) {
+        sentences.push(sentenceOf(tokens, first, next));
+        first = next;
+      }
       index = next;
       continue;
     }
     index += 1;
   }
-  if (first < tokens.length) close(tokens.length);
+  if (first < tokens.length) sentences.push(sentenceOf(tokens, first, tokens.length));
   return sentences;
 }

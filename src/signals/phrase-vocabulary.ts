@@ -1,0 +1,55 @@
+/**
+ * Integer ids for the trie keys of every compiled phrase list, so that a word is looked up by
+ * its strings once per document and the tries are then walked with small integers. Shared by all
+ * compiled pattern sets (the vocabulary only grows, and only when phrase lists are compiled).
+ */
+
+/** Slot keys a phrase may use in place of a word. */
+export const ANY_WORD = '*';
+export const NUMBER_SLOT = '<num>';
+export const ORDINAL_SLOT = '<ord>';
+export const NAME_SLOT = '<name>';
+/** Prefix of keys that must equal the normal form (classes marked exact). */
+export const EXACT_PREFIX = '=';
+
+/** Id of a string that no phrase uses as a key: such a word can only fill a slot. */
+export const NO_KEY = -1;
+/** Fixed ids of the slot keys (registered first). */
+export const ANY_WORD_KEY = 0;
+export const NUMBER_KEY = 1;
+export const ORDINAL_KEY = 2;
+export const NAME_KEY = 3;
+
+/** The ids a word form may take as a trie key: as itself, and prefixed with EXACT_PREFIX. */
+interface FormKeys {
+  plain: number;
+  exact: number;
+}
+
+const keyIds = new Map<string, number>();
+const formKeys = new Map<string, FormKeys>();
+
+/** The id of a trie key string, registering it (and its exact-form alias) on first use. */
+export function keyIdOf(key: string): number {
+  let id = keyIds.get(key);
+  if (id !== undefined) return id;
+  id = keyIds.size;
+  keyIds.set(key, id);
+  // A key "=x" is what an exact class stores for "x"; a key "x" is what a plain class stores.
+  const isExact = key.startsWith(EXACT_PREFIX);
+  const form = isExact ? key.slice(EXACT_PREFIX.length) : key;
+  let entry = formKeys.get(form);
+  if (!entry) formKeys.set(form, (entry = { plain: NO_KEY, exact: NO_KEY }));
+  if (isExact) entry.exact = id;
+  else entry.plain = id;
+  return id;
+}
+
+for (const slot of [ANY_WORD, NUMBER_SLOT, ORDINAL_SLOT, NAME_SLOT]) keyIdOf(slot);
+
+const NONE: FormKeys = { plain: NO_KEY, exact: NO_KEY };
+
+/** The key ids of a word form (NO_KEY where no phrase list uses it). */
+export function keysOfForm(form: string): Readonly<FormKeys> {
+  return formKeys.get(form) ?? NONE;
+}
