@@ -70,7 +70,7 @@ function offDiagonalSquares(matrix: number[][]): { off: number; total: number } 
 export function symmetricEigen(matrix: readonly (readonly number[])[]): Eigendecomposition {
   const size = matrix.length;
   const a = matrix.map((row) => [...row]);
-  const v = a.map((_, row) => a.map((__, column) => (row === column ? 1 : 0)));
+  const v: number[][] = a.map((_, row) => a.map((__, column) => (row === column ? 1 : 0)));
   for (let sweep = 0; sweep < JACOBI_MAX_SWEEPS; sweep += 1) {
     const { off, total } = offDiagonalSquares(a);
     if (off <= JACOBI_RELATIVE_TOLERANCE * total || off === 0) break;

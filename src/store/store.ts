@@ -47,11 +47,14 @@ export interface FeedbackItem {
   updatedAt: string;
 }
 
-/** Narrows listings, facts and counts. Every field is optional; given fields must all hold. */
+/**
+ * Narrows listings, facts and counts. Every field is optional (an empty string counts as absent);
+ * given fields must all hold. Unknown labels or malformed dates are VERBATIM_E_INVALID_QUERY.
+ */
 export interface FeedbackFilter {
   /** A theme id the comment mentions. */
   theme?: string;
-  /** A journey stage one of the comment's themes belongs to. */
+  /** A journey stage the comment touches (one of `result.stages`). */
   stage?: JourneyStageId;
   /** The comment's overall sentiment label. */
   sentiment?: SentimentLabel;

@@ -20,9 +20,9 @@ import type { TextDocument, Token } from '../text/document.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { ThemeHit } from './types.js';
 import type { WordVectors } from './embeddings.js';
-import { compileTaxonomy, type CompiledTaxonomy, type CompiledTerm } from './term-index.js';
+import { compileTaxonomy, type CompiledTaxonomy, type CompiledTerm, type FormEntry } from './term-index.js';
 import { createEmbeddingAssigner, type EmbeddingAssigner, type SimilarityMode } from './embedding-assigner.js';
-import { GENERIC_WORDS, STOPWORDS, isFragmentAnswer } from './word-lists.js';
+import { isFragmentAnswer } from './word-lists.js';
 import { aggregateMentions, type Mention } from './hit-aggregation.js';
 
 /** Largest distance in tokens between the two words of an either-order two-word seed match. */
@@ -86,13 +86,38 @@ function rangesOf(doc: TextDocument): { clause: number; first: number; end: numb
   return doc.clauses.map((clause, index) => ({ clause: index, first: clause.firstToken, end: clause.endToken }));
 }
 
+/** Per token, the index entries of its normal form and (when different) its lemma. */
+interface TokenEntries {
+  byNormal: (FormEntry | undefined)[];
+  byLemma: (FormEntry | undefined)[];
+  /** False when no token form is in the index: no seed, exclusion or window term can match. */
+  any: boolean;
+}
+
+function entriesOf(compiled: CompiledTaxonomy, tokens: readonly Token[]): TokenEntries {
+  const index = compiled.entriesByForm;
+  const byNormal = new Array<FormEntry | undefined>(tokens.length);
+  const byLemma = new Array<FormEntry | undefined>(tokens.length);
+  let any = false;
+  for (let at = 0; at < tokens.length; at += 1) {
+    const token = tokens[at]!;
+    const normal = index.get(token.normal);
+    const lemma = token.lemma !== token.normal ? index.get(token.lemma) : undefined;
+    byNormal[at] = normal;
+    byLemma[at] = lemma;
+    if (normal !== undefined || lemma !== undefined) any = true;
+  }
+  return { byNormal, byLemma, any };
+}
+
 function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | null, doc: TextDocument): Mention[] {
   const tokens = doc.tokens;
   const consumed = new Uint8Array(tokens.length);
   const mentions: Mention[] = [];
   const ranges = rangesOf(doc);
+  const entries = entriesOf(compiled, tokens);
   const vetoes: Veto[] = [];
-  for (const range of ranges) findVetoes(compiled, tokens, range.first, range.end, vetoes);
+  if (entries.any) for (const range of ranges) findVetoes(entries, tokens, range.first, range.end, vetoes);
   // An exclusion names something outside the taxonomy ("delivery room"): no word of it gets a theme by similarity.
   for (const veto of vetoes) consumed.fill(1, veto.first, veto.last + 1);
   const vetoed = (theme: number, first: number, last: number): boolean =>
@@ -105,24 +130,27 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
     );
 
   for (const range of ranges) {
-    let index = range.first;
-    while (index < range.end) {
-      const found = longestTermsAt(compiled.termsByFirstForm, tokens, index, range.end);
-      let length = 1;
-      if (found.length > 0) {
-        length = found[0]!.term.words.length;
-        const last = index + length - 1;
-        for (const { term, literal } of found) {
-          if (vetoed(term.theme, index, last)) continue;
-          const tokenIndexes = Array.from({ length }, (_, offset) => index + offset);
-          mentions.push({ theme: term.theme, tokens: tokenIndexes, clause: range.clause, term: term.text,
-            method: literal ? 'term' : 'lemma', multiWord: length > 1, similarity: 1 });
-          consumed.fill(1, index, last + 1);
+    if (entries.any) {
+      let index = range.first;
+      while (index < range.end) {
+        const found = longestTermsAt(entries.byNormal[index]?.terms, entries.byLemma[index]?.terms, tokens, index, range.end);
+        let length = 1;
+        if (found.length > 0) {
+          length = found[0]!.term.words.length;
+          const last = index + length - 1;
+          for (const { term, literal } of found) {
+            if (vetoed(term.theme, index, last)) continue;
+            const tokenIndexes: number[] = [];
+            for (let offset = 0; offset < length; offset += 1) tokenIndexes.push(index + offset);
+            mentions.push({ theme: term.theme, tokens: tokenIndexes, clause: range.clause, term: term.text,
+              method: literal ? 'term' : 'lemma', multiWord: length > 1, similarity: 1 });
+            consumed.fill(1, index, last + 1);
+          }
         }
+        index += length;
       }
-      index += length;
+      findWindowMentions(entries, tokens, range, consumed, mentions, vetoed);
     }
-    findWindowMentions(compiled, tokens, range, consumed, mentions, vetoed);
     if (assigner) findEmbeddingMentions(compiled, assigner, tokens, range, consumed, mentions, vetoed);
   }
   return mentions;
@@ -135,20 +163,24 @@ function wordMatch(term: CompiledTerm, position: number, token: Token): 'literal
   return forms.has(token.normal) || forms.has(token.lemma) ? 'lemma' : null;
 }
 
-/** All terms of the greatest length that match at `index` (one per theme, literal preferred). */
+const NO_MATCHES: readonly TermMatch[] = [];
+
+/**
+ * All terms of the greatest length that match at `at` (one per theme, literal preferred), from
+ * the terms keyed by the token's normal form and by its lemma.
+ */
 function longestTermsAt(
-  index: ReadonlyMap<string, readonly CompiledTerm[]>,
+  byNormal: readonly CompiledTerm[] | null | undefined,
+  byLemma: readonly CompiledTerm[] | null | undefined,
   tokens: readonly Token[],
   at: number,
   end: number,
-): TermMatch[] {
-  const token = tokens[at]!;
-  const byNormal = index.get(token.normal);
-  const byLemma = token.lemma !== token.normal ? index.get(token.lemma) : undefined;
-  if (!byNormal && !byLemma) return [];
-  let best: TermMatch[] = [];
+): readonly TermMatch[] {
+  if (!byNormal && !byLemma) return NO_MATCHES;
+  let best: TermMatch[] | null = null;
   let bestLength = 0;
-  for (const list of [byNormal, byLemma]) {
+  for (let pass = 0; pass < 2; pass += 1) {
+    const list = pass === 0 ? byNormal : byLemma;
     if (!list) continue;
     for (const term of list) {
       const length = term.words.length;
@@ -165,7 +197,7 @@ function longestTermsAt(
         if (kind === 'lemma') literal = false;
       }
       if (!matched) continue;
-      if (length > bestLength) {
+      if (best === null || length > bestLength) {
         best = [];
         bestLength = length;
       }
@@ -174,33 +206,35 @@ function longestTermsAt(
       else if (literal && !best[sameTheme]!.literal) best[sameTheme] = { term, literal };
     }
   }
-  return best;
+  return best ?? NO_MATCHES;
 }
 
-function findVetoes(compiled: CompiledTaxonomy, tokens: readonly Token[], first: number, end: number, out: Veto[]): void {
-  if (compiled.exclusionsByFirstForm.size === 0) return;
+function findVetoes(entries: TokenEntries, tokens: readonly Token[], first: number, end: number, out: Veto[]): void {
   for (let index = first; index < end; index += 1) {
-    for (const { term } of longestTermsAt(compiled.exclusionsByFirstForm, tokens, index, end)) {
+    const byNormal = entries.byNormal[index]?.exclusions;
+    const byLemma = entries.byLemma[index]?.exclusions;
+    if (!byNormal && !byLemma) continue;
+    for (const { term } of longestTermsAt(byNormal, byLemma, tokens, index, end)) {
       out.push({ theme: term.theme, first: index, last: index + term.words.length - 1 });
     }
   }
 }
 
 function findWindowMentions(
-  compiled: CompiledTaxonomy,
+  entries: TokenEntries,
   tokens: readonly Token[],
   range: { clause: number; first: number; end: number },
   consumed: Uint8Array,
   mentions: Mention[],
   vetoed: (theme: number, first: number, last: number) => boolean,
 ): void {
-  const index = compiled.windowTermsByForm;
   for (let at = range.first; at < range.end; at += 1) {
-    const token = tokens[at]!;
-    const byNormal = index.get(token.normal);
-    const byLemma = token.lemma !== token.normal ? index.get(token.lemma) : undefined;
+    const byNormal = entries.byNormal[at]?.windowTerms;
+    const byLemma = entries.byLemma[at]?.windowTerms;
     if (!byNormal && !byLemma) continue;
-    for (const list of [byNormal, byLemma]) {
+    const token = tokens[at]!;
+    for (let pass = 0; pass < 2; pass += 1) {
+      const list = pass === 0 ? byNormal : byLemma;
       if (!list) continue;
       for (const { term, position } of list) {
         if (wordMatch(term, position, token) === null) continue;
@@ -251,6 +285,6 @@ function findEmbeddingMentions(
 function isEmbeddingCandidate(compiled: CompiledTaxonomy, token: Token): boolean {
   const { normal, lemma } = token;
   if (normal.length < MIN_EMBEDDING_WORD_LENGTH) return false;
-  if (STOPWORDS.has(normal) || GENERIC_WORDS.has(normal) || GENERIC_WORDS.has(lemma)) return false;
-  return !compiled.seedForms.has(normal) && !compiled.seedForms.has(lemma);
+  // Stopwords, evaluative words and seed forms, merged into two sets at compile time.
+  return !compiled.embeddingBlockedNormals.has(normal) && !compiled.embeddingBlockedLemmas.has(lemma);
 }

@@ -7,7 +7,7 @@
  */
 import lemmatizer from 'wink-lemmatizer';
 import type { Taxonomy, TaxonomyTheme } from './taxonomy.js';
-import { STOPWORDS } from './word-lists.js';
+import { GENERIC_WORDS, STOPWORDS } from './word-lists.js';
 
 /** One seed term or exclusion phrase, ready to match. */
 export interface CompiledTerm {
@@ -43,6 +43,22 @@ export interface CompiledTaxonomy {
   seedForms: ReadonlySet<string>;
   /** Per theme, its distinct single-word seeds (the anchors for word-vector similarity). */
   singleWordSeeds: readonly (readonly string[])[];
+  /**
+   * The three indexes above merged by form, so that a token costs one lookup per form (most
+   * forms are in none and cost a single miss).
+   */
+  entriesByForm: ReadonlyMap<string, FormEntry>;
+  /** Normal forms never matched by word vectors: stopwords, evaluative words and seed forms. */
+  embeddingBlockedNormals: ReadonlySet<string>;
+  /** Lemmas never matched by word vectors: evaluative words and seed forms. */
+  embeddingBlockedLemmas: ReadonlySet<string>;
+}
+
+/** What one form starts or takes part in (null where nothing). */
+export interface FormEntry {
+  terms: readonly CompiledTerm[] | null;
+  exclusions: readonly CompiledTerm[] | null;
+  windowTerms: readonly WindowEntry[] | null;
 }
 
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
@@ -97,6 +113,16 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   for (const list of termsByFirstForm.values()) list.sort(byLengthDescending);
   for (const list of exclusionsByFirstForm.values()) list.sort(byLengthDescending);
 
+  const entriesByForm = new Map<string, FormEntry>();
+  const entryOf = (form: string): { terms: CompiledTerm[] | null; exclusions: CompiledTerm[] | null; windowTerms: WindowEntry[] | null } => {
+    let entry = entriesByForm.get(form) as ReturnType<typeof entryOf> | undefined;
+    if (!entry) entriesByForm.set(form, (entry = { terms: null, exclusions: null, windowTerms: null }));
+    return entry;
+  };
+  for (const [form, list] of termsByFirstForm) entryOf(form).terms = list;
+  for (const [form, list] of exclusionsByFirstForm) entryOf(form).exclusions = list;
+  for (const [form, list] of windowTermsByForm) entryOf(form).windowTerms = list;
+
   return {
     themes,
     themeIndexOf,
@@ -106,6 +132,9 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     windowTermsByForm,
     seedForms,
     singleWordSeeds,
+    entriesByForm,
+    embeddingBlockedNormals: new Set([...STOPWORDS, ...GENERIC_WORDS, ...seedForms]),
+    embeddingBlockedLemmas: new Set([...GENERIC_WORDS, ...seedForms]),
   };
 }
 

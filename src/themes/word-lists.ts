@@ -57,8 +57,26 @@ export const FRAGMENT_ANSWERS: ReadonlySet<string> = new Set([
 
 const EDGE_PUNCTUATION = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
+/** Length of the longest fragment answer: a text with more letters than this is none. */
+const LONGEST_FRAGMENT = Math.max(...[...FRAGMENT_ANSWERS].map((fragment) => fragment.length));
+
+/**
+ * True when the text has more ASCII letters and digits than any fragment: stripping edge
+ * punctuation and collapsing spaces never removes those, and lower-casing keeps their count.
+ */
+function tooLongForFragment(text: string): boolean {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index) | 32;
+    const isLetterOrDigit = (code >= 97 && code <= 122) || (text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57);
+    if (isLetterOrDigit && ++count > LONGEST_FRAGMENT) return true;
+  }
+  return false;
+}
+
 /** True when a whole comment is a survey fragment that deserves no theme. */
 export function isFragmentAnswer(text: string): boolean {
+  if (tooLongForFragment(text)) return false;
   const trimmed = text.trim().toLowerCase();
   if (trimmed.length === 0) return true;
   if (FRAGMENT_ANSWERS.has(trimmed)) return true;

@@ -1,0 +1,329 @@
+/**
+ * The embedded default store: one SQLite file (better-sqlite3) in WAL mode, so the server's
+ * readers never wait for a writer. Created and migrated on open.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AnalysisResult } from '../contract.js';
+import { VerbatimError } from '../errors.js';
+import type { FeedbackFact, ThemeFact } from '../metrics/types.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { buildFilterCondition } from './filter-sql.js';
+import { applyMigrations, SQLITE_MIGRATIONS_DIR } from './migrate.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type FeedbackFilter,
+  type FeedbackItem,
+  type FeedbackPage,
+  type FeedbackRecord,
+  type FeedbackStore,
+  type PageRequest,
+  type ThemeCount,
+  type UpsertSummary,
+} from './store.js';
+import { normalizeFeedbackRecord, type NormalizedRecord } from './validate-record.js';
+
+/** How long a write waits for another connection's lock before failing (ms); a CLI import and the server may share a file. */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+export interface SqliteStoreOptions {
+  /** Migrations folder; the package's own by default (tests point it elsewhere). */
+  migrationsDir?: string;
+}
+
+interface FeedbackRow {
+  id: string;
+  text: string;
+  date: string;
+  score: number | null;
+  score_type: FeedbackItem['scoreType'];
+  score_band: FeedbackItem['scoreBand'];
+  segment: string | null;
+  channel: string | null;
+  account_id: string | null;
+  revenue: number | null;
+  metadata: string;
+  result: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface FactRow {
+  id: string;
+  date: string;
+  score: number | null;
+  score_type: FeedbackItem['scoreType'];
+  segment: string | null;
+  channel: string | null;
+  account_id: string | null;
+  revenue: number | null;
+  sentiment_label: FeedbackFact['sentiment']['label'];
+  sentiment_score: number;
+  churn_risk: number;
+}
+
+interface ThemeRow {
+  feedback_id: string;
+  theme_id: string;
+  theme_label: string;
+  stage: string;
+  sentiment_label: ThemeFact['sentimentLabel'];
+  sentiment_score: number;
+}
+
+const UPSERT_FEEDBACK = `
+INSERT INTO feedback (id, text, date, score, score_type, score_band, segment, channel, account_id, revenue,
+  metadata, result, sentiment_label, sentiment_score, sentiment_confidence, churn_risk, effort, urgency,
+  actionable, created_at, updated_at)
+VALUES (@id, @text, @date, @score, @scoreType, @scoreBand, @segment, @channel, @accountId, @revenue,
+  @metadata, @result, @sentimentLabel, @sentimentScore, @sentimentConfidence, @churnRisk, @effort, @urgency,
+  @actionable, @now, @now)
+ON CONFLICT (id) DO UPDATE SET
+  text = excluded.text, date = excluded.date, score = excluded.score, score_type = excluded.score_type,
+  score_band = excluded.score_band, segment = excluded.segment, channel = excluded.channel,
+  account_id = excluded.account_id, revenue = excluded.revenue, metadata = excluded.metadata,
+  result = excluded.result, sentiment_label = excluded.sentiment_label,
+  sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
+  churn_risk = excluded.churn_risk, effort = excluded.effort, urgency = excluded.urgency,
+  actionable = excluded.actionable, updated_at = excluded.updated_at`;
+
+const ITEM_COLUMNS = `f.id, f.text, f.date, f.score, f.score_type, f.score_band, f.segment, f.channel,
+  f.account_id, f.revenue, f.metadata, f.result, f.created_at, f.updated_at`;
+
+function toItem(row: FeedbackRow): FeedbackItem {
+  return {
+    id: row.id,
+    text: row.text,
+    date: row.date,
+    score: row.score,
+    scoreType: row.score_type,
+    scoreBand: row.score_band,
+    segment: row.segment,
+    channel: row.channel,
+    accountId: row.account_id,
+    revenue: row.revenue,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    result: JSON.parse(row.result) as AnalysisResult,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toFact(row: FactRow, themes: ThemeFact[]): FeedbackFact {
+  const fact: FeedbackFact = {
+    id: row.id,
+    date: row.date,
+    score: row.score,
+    sentiment: { label: row.sentiment_label, score: row.sentiment_score },
+    themes,
+    churnRisk: row.churn_risk,
+    revenue: row.revenue,
+  };
+  if (row.score_type !== null) fact.scoreType = row.score_type;
+  if (row.segment !== null) fact.segment = row.segment;
+  if (row.channel !== null) fact.channel = row.channel;
+  if (row.account_id !== null) fact.accountId = row.account_id;
+  return fact;
+}
+
+function checkLimit(limit: unknown): number {
+  if (limit === undefined || limit === null) return DEFAULT_PAGE_SIZE;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new VerbatimError('VERBATIM_E_INVALID_QUERY', {
+      field: 'limit',
+      detail: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+      found: String(limit),
+    });
+  }
+  return limit;
+}
+
+/** Distinct by key, first occurrence wins: the primary keys allow one row per theme and per stage. */
+function distinctBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const value = key(item);
+    if (seen.has(value)) return false;
+    seen.add(value);
+    return true;
+  });
+}
+
+/**
+ * Opens (creating if needed) the SQLite store at `file`, in WAL mode, and applies pending
+ * migrations. `:memory:` gives a throw-away store.
+ * @example
+ * const store = await openSqliteStore('data/verbatim.db');
+ * await store.upsertFeedback([{ id: 'c1', text, date: '2026-03-01', result }]);
+ */
+export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<FeedbackStore> {
+  let db: Database.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  } catch (error) {
+    throw new VerbatimError('VERBATIM_E_STORE', { path: file, detail: `cannot open: ${(error as Error).message}` }, { cause: error });
+  }
+  try {
+    applyMigrations(db, options.migrationsDir ?? SQLITE_MIGRATIONS_DIR, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return createSqliteStore(db, file);
+}
+
+function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
+  const statements = {
+    exists: db.prepare('SELECT 1 FROM feedback WHERE id = ?').pluck(),
+    upsert: db.prepare(UPSERT_FEEDBACK),
+    deleteThemes: db.prepare('DELETE FROM feedback_themes WHERE feedback_id = ?'),
+    deleteStages: db.prepare('DELETE FROM feedback_stages WHERE feedback_id = ?'),
+    insertTheme: db.prepare(`INSERT INTO feedback_themes (feedback_id, theme_id, theme_label, stage, sentiment_label, sentiment_score)
+      VALUES (?, ?, ?, ?, ?, ?)`),
+    insertStage: db.prepare('INSERT INTO feedback_stages (feedback_id, stage, sentiment_label, sentiment_score) VALUES (?, ?, ?, ?)'),
+    get: db.prepare(`SELECT ${ITEM_COLUMNS} FROM feedback f WHERE f.id = ?`),
+  };
+
+  const writeRecord = (record: NormalizedRecord, now: string): boolean => {
+    const existed = statements.exists.get(record.id) !== undefined;
+    const { result } = record;
+    statements.upsert.run({
+      id: record.id,
+      text: record.text,
+      date: record.date,
+      score: record.score,
+      scoreType: record.scoreType,
+      scoreBand: record.scoreBand,
+      segment: record.segment,
+      channel: record.channel,
+      accountId: record.accountId,
+      revenue: record.revenue,
+      metadata: JSON.stringify(record.metadata),
+      result: JSON.stringify(result),
+      sentimentLabel: result.sentiment.label,
+      sentimentScore: result.sentiment.score,
+      sentimentConfidence: result.sentiment.confidence,
+      churnRisk: result.signals.churnRisk,
+      effort: result.signals.effort,
+      urgency: result.signals.urgency,
+      actionable: result.signals.actionable ? 1 : 0,
+      now,
+    });
+    statements.deleteThemes.run(record.id);
+    statements.deleteStages.run(record.id);
+    for (const theme of distinctBy(result.themes, (item) => item.id)) {
+      statements.insertTheme.run(record.id, theme.id, theme.label, theme.stage, theme.sentiment.label, theme.sentiment.score);
+    }
+    for (const stage of distinctBy(result.stages, (item) => item.id)) {
+      statements.insertStage.run(record.id, stage.id, stage.sentiment.label, stage.sentiment.score);
+    }
+    return existed;
+  };
+
+  const writeAll = db.transaction((records: NormalizedRecord[]): UpsertSummary => {
+    const now = new Date().toISOString();
+    const summary: UpsertSummary = { inserted: 0, updated: 0 };
+    for (const record of records) {
+      if (writeRecord(record, now)) summary.updated += 1;
+      else summary.inserted += 1;
+    }
+    return summary;
+  });
+
+  /** Runs a store operation; anything that is not already a VerbatimError becomes VERBATIM_E_STORE. */
+  const guard = async <T>(operation: string, work: () => T): Promise<T> => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof VerbatimError) throw error;
+      throw new VerbatimError('VERBATIM_E_STORE', { path: file, detail: `${operation} failed: ${(error as Error).message}` }, { cause: error });
+    }
+  };
+
+  return {
+    upsertFeedback: (records) =>
+      guard('upsertFeedback', () => {
+        if (!Array.isArray(records)) {
+          throw new VerbatimError('VERBATIM_E_INVALID_FEEDBACK', { id: '(batch)', field: '(records)', detail: 'must be an array', found: typeof records });
+        }
+        return writeAll(records.map((record: FeedbackRecord) => normalizeFeedbackRecord(record)));
+      }),
+
+    getFeedback: (id) =>
+      guard('getFeedback', () => {
+        const row = statements.get.get(id) as FeedbackRow | undefined;
+        return row ? toItem(row) : null;
+      }),
+
+    listFeedback: (filter: FeedbackFilter = {}, page: PageRequest = {}) =>
+      guard('listFeedback', (): FeedbackPage => {
+        const limit = checkLimit(page.limit);
+        const condition = buildFilterCondition(filter);
+        let sql = `SELECT ${ITEM_COLUMNS} FROM feedback f WHERE ${condition.sql}`;
+        const params = [...condition.params];
+        if (page.cursor !== undefined && page.cursor !== null && page.cursor !== '') {
+          const after = decodeCursor(page.cursor);
+          sql += ' AND (f.date < ? OR (f.date = ? AND f.id < ?))';
+          params.push(after.date, after.date, after.id);
+        }
+        sql += ' ORDER BY f.date DESC, f.id DESC LIMIT ?';
+        params.push(limit + 1);
+        const rows = db.prepare(sql).all(...params) as FeedbackRow[];
+        const items = rows.slice(0, limit).map(toItem);
+        const last = items[items.length - 1];
+        const nextCursor = rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
+        return { items, nextCursor };
+      }),
+
+    countFeedback: (filter: FeedbackFilter = {}) =>
+      guard('countFeedback', () => {
+        const condition = buildFilterCondition(filter);
+        return db.prepare(`SELECT COUNT(*) FROM feedback f WHERE ${condition.sql}`).pluck().get(...condition.params) as number;
+      }),
+
+    facts: (filter: FeedbackFilter = {}) =>
+      guard('facts', () => {
+        const condition = buildFilterCondition(filter);
+        const themeRows = db
+          .prepare(`SELECT t.feedback_id, t.theme_id, t.theme_label, t.stage, t.sentiment_label, t.sentiment_score
+            FROM feedback_themes t JOIN feedback f ON f.id = t.feedback_id WHERE ${condition.sql}`)
+          .all(...condition.params) as ThemeRow[];
+        const themesById = new Map<string, ThemeFact[]>();
+        for (const row of themeRows) {
+          const list = themesById.get(row.feedback_id) ?? [];
+          list.push({ id: row.theme_id, label: row.theme_label, stage: row.stage, sentimentScore: row.sentiment_score, sentimentLabel: row.sentiment_label });
+          themesById.set(row.feedback_id, list);
+        }
+        const rows = db
+          .prepare(`SELECT f.id, f.date, f.score, f.score_type, f.segment, f.channel, f.account_id, f.revenue,
+              f.sentiment_label, f.sentiment_score, f.churn_risk
+            FROM feedback f WHERE ${condition.sql} ORDER BY f.date, f.id`)
+          .all(...condition.params) as FactRow[];
+        return rows.map((row) => toFact(row, themesById.get(row.id) ?? []));
+      }),
+
+    countByTheme: (filter: FeedbackFilter = {}) =>
+      guard('countByTheme', () => {
+        const condition = buildFilterCondition(filter);
+        const rows = db
+          .prepare(`SELECT t.theme_id AS themeId, MAX(t.theme_label) AS label, MAX(t.stage) AS stage,
+              COUNT(*) AS count, AVG(t.sentiment_score) AS meanSentiment
+            FROM feedback_themes t JOIN feedback f ON f.id = t.feedback_id WHERE ${condition.sql}
+            GROUP BY t.theme_id ORDER BY count DESC, themeId`)
+          .all(...condition.params) as ThemeCount[];
+        return rows;
+      }),
+
+    close: () =>
+      guard('close', () => {
+        if (db.open) db.close();
+      }),
+  };
+}
