@@ -10,7 +10,7 @@
  */
 import type { SentimentLabel } from '../contract.js';
 import type { FeedbackFact, ScoreType, ThemeFact } from './types.js';
-import { band, computeMetric, isValidScore } from './score-metrics.js';
+import { band, computeMetric, isValidScore, metricFromScores } from './score-metrics.js';
 import { relativeWeights } from './relative-weights.js';
 
 export const DRIVER_LEVELS = ['theme', 'stage'] as const;
@@ -148,10 +148,21 @@ export function analyzeDrivers(facts: readonly FeedbackFact[], options: DriverOp
 
   const hasRevenue = facts.some((fact) => typeof fact.revenue === 'number' && Number.isFinite(fact.revenue));
   const importance = estimateImportance(facts, perFactMentions, buckets, options);
+  const factScores = facts.map((fact) => (isScored(fact, metric) ? (fact.score as number) : null));
+  const mentionedBy = new Map<string, Uint8Array>();
+  for (const id of buckets.keys()) mentionedBy.set(id, new Uint8Array(facts.length));
+  perFactMentions.forEach((mentions, index) => {
+    for (const id of mentions.keys()) mentionedBy.get(id)![index] = 1;
+  });
   const drivers: Driver[] = [...buckets.values()].map((bucket) => {
     const among = computeMetric(bucket.facts, metric);
-    const mentioners = new Set(bucket.facts);
-    const without = computeMetric(facts.filter((fact) => !mentioners.has(fact)), metric);
+    const mentioned = mentionedBy.get(bucket.id)!;
+    const scoresWithout: number[] = [];
+    for (let index = 0; index < factScores.length; index += 1) {
+      const score = factScores[index];
+      if (score !== null && mentioned[index] === 0) scoresWithout.push(score);
+    }
+    const without = metricFromScores(scoresWithout, metric);
     const impact = overall.value !== null && without.value !== null ? overall.value - without.value : null;
     return {
       id: bucket.id,

@@ -11,36 +11,55 @@ export const JACOBI_RELATIVE_TOLERANCE = 1e-24;
 /** Upper bound on Jacobi sweeps; convergence is quadratic, so a few dozen never bind in practice. */
 export const JACOBI_MAX_SWEEPS = 100;
 
-/** Centers a column and returns it with its sum of squares (0 for a constant column). */
-export function centered(values: readonly number[]): { deviations: number[]; sumOfSquares: number } {
+/** A column centered on its mean, with its sum of squares (0 for a constant column). */
+export interface CenteredColumn {
+  deviations: Float64Array;
+  sumOfSquares: number;
+}
+
+/** Centers a column once so correlations with many others reuse it. */
+export function centered(values: readonly number[]): CenteredColumn {
   let total = 0;
   for (const value of values) total += value;
   const centre = values.length === 0 ? 0 : total / values.length;
-  const deviations = values.map((value) => value - centre);
+  const deviations = new Float64Array(values.length);
   let sumOfSquares = 0;
-  for (const deviation of deviations) sumOfSquares += deviation * deviation;
+  for (let index = 0; index < values.length; index += 1) {
+    const deviation = values[index] - centre;
+    deviations[index] = deviation;
+    sumOfSquares += deviation * deviation;
+  }
   return { deviations, sumOfSquares };
 }
 
 /** Pearson correlation of two centered columns; 0 when either is constant. */
-export function correlationOfCentered(
-  left: { deviations: number[]; sumOfSquares: number },
-  right: { deviations: number[]; sumOfSquares: number },
-): number {
+export function correlationOfCentered(left: CenteredColumn, right: CenteredColumn): number {
   if (left.sumOfSquares <= 0 || right.sumOfSquares <= 0) return 0;
+  const a = left.deviations;
+  const b = right.deviations;
   let product = 0;
-  for (let index = 0; index < left.deviations.length; index += 1) {
-    product += left.deviations[index] * right.deviations[index];
-  }
+  for (let index = 0; index < a.length; index += 1) product += a[index] * b[index];
   return product / Math.sqrt(left.sumOfSquares * right.sumOfSquares);
+}
+
+/** The correlation matrix of already centered columns (upper triangle computed, then mirrored). */
+export function correlationMatrixOfCentered(prepared: readonly CenteredColumn[]): number[][] {
+  const size = prepared.length;
+  const result = prepared.map(() => new Array<number>(size).fill(0));
+  for (let row = 0; row < size; row += 1) {
+    result[row][row] = 1;
+    for (let column = row + 1; column < size; column += 1) {
+      const value = correlationOfCentered(prepared[row], prepared[column]);
+      result[row][column] = value;
+      result[column][row] = value;
+    }
+  }
+  return result;
 }
 
 /** The correlation matrix of columns (each an array of n observations). */
 export function correlationMatrix(columns: readonly (readonly number[])[]): number[][] {
-  const prepared = columns.map((column) => centered(column));
-  return prepared.map((left, row) =>
-    prepared.map((right, column) => (row === column ? 1 : correlationOfCentered(left, right))),
-  );
+  return correlationMatrixOfCentered(columns.map((column) => centered(column)));
 }
 
 /** Eigenvalues and eigenvectors (as the columns of `vectors`) of a symmetric matrix. */

@@ -6,7 +6,7 @@
  * and each Z is mapped back to the X variables through Λ = R^{1/2}:
  *   weight_j = Σ_k Λ_jk² β_k²,  and Σ_j weight_j = R².
  */
-import { centered, correlationOfCentered, correlationMatrix, multiply, spectralFunction, symmetricEigen } from './linear-algebra.js';
+import { centered, correlationOfCentered, correlationMatrixOfCentered, multiply, spectralFunction, symmetricEigen } from './linear-algebra.js';
 
 /**
  * Eigenvalues below this share of the largest are treated as zero: their directions are exact
@@ -42,7 +42,7 @@ export function relativeWeights(columns: readonly (readonly number[])[], outcome
   });
   if (outcome.length < 2 || y.sumOfSquares <= 0 || kept.length === 0) return { weights, rSquared: 0, dropped };
 
-  const correlations = correlationMatrix(kept.map((index) => columns[index]));
+  const correlations = correlationMatrixOfCentered(kept.map((index) => prepared[index]));
   const withOutcome = kept.map((index) => correlationOfCentered(prepared[index], y));
   const eigen = symmetricEigen(correlations);
   const largest = Math.max(...eigen.values);

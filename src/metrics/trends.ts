@@ -136,7 +136,7 @@ export function trend(facts: readonly FeedbackFact[], options: TrendOptions): Tr
 /**
  * The two-proportion z statistic (pooled); null when it is undefined (an empty side, or a theme
  * in every response or in none).
- * @example twoProportionZ(10, 50, 20, 200) // 2.357 (20% vs 10%)
+ * @example twoProportionZ(10, 50, 20, 200) // 1.946 (20% of 50 vs 10% of 200)
  */
 export function twoProportionZ(count1: number, total1: number, count2: number, total2: number): number | null {
   if (total1 <= 0 || total2 <= 0) return null;

@@ -69,7 +69,7 @@ export function exportBagModel(model: BagModel, temperature: number, description
     : node('Sigmoid', ['scaled_logits'], [OUTPUT_PROBABILITIES]);
   const graph = {
     name: 'bag_model',
-    input: [valueInfo(INPUT_IDS, ONNX_TYPE.int64, ['batch', 'width']), valueInfo(INPUT_SCALE, ONNX_TYPE.float, ['batch', 1])],
+    input: [valueInfo(INPUT_IDS, ONNX_TYPE.int32, ['batch', 'width']), valueInfo(INPUT_SCALE, ONNX_TYPE.float, ['batch', 1])],
     output: [valueInfo(OUTPUT_PROBABILITIES, ONNX_TYPE.float, ['batch', model.classes])],
     initializer: [
       tensor('table', ONNX_TYPE.int8, [model.buckets + 1, model.dim], table),

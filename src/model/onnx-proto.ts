@@ -62,7 +62,7 @@ message OperatorSetIdProto { string domain = 1; int64 version = 2; }
 `;
 
 /** ONNX TensorProto.DataType codes used here. */
-export const ONNX_TYPE = { float: 1, int8: 3, int64: 7 } as const;
+export const ONNX_TYPE = { float: 1, int8: 3, int32: 6, int64: 7 } as const;
 
 /** ONNX AttributeProto.AttributeType codes used here. */
 export const ONNX_ATTRIBUTE = { float: 1, int: 2, ints: 7 } as const;

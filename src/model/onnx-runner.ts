@@ -28,14 +28,14 @@ export async function openBagRunner(name: string, file: string, padding: number,
   const runBatch = async (rows: readonly (readonly number[])[]): Promise<Float32Array> => {
     let width = 1;
     for (const row of rows) width = Math.max(width, row.length);
-    const ids = new BigInt64Array(rows.length * width).fill(BigInt(padding));
+    const ids = new Int32Array(rows.length * width).fill(padding);
     const scale = new Float32Array(rows.length);
     rows.forEach((row, index) => {
-      for (let position = 0; position < row.length; position++) ids[index * width + position] = BigInt(row[position]);
+      ids.set(row, index * width);
       scale[index] = row.length > 0 ? 1 / row.length : 0;
     });
     const feeds = {
-      [INPUT_IDS]: new ort.Tensor('int64', ids, [rows.length, width]),
+      [INPUT_IDS]: new ort.Tensor('int32', ids, [rows.length, width]),
       [INPUT_SCALE]: new ort.Tensor('float32', scale, [rows.length, 1]),
     };
     try {

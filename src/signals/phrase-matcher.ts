@@ -16,6 +16,7 @@ import {
   ORDINAL_KEY,
   ORDINAL_SLOT,
   keyIdOf,
+  registerTrieStarts,
 } from './phrase-vocabulary.js';
 import { canonicalWord, type Word } from './word-stream.js';
 
@@ -39,6 +40,8 @@ interface TrieNode {
 
 export interface PhraseTrie {
   root: TrieNode;
+  /** This trie's bit in Word.startMask, or 0 to walk from every word (phrase-vocabulary.ts). */
+  startBit: number;
 }
 
 export interface PhraseMatch {
@@ -91,7 +94,7 @@ export function compilePhrases(classes: Record<string, PhraseClass>): PhraseTrie
       }
     }
   }
-  return { root };
+  return { root, startBit: registerTrieStarts(root.next.keys()) };
 }
 
 interface Candidate {
@@ -152,7 +155,12 @@ export function matchPhrases(words: readonly Word[], trie: PhraseTrie): PhraseMa
   const matches: PhraseMatch[] = [];
   const best: Candidate = { endWord: 0, rule: null, captured: null };
   let index = 0;
+  const startBit = trie.startBit;
   while (index < words.length) {
+    if (startBit !== 0 && (words[index]!.startMask & startBit) === 0) {
+      index += 1;
+      continue;
+    }
     best.rule = null;
     walk(words, index, trie.root, index, null, best);
     const rule = best.rule as PhraseRule | null;

@@ -53,3 +53,27 @@ const NONE: FormKeys = { plain: NO_KEY, exact: NO_KEY };
 export function keysOfForm(form: string): Readonly<FormKeys> {
   return formKeys.get(form) ?? NONE;
 }
+
+/**
+ * Each compiled trie gets one bit (while bits last); per key id, the bits of the tries whose
+ * phrases can start with that key. A word whose start mask lacks a trie's bit starts no phrase
+ * of it, so the walk skips it. Bit 0 means "no bit left: always walk". 30 bits keep masks small
+ * integers.
+ */
+const TRIE_BITS = 30;
+let tries = 0;
+const startMaskOfKey: number[] = [];
+
+/** Gives a trie its bit and records the keys its phrases start with; returns the bit or 0. */
+export function registerTrieStarts(startKeys: Iterable<number>): number {
+  if (tries >= TRIE_BITS) return 0;
+  const bit = 1 << tries;
+  tries += 1;
+  for (const key of startKeys) startMaskOfKey[key] = (startMaskOfKey[key] ?? 0) | bit;
+  return bit;
+}
+
+/** The bits of the tries with a phrase starting with this key (0 for NO_KEY). */
+export function startMaskOf(key: number): number {
+  return key === NO_KEY ? 0 : (startMaskOfKey[key] ?? 0);
+}

@@ -4,7 +4,7 @@
  * and "won’t" all read the same, numbers and ordinals parsed, capitalized names flagged.
  */
 import type { TextDocument, TokenKind } from '../text/document.js';
-import { keysOfForm } from './phrase-vocabulary.js';
+import { ANY_WORD_KEY, NAME_KEY, NUMBER_KEY, ORDINAL_KEY, keysOfForm, startMaskOf } from './phrase-vocabulary.js';
 
 export interface Word {
   /** Canonical normal form: lower case, no apostrophes. */
@@ -35,6 +35,8 @@ export interface Word {
   normalKey: number;
   exactKey: number;
   lemmaKey: number;
+  /** Bits of the phrase tries that have a phrase starting with one of this word's keys. */
+  startMask: number;
 }
 
 /**
@@ -121,6 +123,11 @@ function assignKeys(word: Word): void {
   word.normalKey = keys.plain;
   word.exactKey = keys.exact;
   word.lemmaKey = word.lemma === word.normal ? keys.plain : keysOfForm(word.lemma).plain;
+  let mask = startMaskOf(word.normalKey) | startMaskOf(word.exactKey) | startMaskOf(ANY_WORD_KEY) | startMaskOf(word.lemmaKey);
+  if (word.number !== null) mask |= startMaskOf(NUMBER_KEY);
+  if (word.ordinal !== null) mask |= startMaskOf(ORDINAL_KEY);
+  if (word.name) mask |= startMaskOf(NAME_KEY);
+  word.startMask = mask;
 }
 
 function isCapitalized(text: string): boolean {
@@ -187,6 +194,7 @@ export function wordsOf(doc: TextDocument): Word[] {
       normalKey: 0,
       exactKey: 0,
       lemmaKey: 0,
+      startMask: 0,
     };
     assignKeys(word);
     words.push(word);

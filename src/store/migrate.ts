@@ -69,37 +69,36 @@ export function applyMigrations(db: Database.Database, directory: string, databa
     checksum TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const appliedRows = db.prepare('SELECT version, name, checksum FROM schema_migrations').all() as {
-    version: number;
-    name: string;
-    checksum: string;
-  }[];
-  const applied = new Map(appliedRows.map((row) => [row.version, row]));
+  const findApplied = db.prepare('SELECT name, checksum FROM schema_migrations WHERE version = ?');
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const done: string[] = [];
   for (const migration of readMigrations(directory)) {
-    const previous = applied.get(migration.version);
-    if (previous) {
-      if (previous.checksum !== migration.checksum) {
-        throw new VerbatimError('VERBATIM_E_STORE', {
-          path: databasePath,
-          detail: `migration ${migration.name} was changed after it was applied (as ${previous.name}); add a new migration instead`,
-        });
+    // IMMEDIATE takes the write lock before looking: two processes opening one new file at once
+    // (server and CLI) apply each migration exactly once; the second waits, then finds it applied.
+    const applyOne = db.transaction((): boolean => {
+      const previous = findApplied.get(migration.version) as { name: string; checksum: string } | undefined;
+      if (previous) {
+        if (previous.checksum !== migration.checksum) {
+          throw new VerbatimError('VERBATIM_E_STORE', {
+            path: databasePath,
+            detail: `migration ${migration.name} was changed after it was applied (as ${previous.name}); add a new migration instead`,
+          });
+        }
+        return false;
       }
-      continue;
-    }
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, migration.checksum, new Date().toISOString());
+      return true;
+    });
     try {
-      db.transaction(() => {
-        db.exec(migration.sql);
-        record.run(migration.version, migration.name, migration.checksum, new Date().toISOString());
-      })();
+      if (applyOne.immediate()) done.push(migration.name);
     } catch (error) {
+      if (error instanceof VerbatimError) throw error;
       throw new VerbatimError('VERBATIM_E_STORE', {
         path: databasePath,
         detail: `migration ${migration.name} failed: ${(error as Error).message}`,
       }, { cause: error });
     }
-    done.push(migration.name);
   }
   return done;
 }

@@ -133,7 +133,7 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
     if (entries.any) {
       let index = range.first;
       while (index < range.end) {
-        const found = longestTermsAt(entries.byNormal[index]?.terms, entries.byLemma[index]?.terms, tokens, index, range.end);
+        const found = longestTermsAt(entries, entries.byNormal[index]?.terms, entries.byLemma[index]?.terms, tokens, index, range.end);
         let length = 1;
         if (found.length > 0) {
           length = found[0]!.term.words.length;
@@ -165,11 +165,17 @@ function wordMatch(term: CompiledTerm, position: number, token: Token): 'literal
 
 const NO_MATCHES: readonly TermMatch[] = [];
 
+/** False when neither form of the token is a form of any seed word (so no term word matches it). */
+function isSeedFormAt(entries: TokenEntries, at: number): boolean {
+  return entries.byNormal[at] !== undefined || entries.byLemma[at] !== undefined;
+}
+
 /**
  * All terms of the greatest length that match at `at` (one per theme, literal preferred), from
  * the terms keyed by the token's normal form and by its lemma.
  */
 function longestTermsAt(
+  entries: TokenEntries,
   byNormal: readonly CompiledTerm[] | null | undefined,
   byLemma: readonly CompiledTerm[] | null | undefined,
   tokens: readonly Token[],
@@ -189,7 +195,7 @@ function longestTermsAt(
       let literal = true;
       let matched = true;
       for (let position = 0; position < length; position += 1) {
-        const kind = wordMatch(term, position, tokens[at + position]!);
+        const kind = isSeedFormAt(entries, at + position) ? wordMatch(term, position, tokens[at + position]!) : null;
         if (kind === null) {
           matched = false;
           break;
@@ -201,7 +207,13 @@ function longestTermsAt(
         best = [];
         bestLength = length;
       }
-      const sameTheme = best.findIndex((candidate) => candidate.term.theme === term.theme);
+      let sameTheme = -1;
+      for (let candidate = 0; candidate < best.length; candidate += 1) {
+        if (best[candidate]!.term.theme === term.theme) {
+          sameTheme = candidate;
+          break;
+        }
+      }
       if (sameTheme < 0) best.push({ term, literal });
       else if (literal && !best[sameTheme]!.literal) best[sameTheme] = { term, literal };
     }
@@ -214,10 +226,18 @@ function findVetoes(entries: TokenEntries, tokens: readonly Token[], first: numb
     const byNormal = entries.byNormal[index]?.exclusions;
     const byLemma = entries.byLemma[index]?.exclusions;
     if (!byNormal && !byLemma) continue;
-    for (const { term } of longestTermsAt(byNormal, byLemma, tokens, index, end)) {
+    for (const { term } of longestTermsAt(entries, byNormal, byLemma, tokens, index, end)) {
       out.push({ theme: term.theme, first: index, last: index + term.words.length - 1 });
     }
   }
+}
+
+/** True when a token in [first, last] has window entries (could be the other word of a window term). */
+function hasWindowPartner(entries: TokenEntries, first: number, last: number): boolean {
+  for (let partner = first; partner <= last; partner += 1) {
+    if (entries.byNormal[partner]?.windowTerms != null || entries.byLemma[partner]?.windowTerms != null) return true;
+  }
+  return false;
 }
 
 function findWindowMentions(
@@ -232,17 +252,19 @@ function findWindowMentions(
     const byNormal = entries.byNormal[at]?.windowTerms;
     const byLemma = entries.byLemma[at]?.windowTerms;
     if (!byNormal && !byLemma) continue;
-    const token = tokens[at]!;
+    const limit = Math.min(range.end - 1, at + WINDOW_SPAN);
+    if (!hasWindowPartner(entries, at + 1, limit)) continue;
     for (let pass = 0; pass < 2; pass += 1) {
       const list = pass === 0 ? byNormal : byLemma;
       if (!list) continue;
+      // The list was found under one of this token's forms, a form of the entry's word: it matches.
       for (const { term, position } of list) {
-        if (wordMatch(term, position, token) === null) continue;
         const other = 1 - position;
-        const limit = Math.min(range.end - 1, at + WINDOW_SPAN);
         for (let partner = at + 1; partner <= limit; partner += 1) {
           // Adjacent in the term's own order is a contiguous match, already settled by pass 1.
           if (position === 0 && partner === at + 1) continue;
+          // A partner matching the term's other word has that word's window entries.
+          if (entries.byNormal[partner]?.windowTerms == null && entries.byLemma[partner]?.windowTerms == null) continue;
           if (wordMatch(term, other, tokens[partner]!) === null) continue;
           if (vetoed(term.theme, at, partner)) break;
           // Another term of the same theme may already hold both words ("charged me twice").

@@ -45,7 +45,8 @@ export interface CompiledTaxonomy {
   singleWordSeeds: readonly (readonly string[])[];
   /**
    * The three indexes above merged by form, so that a token costs one lookup per form (most
-   * forms are in none and cost a single miss).
+   * forms are in none and cost a single miss). Every form of a seed or exclusion word has an
+   * entry (with null lists where it starts nothing): a token whose forms have none matches no term word.
    */
   entriesByForm: ReadonlyMap<string, FormEntry>;
   /** Normal forms never matched by word vectors: stopwords, evaluative words and seed forms. */
@@ -93,6 +94,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const windowTermsByForm = new Map<string, WindowEntry[]>();
   const seedForms = new Set<string>();
   const singleWordSeeds: string[][] = [];
+  /** Forms of exclusion words (seed words' forms are in seedForms). */
+  const termWordForms: string[] = [];
 
   themes.forEach((theme, themeIndex) => {
     const singles = new Set<string>();
@@ -107,7 +110,11 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
         });
       }
     }
-    for (const text of theme.exclude ?? []) addByFirstForm(exclusionsByFirstForm, compileTerm(themeIndex, text));
+    for (const text of theme.exclude ?? []) {
+      const exclusion = compileTerm(themeIndex, text);
+      addByFirstForm(exclusionsByFirstForm, exclusion);
+      for (const forms of exclusion.forms) for (const form of forms) termWordForms.push(form);
+    }
     singleWordSeeds.push([...singles]);
   });
   for (const list of termsByFirstForm.values()) list.sort(byLengthDescending);
@@ -122,6 +129,9 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   for (const [form, list] of termsByFirstForm) entryOf(form).terms = list;
   for (const [form, list] of exclusionsByFirstForm) entryOf(form).exclusions = list;
   for (const [form, list] of windowTermsByForm) entryOf(form).windowTerms = list;
+  // Every seed and exclusion word form has an entry, so a token with none matches no term word.
+  for (const form of seedForms) entryOf(form);
+  for (const form of termWordForms) entryOf(form);
 
   return {
     themes,
