@@ -29,6 +29,13 @@ export const ERRORS = {
   VERBATIM_E_INVALID_FEEDBACK: { status: 400, message: 'Feedback record {id}: field "{field}" {detail}, found {found}' },
   VERBATIM_E_INVALID_QUERY: { status: 400, message: 'Query parameter "{field}" {detail}, found {found}' },
   VERBATIM_E_STORE: { status: 500, message: 'Feedback store {path}: {detail}' },
+  VERBATIM_E_VALIDATION: { status: 400, message: 'Request {location} is invalid at {path}: {detail}' },
+  VERBATIM_E_NOT_FOUND: { status: 404, message: '{what} not found: {id}' },
+  VERBATIM_E_BODY_TOO_LARGE: { status: 413, message: 'Request body is larger than the limit of {limit} bytes (VERBATIM_BODY_LIMIT)' },
+  VERBATIM_E_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Content type {found} is not supported; expected application/json' },
+  VERBATIM_E_RATE_LIMITED: { status: 429, message: 'Rate limit of {max} requests per {window} exceeded; retry in {retryAfter} s' },
+  VERBATIM_E_UNAUTHORIZED: { status: 401, message: 'Missing or unknown API key; send "Authorization: Bearer KEY" or "x-api-key: KEY"' },
+  VERBATIM_E_NOT_READY: { status: 503, message: 'Service not ready: {detail}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -20,7 +20,7 @@ export interface FeaturizerParams {
   maxIds: number;
 }
 
-/** Defaults chosen on the dev sets (see models/sentiment/MODEL_CARD.md). */
+/** Base parameters; each model overrides some and records its own in meta.json (see the model cards). */
 export const DEFAULT_FEATURIZER: FeaturizerParams = {
   buckets: 1 << 18,
   charMin: 3,

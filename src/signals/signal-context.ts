@@ -108,15 +108,16 @@ export function clauseHasWord(context: SignalContext, match: PhraseMatch, vocabu
 
 /** Sorted, de-duplicated spans (identical spans collapse; overlapping ones are kept apart). */
 export function sortSpans(spans: readonly Span[]): Span[] {
-  const seen = new Set<string>();
-  return [...spans]
-    .sort((left, right) => left.start - right.start || left.end - right.end)
-    .filter((span) => {
-      const key = `${span.start}:${span.end}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  if (spans.length <= 1) return spans.slice();
+  const sorted = [...spans].sort((left, right) => left.start - right.start || left.end - right.end);
+  // Sorted by start then end, identical spans are neighbours: keep the first of each run.
+  const unique: Span[] = [sorted[0]!];
+  for (let index = 1; index < sorted.length; index += 1) {
+    const span = sorted[index]!;
+    const kept = unique[unique.length - 1]!;
+    if (span.start !== kept.start || span.end !== kept.end) unique.push(span);
+  }
+  return unique;
 }
 
 export function spanOf(match: PhraseMatch): Span {

@@ -67,7 +67,7 @@ function exclamationRuns(context: SignalContext): Span[] {
   let run: Span | null = null;
   let count = 0;
   for (const token of context.doc.tokens) {
-    const marks = token.kind === 'punctuation' && /^[!?]+$/.test(token.text) ? token.text.length : 0;
+    const marks = token.kind === 'punctuation' && isMarkRun(token.text) ? token.text.length : 0;
     if (marks > 0 && run && run.end === token.start) {
       run.end = token.end;
       count += marks;
@@ -83,4 +83,14 @@ function exclamationRuns(context: SignalContext): Span[] {
   }
   if (run && count >= EXCLAMATION_RUN) runs.push(run);
   return runs;
+}
+
+/** True for a non-empty run of "!" and "?" only. */
+function isMarkRun(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code !== 33 && code !== 63) return false;
+  }
+  return true;
 }

@@ -61,7 +61,14 @@ export function aggregateMentions(compiled: CompiledTaxonomy, tokens: readonly T
     if (own.length > 0) hits.push(buildHit(compiled.themes[theme]!.id, tokens, own));
   }
   hits.sort((a, b) => b.strength - a.strength || a.firstStart - b.firstStart || (a.themeId < b.themeId ? -1 : 1));
-  return hits.map(({ firstStart: _firstStart, ...hit }) => hit);
+  return hits.map((hit) => ({
+    themeId: hit.themeId,
+    evidence: hit.evidence,
+    clauses: hit.clauses,
+    strength: hit.strength,
+    method: hit.method,
+    matchedTerms: hit.matchedTerms,
+  }));
 }
 
 /** Where a theme's matched descendants were mentioned. */

@@ -192,9 +192,11 @@ function longestTermsAt(
       const length = term.words.length;
       if (length < bestLength) break;
       if (at + length > end) continue;
-      let literal = true;
+      // The list was found under a form of the term's first word that this token has, so the
+      // first word matches: only whether it does so literally is left to decide.
+      let literal = tokens[at]!.normal === term.words[0];
       let matched = true;
-      for (let position = 0; position < length; position += 1) {
+      for (let position = 1; position < length; position += 1) {
         const kind = isSeedFormAt(entries, at + position) ? wordMatch(term, position, tokens[at + position]!) : null;
         if (kind === null) {
           matched = false;

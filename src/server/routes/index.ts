@@ -1,0 +1,13 @@
+/**
+ * Every route plugin mounted under /v1, in registration order. To add a resource, write a fastify
+ * plugin in routes/<resource>.ts (routes relative to its prefix, zod schemas on every route) and
+ * append it here. Auth and rate limiting apply to all of them; health routes live outside /v1.
+ */
+import type { RoutePlugin } from '../types.js';
+import { analyzeRoutes } from './analyze.js';
+import { feedbackRoutes } from './feedback.js';
+
+export const ROUTE_PLUGINS: RoutePlugin[] = [
+  { plugin: analyzeRoutes, prefix: '' },
+  { plugin: feedbackRoutes, prefix: '' },
+];
