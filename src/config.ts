@@ -32,7 +32,7 @@ export const ConfigSchema = z
     sentiment: z
       .strictObject({
         /** 'rules' (lexicon and rules only), 'model' (learned model), 'combined' (both, blended). */
-        scorer: z.enum(['rules', 'model', 'combined']).default('rules'),
+        scorer: z.enum(['rules', 'model', 'combined']).default('combined'),
         /** |score| below this is neutral. */
         neutralBand: z.number().min(0).max(1).default(0.1),
         /**

@@ -20,7 +20,7 @@ import { assembleResult } from './assemble.js';
 
 /** A comment handed to the engine (the CLI's InputRecord fits this shape). */
 export interface EngineInput {
-  id: CommentInput['id'];
+  id?: CommentInput['id'];
   text: string;
   targets?: string[];
   metadata?: Record<string, unknown>;

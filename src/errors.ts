@@ -36,6 +36,7 @@ export const ERRORS = {
   VERBATIM_E_RATE_LIMITED: { status: 429, message: 'Rate limit of {max} requests per {window} exceeded; retry in {retryAfter} s' },
   VERBATIM_E_UNAUTHORIZED: { status: 401, message: 'Missing or unknown API key; send "Authorization: Bearer KEY" or "x-api-key: KEY"' },
   VERBATIM_E_NOT_READY: { status: 503, message: 'Service not ready: {detail}' },
+  VERBATIM_E_READ_ONLY: { status: 409, message: '{what} "{id}" is built in and cannot be changed; {hint}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { VerbatimError } from '../errors.js';
 import { registerAnalyze } from './analyze.js';
 import { registerEval } from './eval.js';
+import { registerServe } from './serve.js';
 
 /** Exit codes: 0 all good, 1 some records failed, 2 usage or fatal error. */
 export const EXIT_OK = 0;
@@ -21,6 +22,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerAnalyze(program, setExitCode);
   registerEval(program);
+  registerServe(program);
   return program;
 }
 

@@ -45,6 +45,7 @@ export function createModelScorer(model: SentimentModel): ClauseScorer {
   const term = `${model.meta.name}@${model.meta.version}`;
   return {
     name: 'model',
+    aspectAware: true,
     async scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]> {
       const texts: string[] = [];
       for (const doc of docs) for (const clause of doc.clauses) texts.push(doc.text.slice(clause.start, clause.end));

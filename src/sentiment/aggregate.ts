@@ -71,6 +71,17 @@ function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;
 }
 
+/** The most probable class of weighted probability sums, and its mean probability. */
+function argmaxClass(
+  sums: { negative: number; neutral: number; positive: number },
+  weightSum: number,
+): { label: 'positive' | 'negative' | 'neutral'; probability: number } {
+  let label: 'positive' | 'negative' | 'neutral' = 'neutral';
+  if (sums.positive > sums[label]) label = 'positive';
+  if (sums.negative > sums[label]) label = 'negative';
+  return { label, probability: sums[label] / weightSum };
+}
+
 /** Positive and negative part scores of a clause: from its evidence when it has any, else its score. */
 function partsOf(score: ClauseScore): [number, number] {
   let positive = 0;
@@ -99,6 +110,10 @@ export function aggregateSpans(units: readonly WeightedScore[], options: Sentime
   let negativeMass = 0;
   let strongestPositive = 0;
   let strongestNegative = 0;
+  // When every unit carries class probabilities (the learned model), the label is the argmax of
+  // their weighted mean: a model's "neutral" is a class of its own, not a small score.
+  let allProbabilities = units.length > 0;
+  const meanProbabilities = { negative: 0, neutral: 0, positive: 0 };
   for (const unit of units) {
     const { score } = unit;
     const s = Number.isFinite(score.score) ? clamp(score.score, -1, 1) : 0;
@@ -113,6 +128,13 @@ export function aggregateSpans(units: readonly WeightedScore[], options: Sentime
     negativeMass += base * -negative;
     strongestPositive = Math.max(strongestPositive, positive);
     strongestNegative = Math.min(strongestNegative, negative);
+    const probabilities = score.probabilities;
+    if (!probabilities) allProbabilities = false;
+    else {
+      meanProbabilities.negative += weight * probabilities.negative;
+      meanProbabilities.neutral += weight * probabilities.neutral;
+      meanProbabilities.positive += weight * probabilities.positive;
+    }
   }
   if (weightSum === 0) return { label: 'neutral', score: 0, confidence: 0 };
   const score = clamp(weightedScore / weightSum, -1, 1);
@@ -125,6 +147,10 @@ export function aggregateSpans(units: readonly WeightedScore[], options: Sentime
     return { label: 'mixed', score, confidence: clamp(meanConfidence * balance, 0, 1) };
   }
   const agreement = weightedAbsolute === 0 ? 1 : Math.abs(weightedScore) / weightedAbsolute;
+  if (allProbabilities) {
+    const { label, probability } = argmaxClass(meanProbabilities, weightSum);
+    return { label, score, confidence: clamp(probability * (units.length === 1 ? 1 : agreement), 0, 1) };
+  }
   const label: SentimentLabel = labelFor(score, options);
   return { label, score, confidence: clamp(meanConfidence * agreement, 0, 1) };
 }

@@ -53,6 +53,14 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** Splits a JSON pointer (`/comments/3/text`) into a path, array indexes as numbers. */
+function pathFromPointer(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .filter((part) => part.length > 0)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
 /** Maps any thrown value to a VerbatimError; unknown failures become VERBATIM_E_INTERNAL. */
 export function toVerbatimError(error: unknown, request: FastifyRequest, bodyLimit: number): VerbatimError {
   if (error instanceof VerbatimError) return error;
@@ -61,7 +69,7 @@ export function toVerbatimError(error: unknown, request: FastifyRequest, bodyLim
     const location = error.validationContext ?? 'body';
     return new VerbatimError('VERBATIM_E_VALIDATION', {
       location,
-      path: formatIssuePath(issue.params.issue.path),
+      path: formatIssuePath(pathFromPointer(issue.instancePath)),
       detail: issue.message,
     });
   }
@@ -93,7 +101,9 @@ export function toVerbatimError(error: unknown, request: FastifyRequest, bodyLim
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const verbatimError = toVerbatimError(error, request, app.serverConfig.bodyLimitBytes);
-    if (verbatimError.status >= 500) {
+    if (verbatimError.status === 503) {
+      request.log.warn({ code: verbatimError.code, message: verbatimError.message }, 'request refused: not ready');
+    } else if (verbatimError.status >= 500) {
       // The detail stays in the log: stack traces and SQL never reach the client.
       request.log.error({ err: verbatimError.cause ?? error, code: verbatimError.code }, 'request failed');
     } else {

@@ -11,6 +11,7 @@ import type { FeedbackFact, ThemeFact } from '../metrics/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { buildFilterCondition } from './filter-sql.js';
 import { applyMigrations, SQLITE_MIGRATIONS_DIR } from './migrate.js';
+import { createSqliteManagement } from './sqlite-management.js';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -248,6 +249,8 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
   };
 
   return {
+    ...createSqliteManagement(db, guard),
+
     upsertFeedback: (records) =>
       guard('upsertFeedback', () => {
         if (!Array.isArray(records)) {

@@ -5,6 +5,7 @@
  */
 import type { AnalysisResult, JourneyStageId, SentimentLabel } from '../contract.js';
 import type { FeedbackFact, ScoreBand, ScoreType } from '../metrics/types.js';
+import type { ManagementStore } from './management-store.js';
 
 export type { FeedbackFact, ScoreBand, ScoreType };
 
@@ -105,8 +106,11 @@ export interface ThemeCount {
   meanSentiment: number;
 }
 
-/** The store. Methods throw VerbatimError only: INVALID_FEEDBACK, INVALID_QUERY, STORE. */
-export interface FeedbackStore {
+/**
+ * The store. Methods throw VerbatimError only: INVALID_FEEDBACK, INVALID_QUERY, STORE. The
+ * taxonomy, job and alert methods are declared in management-store.ts.
+ */
+export interface FeedbackStore extends ManagementStore {
   /**
    * Inserts or replaces records by id, all in one transaction: every record is validated first,
    * and one invalid record rejects the batch with nothing written. A record's theme and stage

@@ -4,6 +4,7 @@
  * target not in text) keeps its slot as an error line and the response is still 200.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { EngineInput } from '../../engine.js';
 import { COMMON_ERROR_RESPONSES, ErrorResponseSchema } from '../errors.js';
 import { AnalyzeBodySchema, AnalyzeResponseSchema } from '../schemas.js';
 
@@ -22,7 +23,7 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const engine = await app.engines.resolve(request.body.taxonomy);
-      const results = await engine.analyzeBatch(request.body.comments);
+      const results = await engine.analyzeBatch(request.body.comments as EngineInput[]);
       app.telemetry.commentsAnalyzed.inc(request.body.comments.length);
       return { results };
     },

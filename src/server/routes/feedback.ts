@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { VerbatimError } from '../../errors.js';
 import { formatIssuePath, COMMON_ERROR_RESPONSES, ErrorResponseSchema, listResponse } from '../errors.js';
 import { ingestFeedback } from '../ingest.js';
+import { evaluateAlertsForIds, storedIds } from '../alerts/evaluate.js';
 import {
   FeedbackBodySchema,
   FeedbackEnvelopeSchema,
@@ -47,6 +48,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const engine = await app.engines.resolve();
       const summary = await ingestFeedback(engine, app.store, request.body as unknown[]);
+      // Alerts fire on what was stored; a failure here must not fail the ingest (logged instead).
+      await evaluateAlertsForIds(app.store, storedIds(request.body as unknown[], summary.failed)).catch((error: unknown) => request.log.error({ err: error }, 'alert evaluation failed'));
       app.telemetry.commentsAnalyzed.inc(summary.analyzed);
       app.telemetry.feedbackStored.inc(summary.inserted + summary.updated);
       return { inserted: summary.inserted, updated: summary.updated, failed: summary.failed };

@@ -6,8 +6,20 @@
 import type { RoutePlugin } from '../types.js';
 import { analyzeRoutes } from './analyze.js';
 import { feedbackRoutes } from './feedback.js';
+import { metricsRoutes } from './metrics.js';
+import { driversRoutes } from './drivers.js';
+import { trendsRoutes } from './trends.js';
+import { taxonomiesRoutes } from './taxonomies.js';
+import { jobsRoutes } from './jobs.js';
+import { alertsRoutes } from './alerts.js';
 
 export const ROUTE_PLUGINS: RoutePlugin[] = [
   { plugin: analyzeRoutes, prefix: '' },
   { plugin: feedbackRoutes, prefix: '' },
+  { plugin: metricsRoutes, prefix: '' },
+  { plugin: driversRoutes, prefix: '' },
+  { plugin: trendsRoutes, prefix: '' },
+  { plugin: taxonomiesRoutes, prefix: '' },
+  { plugin: jobsRoutes, prefix: '' },
+  { plugin: alertsRoutes, prefix: '' },
 ];

@@ -1,0 +1,52 @@
+/**
+ * Builds the app for route tests: a fresh SQLite file in the OS temp folder, no demo data, no
+ * logger, and a light engine (no word vectors, no emotion model) created once per test file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { openStore, type FeedbackStore } from '../../src/store/index.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadServerConfig, type ServerConfig } from '../../src/server/config.js';
+
+let sharedEngine: Promise<Engine> | null = null;
+
+/** One engine per test file (vitest forks a process per file). */
+export function testEngine(): Promise<Engine> {
+  sharedEngine ??= createEngine({ themes: { useEmbeddings: false }, emotions: { enabled: false } });
+  return sharedEngine;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: FeedbackStore;
+  config: ServerConfig;
+  dbPath: string;
+  /** Closes app and store; removes the temp folder unless `keepFiles`. */
+  close(options?: { keepFiles?: boolean }): Promise<void>;
+}
+
+/** A temp folder for one test's database file. */
+export function tempDbPath(): string {
+  return path.join(mkdtempSync(path.join(os.tmpdir(), 'verbatim-server-')), 'verbatim.db');
+}
+
+/** Builds the app over `dbPath` (a new temp file by default) with env-style settings. */
+export async function buildTestApp(env: Record<string, string> = {}, dbPath = tempDbPath()): Promise<TestApp> {
+  const config = loadServerConfig({ VERBATIM_DEMO: '0', VERBATIM_DB: dbPath, ...env });
+  const store = await openStore(config.dbPath);
+  const app = await buildApp({ config, engine: await testEngine(), store, logger: false });
+  return {
+    app,
+    store,
+    config,
+    dbPath,
+    async close(options = {}) {
+      await app.close();
+      await store.close();
+      if (!options.keepFiles) rmSync(path.dirname(dbPath), { recursive: true, force: true });
+    },
+  };
+}
