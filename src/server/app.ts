@@ -78,12 +78,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('store', store);
   app.decorate('serverConfig', config);
   app.decorate('engines', defaultResolver(engine));
-  app.decorate('readiness', { ready: true, reason: null });
+  app.decorate('readiness', { ready: true, reason: null, draining: false });
   app.decorate('telemetry', createTelemetry({ processMetrics: options.processMetrics ?? false }));
   installErrorHandlers(app);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (app.readiness.draining) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

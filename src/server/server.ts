@@ -62,6 +62,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      app.readiness.draining = true;
+      app.readiness.ready = false;
+      app.readiness.reason = 'shutting down';
       abort.abort();
       await demoLoaded;
       await app.close();
@@ -82,6 +85,7 @@ async function runDemoLoad(app: FastifyInstance, engine: Engine, store: Feedback
     });
     app.telemetry.feedbackStored.inc(summary.inserted + summary.updated);
     app.log.info({ ...summary, seconds: (Date.now() - started) / 1000 }, 'demo data loaded');
+    if (signal.aborted) return;
     app.readiness.ready = true;
     app.readiness.reason = null;
   } catch (error) {

@@ -23,6 +23,11 @@ export interface Readiness {
   ready: boolean;
   /** Why not ready (shown by /readyz), null when ready. */
   reason: string | null;
+  /**
+   * True once shutdown began: responses carry `Connection: close` so keep-alive sockets end
+   * after their last response and the server can close without waiting for idle timeouts.
+   */
+  draining: boolean;
 }
 
 declare module 'fastify' {
