@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { seededShuffle } from '../src/datasets/index.js';
-import { trainSequenceModel, type SequenceTask } from '../src/model/nn/sequence-training.js';
+import { capToBudget, trainSequenceModel, type SequenceTask } from '../src/model/nn/sequence-training.js';
 import { loadWordTable } from '../src/model/nn/word-table.js';
 import { aspectTrainingRows, sentenceTrainingRows, sentimentDevSets } from '../src/model/training-data.js';
 
@@ -28,6 +28,7 @@ const task = values.task as SequenceTask;
 const seed = Number(values.seed);
 const { vocabulary, words, dimensions } = loadWordTable();
 let rows = task === 'aspect' ? await aspectTrainingRows() : await sentenceTrainingRows();
+rows = capToBudget(rows, seed);
 const limit = Number(values.limit);
 if (limit > 0) rows = seededShuffle(rows, seed).slice(0, limit);
 const dev = (await sentimentDevSets()).filter((set) => (task === 'aspect') === (set.kind === 'aspect'));

@@ -10,6 +10,10 @@ import { VerbatimError } from '../errors.js';
 import { featurizeAspect, type AspectRequest } from './aspect-featurizer.js';
 import { featurize, type FeaturizerParams } from './featurizer.js';
 import { openBagRunner } from './onnx-runner.js';
+import type { NetworkShape } from './nn/conv-network.js';
+import { openSequenceRunner } from './nn/sequence-runner.js';
+import { aspectInput, sentenceInput } from './nn/sequence-tokens.js';
+import { defaultTokenVocabulary } from './nn/word-table.js';
 
 /** Model directory shipped with the package. */
 export const DEFAULT_SENTIMENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models/sentiment');
@@ -20,14 +24,32 @@ export interface ModelPart {
   temperature: number;
 }
 
+/** A v2 sequence network (src/model/nn): tokens of models/embeddings, shape as trained. */
+export interface SequencePart {
+  file: string;
+  kind: 'sequence';
+  shape: NetworkShape;
+  temperature: number;
+  /** Word rows of the vocabulary it was trained with (checked at load: the ids must mean the same words). */
+  vocabularySize: number;
+}
+
+/** A bag (v1) or sequence (v2) model part. */
+export type SentimentPart = ModelPart | SequencePart;
+
+/** True for a v2 sequence part. */
+export function isSequencePart(part: SentimentPart): part is SequencePart {
+  return (part as SequencePart).kind === 'sequence';
+}
+
 /** meta.json beside the ONNX files. */
 export interface SentimentMeta {
   name: string;
   version: string;
   /** Class order of the probability rows: ['negative', 'neutral', 'positive']. */
   labels: string[];
-  sentence: ModelPart;
-  aspect: ModelPart;
+  sentence: SentimentPart;
+  aspect: SentimentPart;
 }
 
 export interface SentimentModel {
@@ -59,11 +81,27 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
   if (!meta.sentence || !meta.aspect || meta.labels?.length !== 3) {
     throw new VerbatimError('VERBATIM_E_MODEL', { name: 'sentiment', detail: `${join(dir, 'meta.json')} lacks sentence, aspect or three labels` });
   }
-  const sentence = await openBagRunner('sentiment', join(dir, meta.sentence.file), meta.sentence.featurizer.buckets, 3);
-  const aspect = await openBagRunner('sentiment-aspect', join(dir, meta.aspect.file), meta.aspect.featurizer.buckets, 3);
+  const sentence = await openPart('sentiment', dir, meta.sentence, false);
+  const aspect = await openPart('sentiment-aspect', dir, meta.aspect, true);
   return {
     meta,
-    predict: (texts) => sentence.run(texts.map((text) => featurize(String(text ?? ''), meta.sentence.featurizer))),
-    predictAspects: (items) => aspect.run(items.map((item) => featurizeAspect(item, meta.aspect.featurizer))),
+    predict: (texts) => sentence(texts.map((text) => ({ text: String(text ?? ''), start: 0, end: 0 }))),
+    predictAspects: (items) => aspect(items),
   };
+}
+
+/** Opens one part as a batched function over aspect-shaped items (the sentence model reads only `text`). */
+async function openPart(name: string, dir: string, part: SentimentPart, aspectTask: boolean): Promise<(items: readonly AspectRequest[]) => Promise<Float32Array>> {
+  const file = join(dir, part.file);
+  if (!isSequencePart(part)) {
+    const runner = await openBagRunner(name, file, part.featurizer.buckets, 3);
+    return (items) => runner.run(items.map((item) => (aspectTask ? featurizeAspect(item, part.featurizer) : featurize(item.text, part.featurizer))));
+  }
+  const vocabulary = defaultTokenVocabulary();
+  if (vocabulary.wordRows !== part.vocabularySize) {
+    throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `${file} was trained on ${part.vocabularySize} words, models/embeddings has ${vocabulary.wordRows}` });
+  }
+  const minimum = Math.max(...part.shape.widths);
+  const runner = await openSequenceRunner(name, file, part.shape.widths, aspectTask);
+  return (items) => runner.run(items.map((item) => (aspectTask ? aspectInput(item, vocabulary, minimum) : sentenceInput(item.text, vocabulary, minimum))));
 }

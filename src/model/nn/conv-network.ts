@@ -173,6 +173,7 @@ export function forward(network: ConvNetwork, input: SequenceInput, work: Worksp
     const conv = network.conv[w].value;
     const bias = network.convBias[w].value;
     const gate = gateOf(network, w);
+    const x = work.x;
     for (let f = 0; f < F; f++) {
       let best = -Infinity;
       let bestT = 0;
@@ -182,17 +183,22 @@ export function forward(network: ConvNetwork, input: SequenceInput, work: Worksp
       for (let t = 0; t + k <= L; t++) {
         const xBase = t * P;
         let sum = bias[f];
-        for (let j = 0; j < span; j++) sum += conv[wBase + j] * work.x[xBase + j];
         let value: number;
         let s = 0;
         let a = 0;
         if (gate) {
+          const gateWeight = gate.weight;
           let gateSum = gate.bias[f] + work.gateShift[f];
-          for (let j = 0; j < span; j++) gateSum += gate.weight[wBase + j] * work.x[xBase + j];
+          for (let j = 0; j < span; j++) {
+            const input = x[xBase + j];
+            sum += conv[wBase + j] * input;
+            gateSum += gateWeight[wBase + j] * input;
+          }
           s = Math.tanh(sum);
           a = gateSum > 0 ? gateSum : 0;
           value = s * a;
         } else {
+          for (let j = 0; j < span; j++) sum += conv[wBase + j] * x[xBase + j];
           value = sum > 0 ? sum : 0;
           a = sum;
         }

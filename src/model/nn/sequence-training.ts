@@ -81,3 +81,33 @@ export function scoreNetwork(task: SequenceTask, network: ConvNetwork, dev: read
   const minimum = Math.max(...network.shape.widths);
   return dev.map((set) => scoreDevSet(set, probabilitiesFromLogits(networkLogits(network, set.rows.map((row) => inputOfRow(task, row, vocabulary, minimum))), 3, temperature)));
 }
+
+/**
+ * Turns fractional source weights into a seeded subsample of whole rows (a source with weight w < 1
+ * keeps round(w x rows) rows at weight 1): the same pull on the model as v1's weights, in fewer steps.
+ */
+export function capToBudget(rows: readonly WeightedRow[], seed: number): WeightedRow[] {
+  const bySource = new Map<string, WeightedRow[]>();
+  for (const row of rows) {
+    const group = bySource.get(row.source) ?? [];
+    group.push(row);
+    bySource.set(row.source, group);
+  }
+  const random = seededRandom(seed ^ 0x2545f491);
+  const result: WeightedRow[] = [];
+  for (const group of bySource.values()) {
+    const weight = group[0].weight;
+    if (weight >= 1) {
+      result.push(...group);
+      continue;
+    }
+    const keep = Math.round(weight * group.length);
+    const order = group.map((_, index) => index);
+    for (let index = order.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      [order[index], order[other]] = [order[other], order[index]];
+    }
+    for (const index of order.slice(0, keep)) result.push({ ...group[index], weight: 1 });
+  }
+  return result;
+}

@@ -54,6 +54,8 @@ function errorOf(error: unknown): { code: string; message: string } {
  */
 export function createJobRunner(store: FeedbackStore, options: { log?: { error(object: object, message: string): void } } = {}): JobRunner {
   const entries = new Map<string, Entry>();
+  // Entries leave `entries` when they start; keep the running ones reachable for cancellation.
+  const running = new Map<string, Entry>();
   let chain: Promise<void> = Promise.resolve();
   let stopping = false;
 
@@ -92,8 +94,6 @@ export function createJobRunner(store: FeedbackStore, options: { log?: { error(o
     for (const entry of entries.values()) if (entry.kind === kind) entry.cancelled = true;
     for (const entry of running.values()) if (entry.kind === kind) entry.cancelled = true;
   };
-  // Entries leave `entries` when they start; keep the running ones reachable for cancellation.
-  const running = new Map<string, Entry>();
   const track = (entry: Entry, work: JobWork): JobWork => async (context) => {
     running.set(entry.id, entry);
     try {
