@@ -37,6 +37,7 @@ export const ERRORS = {
   VERBATIM_E_UNAUTHORIZED: { status: 401, message: 'Missing or unknown API key; send "Authorization: Bearer KEY" or "x-api-key: KEY"' },
   VERBATIM_E_NOT_READY: { status: 503, message: 'Service not ready: {detail}' },
   VERBATIM_E_READ_ONLY: { status: 409, message: '{what} "{id}" is built in and cannot be changed; {hint}' },
+  VERBATIM_E_CHECKPOINT: { status: 500, message: 'Cannot resume from checkpoint {path}: {detail}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

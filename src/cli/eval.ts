@@ -21,6 +21,7 @@ import {
 import { engineSystem } from '../eval/engine-systems.js';
 import { sentimentModelAvailable, emotionModelAvailable } from '../engine-models.js';
 import { CX_EMOTIONS, EMOTION_LABEL_MAP, loadEmotionModel } from '../model/emotion-model.js';
+import { registerEvalDiscovery } from './discover.js';
 
 interface EvalOptions {
   file?: string;
@@ -33,7 +34,7 @@ interface EvalOptions {
 
 /** Adds the eval command to the program. */
 export function registerEval(program: Command): void {
-  program
+  const evalCommand = program
     .command('eval')
     .description('Evaluate Verbatim against vader-sentiment and AFINN on the dev sets (or on your own labelled JSONL).')
     .option('--file <file>', 'evaluate on your labelled JSONL instead: {"text", "label": positive|negative|neutral, "target"?}')
@@ -46,6 +47,7 @@ export function registerEval(program: Command): void {
     .action(async (options: EvalOptions) => {
       await runEvalCommand(options);
     });
+  registerEvalDiscovery(evalCommand);
 }
 
 async function runEvalCommand(options: EvalOptions): Promise<void> {

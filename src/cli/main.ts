@@ -5,8 +5,10 @@
 import { Command, CommanderError } from 'commander';
 import { VerbatimError } from '../errors.js';
 import { registerAnalyze } from './analyze.js';
+import { registerDiscover } from './discover.js';
 import { registerEval } from './eval.js';
 import { registerServe } from './serve.js';
+import { registerTag } from './tag.js';
 
 /** Exit codes: 0 all good, 1 some records failed, 2 usage or fatal error. */
 export const EXIT_OK = 0;
@@ -21,8 +23,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   registerAnalyze(program, setExitCode);
+  registerDiscover(program, setExitCode);
   registerEval(program);
   registerServe(program);
+  registerTag(program, setExitCode);
   return program;
 }
 

@@ -17,6 +17,11 @@ export interface Progress {
 export function createProgress(options: {
   stream?: NodeJS.WriteStream;
   total?: number;
+  /**
+   * Share of the work done, 0..1, when the row total is unknown but the input size is (bytes read
+   * / file size); gives the percentage and ETA. Ignored when `total` is set.
+   */
+  fraction?: () => number;
   enabled?: boolean;
   label?: string;
 }): Progress {
@@ -36,6 +41,9 @@ export function createProgress(options: {
     if (options.total && rate > 0) {
       const remaining = Math.max(options.total - rows, 0) / rate;
       line += `, ${Math.round((100 * rows) / options.total)}%, ETA ${Math.ceil(remaining)}s`;
+    } else if (options.fraction) {
+      const done = Math.min(Math.max(options.fraction(), 0), 1);
+      if (done > 0) line += `, ${Math.round(100 * done)}%, ETA ${Math.ceil((seconds * (1 - done)) / done)}s`;
     }
     return line;
   };

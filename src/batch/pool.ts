@@ -1,0 +1,45 @@
+/**
+ * The worker pool of the tag command (piscina). Workers run compiled JavaScript, so the worker
+ * file is the one next to this module in dist/, or dist/batch/worker.js when this module runs from
+ * src/ (tests under vitest); `npm run build` must have run.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { VerbatimError } from '../errors.js';
+import type { TagTask, TagTaskResult, WorkerSetup } from './types.js';
+
+export interface TagPool {
+  /** Runs one batch; a worker that could not build its engine rejects with that VerbatimError. */
+  run(task: TagTask): Promise<TagTaskResult>;
+  destroy(): Promise<void>;
+}
+
+/** The compiled worker entry, next to this module or in dist/batch/. */
+export function workerFile(): string {
+  const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../dist/batch/worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new VerbatimError('VERBATIM_E_PIPELINE', { detail: `the batch worker ${built} is missing; run \`npm run build\`` });
+}
+
+/** Starts `workers` threads; each builds its engine from `setup` on its first batch. */
+export function createTagPool(workers: number, setup: WorkerSetup): TagPool {
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    // Threads live for the whole job: an engine costs seconds to build.
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: setup,
+  });
+  return {
+    async run(task) {
+      const result = (await pool.run(task)) as TagTaskResult;
+      if (result.fatal) throw new VerbatimError(result.fatal.code, result.fatal.details);
+      return result;
+    },
+    destroy: () => pool.destroy(),
+  };
+}

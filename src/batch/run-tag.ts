@@ -1,0 +1,167 @@
+/**
+ * Runs a tag job: streams the input, hands batches of rows to the worker pool with a bounded
+ * number in flight, and commits the results strictly in input order (a reorder buffer keyed by
+ * batch sequence number) to the output, error file and store, checkpointing as it goes.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { ConfigInput } from '../config.js';
+import { VerbatimError } from '../errors.js';
+import { openInput, readRecords, type InputFormat } from '../io/read-input.js';
+import type { RecordFields } from '../io/records.js';
+import type { OutputFormat } from '../io/write-output.js';
+import { openStore } from '../store/index.js';
+import type { FeedbackStore } from '../store/store.js';
+import { createProgress } from '../cli/progress.js';
+import { checkpointPath, readCheckpoint } from './checkpoint.js';
+import { openJobFiles, type JobCounts, type JobFiles } from './job-files.js';
+import { createTagPool, type TagPool } from './pool.js';
+import { dispatchInOrder } from './ordered-dispatch.js';
+import type { TagTask, TaskItem } from './types.js';
+
+/** Batches queued or running per worker: two keeps every worker busy while one result is written. */
+export const IN_FLIGHT_PER_WORKER = 2;
+
+export interface TagJobOptions {
+  input: string;
+  /** Output file; null when only --db is given. */
+  output: string | null;
+  format: OutputFormat;
+  inputFormat: InputFormat;
+  fields: RecordFields;
+  maxTextLength: number;
+  config: ConfigInput;
+  workers: number;
+  batchSize: number;
+  /** SQLite store to ingest into, or null. */
+  db: string | null;
+  resume: boolean;
+  progress: boolean;
+}
+
+export interface TagSummary extends JobCounts {
+  /** Records skipped because an earlier run had written them. */
+  resumedFrom: number;
+  /** Records handled by this run. */
+  processed: number;
+  seconds: number;
+  errorPath: string;
+  checkpointPath: string;
+  /** True when --resume found the job already complete and did nothing. */
+  alreadyComplete: boolean;
+}
+
+/** The files named after the job's output (or its database when there is no output file). */
+export function jobPaths(output: string | null, db: string | null): { checkpoint: string; errors: string } {
+  const base = output ?? db;
+  if (base === null) throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', { path: '--out', detail: 'give --out FILE, --db FILE or both' });
+  return { checkpoint: checkpointPath(base), errors: `${base}.errors.jsonl` };
+}
+
+/** Runs the job to the end; a fatal error leaves the last checkpoint in place for --resume. */
+export async function runTag(options: TagJobOptions): Promise<TagSummary> {
+  const started = Date.now();
+  const paths = jobPaths(options.output, options.db);
+  const resumeFrom = options.resume ? await readCheckpoint(paths.checkpoint) : null;
+  if (resumeFrom && path.resolve(resumeFrom.input) !== path.resolve(options.input)) {
+    throw new VerbatimError('VERBATIM_E_CHECKPOINT', { path: paths.checkpoint, detail: `it belongs to input ${resumeFrom.input}, not ${options.input}` });
+  }
+  const summary = (counts: JobCounts, processed: number, alreadyComplete: boolean): TagSummary => ({
+    ...counts,
+    resumedFrom: resumeFrom?.records ?? 0,
+    processed,
+    seconds: (Date.now() - started) / 1000,
+    errorPath: paths.errors,
+    checkpointPath: paths.checkpoint,
+    alreadyComplete,
+  });
+  if (resumeFrom?.complete) return summary(resumeFrom, 0, true);
+
+  const input = await openInput(options.input);
+  const size = options.input === '-' ? 0 : (await stat(options.input)).size;
+  let store: FeedbackStore | null = null;
+  let pool: TagPool | null = null;
+  let files: JobFiles | null = null;
+  try {
+    pool = createTagPool(options.workers, { config: options.config });
+    const task = (items: TaskItem[]): TagTask => ({ items, format: options.output ? options.format : null, store: options.db !== null });
+    // An empty batch proves the engine builds (taxonomy, models) before any file is truncated.
+    await pool.run(task([]));
+    store = options.db ? await openStore(options.db) : null;
+    files = await openJobFiles({
+      input: options.input,
+      output: options.output,
+      format: options.format,
+      errorPath: paths.errors,
+      checkpointPath: paths.checkpoint,
+      store,
+      resumeFrom,
+    });
+    // ETA from the input bytes behind the rows committed so far (read-ahead does not count).
+    let committedBytes = 0;
+    const progress = createProgress({
+      enabled: options.progress,
+      label: 'tagged',
+      fraction: size > 0 ? () => committedBytes / size : undefined,
+    });
+    const running = pool;
+    const writing = files;
+    let processed = 0;
+    await dispatchInOrder(
+      readBatches(input, options, resumeFrom?.records ?? 0),
+      async (batch) => ({ result: await running.run(task(batch.items)), bytesRead: batch.bytesRead }),
+      async ({ result, bytesRead }) => {
+        await writing.commit(result);
+        processed += result.rows;
+        committedBytes = bytesRead;
+        progress.add(result.rows);
+      },
+      options.workers * IN_FLIGHT_PER_WORKER,
+    );
+    await files.finish();
+    progress.done();
+    return summary(files.counts, processed, false);
+  } catch (error) {
+    await files?.abandon();
+    throw error;
+  } finally {
+    input.destroy();
+    await pool?.destroy();
+    await store?.close();
+  }
+}
+
+/** A batch of rows and how many input bytes had been read when it was complete. */
+export interface InputBatch {
+  items: TaskItem[];
+  bytesRead: number;
+}
+
+/** Groups the input's rows into batches, after skipping the `skip` rows an earlier run wrote. */
+export async function* readBatches(
+  input: Readable,
+  options: Pick<TagJobOptions, 'inputFormat' | 'fields' | 'maxTextLength' | 'batchSize' | 'input'>,
+  skip: number,
+): AsyncGenerator<InputBatch> {
+  // Only a file stream knows its position; stdin reports 0 and the progress shows no ETA.
+  const position = () => (input as Partial<ReadStream>).bytesRead ?? 0;
+  let batch: TaskItem[] = [];
+  let seen = 0;
+  const records = readRecords(input, { format: options.inputFormat, ...options.fields, maxTextLength: options.maxTextLength });
+  for await (const parsed of records) {
+    seen += 1;
+    if (seen <= skip) continue;
+    if (parsed.ok) batch.push({ line: parsed.record.line, record: parsed.record });
+    else batch.push({ line: parsed.failure.line, failure: { id: parsed.failure.id, ...parsed.failure.error.toJSON() } });
+    if (batch.length >= options.batchSize) {
+      yield { items: batch, bytesRead: position() };
+      batch = [];
+    }
+  }
+  if (batch.length) yield { items: batch, bytesRead: position() };
+  if (seen < skip) {
+    throw new VerbatimError('VERBATIM_E_CHECKPOINT', { path: options.input, detail: `the checkpoint recorded ${skip} records but the input has only ${seen}` });
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The messages exchanged between the tag command (main thread) and its pool workers. Plain data
+ * only: everything here crosses a worker boundary by structured clone.
+ */
+import type { RecordId } from '../contract.js';
+import type { ConfigInput } from '../config.js';
+import type { ErrorCode } from '../errors.js';
+import type { InputRecord } from '../io/records.js';
+import type { OutputFormat } from '../io/write-output.js';
+import type { FeedbackRecord } from '../store/store.js';
+
+/** Set once per worker (piscina workerData): how to build the engine and what to produce. */
+export interface WorkerSetup {
+  config: ConfigInput;
+}
+
+/** One input row of a batch: a valid record, or a failure already found while reading it. */
+export type TaskItem =
+  | { line: number; record: InputRecord }
+  | { line: number; failure: { id: RecordId | null; code: string; message: string } };
+
+/** One batch of consecutive input rows. */
+export interface TagTask {
+  items: TaskItem[];
+  /** Serialize results for the output file in this format; null when only the store is written. */
+  format: OutputFormat | null;
+  /** Build store records (and reject rows the store would refuse, such as a missing date). */
+  store: boolean;
+}
+
+/** A row that failed, as the error file records it. */
+export interface RowFailure {
+  line: number;
+  id: RecordId | null;
+  code: string;
+  message: string;
+}
+
+/** What a worker returns for one batch, in the batch's input order. */
+export interface TagTaskResult {
+  /** The output text for the whole batch (JSONL lines or CSV rows without header); '' when no file. */
+  text: string;
+  rows: number;
+  failures: RowFailure[];
+  /** Store records of the rows that succeeded; empty unless the task asked for them. */
+  feedback: FeedbackRecord[];
+  /** Set when the worker could not build its engine (e.g. a missing taxonomy); the job stops. */
+  fatal?: { code: ErrorCode; details: Record<string, unknown> };
+}
