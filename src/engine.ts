@@ -16,7 +16,8 @@ import { createThemeMatcher, type ThemeMatcher } from './themes/matcher.js';
 import { defaultWordVectors } from './themes/embeddings.js';
 import { createSignalDetector, type SignalDetector } from './signals/index.js';
 import { buildScorer, type EmotionTagger } from './engine-models.js';
-import { assembleResult } from './assemble.js';
+import { assembleResult, assembleResultSync, needsSpanScores, type AssembleInput } from './assemble.js';
+import type { TextDocument } from './text/document.js';
 
 /** A comment handed to the engine (the CLI's InputRecord fits this shape). */
 export interface EngineInput {
@@ -67,31 +68,41 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
   const names = ['text', components.scorer.name, 'themes', 'journey', 'targets', 'signals'];
   if (components.emotions) names.push('emotions');
 
+  // The hot path: plain loops, and no promise per comment unless target mentions need the
+  // scorer's asynchronous span scoring (assemble.ts).
   const analyzeBatch = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
-    const lines: (ResultLine | null)[] = new Array(inputs.length).fill(null);
-    const work: { index: number; input: EngineInput; doc: ReturnType<TextProcessor['process']> }[] = [];
-    inputs.forEach((item, index) => {
+    const lines = new Array<ResultLine | null>(inputs.length).fill(null);
+    const indexes: number[] = [];
+    const docs: TextDocument[] = [];
+    for (let index = 0; index < inputs.length; index += 1) {
+      const item = inputs[index]!;
       try {
         validateInput(item, config);
-        work.push({ index, input: item, doc: components.text.process(item.text) });
+        const doc = components.text.process(item.text);
+        indexes.push(index);
+        docs.push(doc);
       } catch (error) {
         lines[index] = errorLine(item.id ?? index + 1, error);
       }
-    });
-    const docs = work.map((entry) => entry.doc);
+    }
     const clauseScores = await components.scorer.scoreClauses(docs);
     const emotions = components.emotions ? await components.emotions.tag(docs.map((doc) => doc.text)) : null;
-    for (let position = 0; position < work.length; position += 1) {
-      const { index, input: item, doc } = work[position]!;
+    for (let position = 0; position < docs.length; position += 1) {
+      const index = indexes[position]!;
+      const item = inputs[index]!;
       try {
-        const result = await assembleResult(components, {
+        const targets = item.targets ?? [];
+        const input: AssembleInput = {
           id: item.id ?? index + 1,
-          doc,
+          doc: docs[position]!,
           clauseScores: clauseScores[position]!,
-          targets: item.targets ?? [],
+          targets,
           metadata: item.metadata ?? {},
           emotions: emotions?.[position] ?? null,
-        });
+        };
+        const result = needsSpanScores(components, targets)
+          ? await assembleResult(components, input)
+          : assembleResultSync(components, input);
         if (config.redact) result.redactedText = redactPii(item.text).text;
         lines[index] = result;
       } catch (error) {

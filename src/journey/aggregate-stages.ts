@@ -37,14 +37,21 @@ function weightOf(theme: WeightedThemeResult): number {
  * // [{ id: 'delivery', sentiment: { label: 'negative', score: -0.6, confidence: 0.8 } }]
  */
 export function aggregateStages(themes: readonly WeightedThemeResult[], aggregate: SentimentAggregator): StageResult[] {
-  const groups = new Map<StageResult['id'], WeightedSentiment[]>();
+  if (themes.length === 0) return [];
+  // A comment names a few stages at most: parallel arrays beat a Map and its entry tuples here.
+  const ids: StageResult['id'][] = [];
+  const groups: WeightedSentiment[][] = [];
   for (const theme of themes) {
     if (!isJourneyStage(theme.stage)) continue;
-    const group = groups.get(theme.stage) ?? [];
-    group.push({ sentiment: theme.sentiment, weight: weightOf(theme) });
-    groups.set(theme.stage, group);
+    const entry = { sentiment: theme.sentiment, weight: weightOf(theme) };
+    const at = ids.indexOf(theme.stage);
+    if (at >= 0) groups[at]!.push(entry);
+    else {
+      ids.push(theme.stage);
+      groups.push([entry]);
+    }
   }
-  return [...groups.entries()]
-    .sort(([left], [right]) => compareStages(left, right))
-    .map(([id, sentiments]) => ({ id, sentiment: aggregate(sentiments) }));
+  const order = ids.map((_, index) => index);
+  if (order.length > 1) order.sort((left, right) => compareStages(ids[left]!, ids[right]!));
+  return order.map((index) => ({ id: ids[index]!, sentiment: aggregate(groups[index]!) }));
 }

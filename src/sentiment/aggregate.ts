@@ -82,64 +82,98 @@ function argmaxClass(
   return { label, probability: sums[label] / weightSum };
 }
 
-/** Positive and negative part scores of a clause: from its evidence when it has any, else its score. */
-function partsOf(score: ClauseScore): [number, number] {
+/**
+ * The running sums of one aggregation. One instance is reused (aggregation is synchronous and never
+ * re-entrant), so aggregating allocates nothing but the resulting Sentiment.
+ */
+const sums = {
+  count: 0,
+  weightSum: 0,
+  weightedScore: 0,
+  weightedAbsolute: 0,
+  weightedConfidence: 0,
+  positiveMass: 0,
+  negativeMass: 0,
+  strongestPositive: 0,
+  strongestNegative: 0,
+  allProbabilities: true,
+  negativeProbability: 0,
+  neutralProbability: 0,
+  positiveProbability: 0,
+};
+
+function resetSums(): void {
+  sums.count = 0;
+  sums.weightSum = 0;
+  sums.weightedScore = 0;
+  sums.weightedAbsolute = 0;
+  sums.weightedConfidence = 0;
+  sums.positiveMass = 0;
+  sums.negativeMass = 0;
+  sums.strongestPositive = 0;
+  sums.strongestNegative = 0;
+  sums.allProbabilities = true;
+  sums.negativeProbability = 0;
+  sums.neutralProbability = 0;
+  sums.positiveProbability = 0;
+}
+
+/**
+ * Adds one unit. Its positive and negative part scores come from its evidence when it has any,
+ * else from its score.
+ */
+function addUnit(score: ClauseScore, extraWeight: number, role: Clause['role'] | undefined, connective: string | null | undefined): void {
+  const s = Number.isFinite(score.score) ? clamp(score.score, -1, 1) : 0;
+  const base = Math.max(0, extraWeight) * contrastWeight(role, connective);
+  const weight = base * (SALIENCE_FLOOR + Math.abs(s));
+  sums.count += 1;
+  sums.weightSum += weight;
+  sums.weightedScore += weight * s;
+  sums.weightedAbsolute += weight * Math.abs(s);
+  sums.weightedConfidence += weight * clamp(score.confidence, 0, 1);
   let positive = 0;
   let negative = 0;
   let any = false;
-  for (const item of score.evidence) {
+  const evidence = score.evidence;
+  for (let index = 0; index < evidence.length; index += 1) {
+    const item = evidence[index]!;
     if (item.source === 'rule' || item.source === 'model') continue;
     any = true;
     if (item.weight > 0) positive += item.weight;
     else negative += item.weight;
   }
-  if (!any) return score.score > 0 ? [score.score, 0] : [0, score.score];
-  return [normalizeValence(positive), normalizeValence(negative)];
+  if (!any) {
+    if (score.score > 0) {
+      positive = score.score;
+      negative = 0;
+    } else {
+      positive = 0;
+      negative = score.score;
+    }
+  } else {
+    positive = normalizeValence(positive);
+    negative = normalizeValence(negative);
+  }
+  sums.positiveMass += base * positive;
+  sums.negativeMass += base * -negative;
+  sums.strongestPositive = Math.max(sums.strongestPositive, positive);
+  sums.strongestNegative = Math.min(sums.strongestNegative, negative);
+  const probabilities = score.probabilities;
+  if (!probabilities) sums.allProbabilities = false;
+  else {
+    sums.negativeProbability += weight * probabilities.negative;
+    sums.neutralProbability += weight * probabilities.neutral;
+    sums.positiveProbability += weight * probabilities.positive;
+  }
 }
 
-/**
- * Combines clause scores into one Sentiment (sentence, document, theme, stage or target level).
- * Empty input is neutral with confidence 0.
- */
-export function aggregateSpans(units: readonly WeightedScore[], options: SentimentOptions = DEFAULTS): Sentiment {
-  let weightSum = 0;
-  let weightedScore = 0;
-  let weightedAbsolute = 0;
-  let weightedConfidence = 0;
-  let positiveMass = 0;
-  let negativeMass = 0;
-  let strongestPositive = 0;
-  let strongestNegative = 0;
-  // When every unit carries class probabilities (the learned model), the label is the argmax of
-  // their weighted mean: a model's "neutral" is a class of its own, not a small score.
-  let allProbabilities = units.length > 0;
-  const meanProbabilities = { negative: 0, neutral: 0, positive: 0 };
-  for (const unit of units) {
-    const { score } = unit;
-    const s = Number.isFinite(score.score) ? clamp(score.score, -1, 1) : 0;
-    const base = Math.max(0, unit.weight ?? 1) * contrastWeight(unit.role, unit.connective);
-    const weight = base * (SALIENCE_FLOOR + Math.abs(s));
-    weightSum += weight;
-    weightedScore += weight * s;
-    weightedAbsolute += weight * Math.abs(s);
-    weightedConfidence += weight * clamp(score.confidence, 0, 1);
-    const [positive, negative] = partsOf(score);
-    positiveMass += base * positive;
-    negativeMass += base * -negative;
-    strongestPositive = Math.max(strongestPositive, positive);
-    strongestNegative = Math.min(strongestNegative, negative);
-    const probabilities = score.probabilities;
-    if (!probabilities) allProbabilities = false;
-    else {
-      meanProbabilities.negative += weight * probabilities.negative;
-      meanProbabilities.neutral += weight * probabilities.neutral;
-      meanProbabilities.positive += weight * probabilities.positive;
-    }
-  }
+/** The Sentiment of the units added since the last reset. */
+function finishSums(options: SentimentOptions): Sentiment {
+  const { weightSum, weightedScore, weightedAbsolute, positiveMass, negativeMass } = sums;
   if (weightSum === 0) return { label: 'neutral', score: 0, confidence: 0 };
   const score = clamp(weightedScore / weightSum, -1, 1);
-  const meanConfidence = weightedConfidence / weightSum;
-  const bothSides = strongestPositive >= options.mixedThreshold && -strongestNegative >= options.mixedThreshold;
+  const meanConfidence = sums.weightedConfidence / weightSum;
+  const bothSides = sums.strongestPositive >= options.mixedThreshold && -sums.strongestNegative >= options.mixedThreshold;
   const dominated =
     positiveMass >= DOMINANCE_RATIO * negativeMass || negativeMass >= DOMINANCE_RATIO * positiveMass;
   if (bothSides && !dominated) {
@@ -147,10 +181,49 @@ export function aggregateSpans(units: readonly WeightedScore[], options: Sentime
     return { label: 'mixed', score, confidence: clamp(meanConfidence * balance, 0, 1) };
   }
   const agreement = weightedAbsolute === 0 ? 1 : Math.abs(weightedScore) / weightedAbsolute;
-  if (allProbabilities) {
-    const { label, probability } = argmaxClass(meanProbabilities, weightSum);
-    return { label, score, confidence: clamp(probability * (units.length === 1 ? 1 : agreement), 0, 1) };
+  if (sums.allProbabilities && sums.count > 0) {
+    const { label, probability } = argmaxClass(
+      { negative: sums.negativeProbability, neutral: sums.neutralProbability, positive: sums.positiveProbability },
+      weightSum,
+    );
+    return { label, score, confidence: clamp(probability * (sums.count === 1 ? 1 : agreement), 0, 1) };
   }
   const label: SentimentLabel = labelFor(score, options);
   return { label, score, confidence: clamp(meanConfidence * agreement, 0, 1) };
+}
+
+/**
+ * Combines clause scores into one Sentiment (sentence, document, theme, stage or target level).
+ * Empty input is neutral with confidence 0.
+ */
+export function aggregateSpans(units: readonly WeightedScore[], options: SentimentOptions = DEFAULTS): Sentiment {
+  resetSums();
+  for (let index = 0; index < units.length; index += 1) {
+    const unit = units[index]!;
+    addUnit(unit.score, unit.weight ?? 1, unit.role, unit.connective);
+  }
+  return finishSums(options);
+}
+
+/**
+ * aggregateSpans over clauses of one document, by index (all of them when `indexes` is null),
+ * without building a WeightedScore per clause: the per-comment hot path of result assembly.
+ * `scores[c]` belongs to `clauses[c]`.
+ *
+ * @example aggregateClauses(doc.clauses, clauseScores, sentence.clauses, options)
+ */
+export function aggregateClauses(
+  clauses: readonly Clause[],
+  scores: readonly ClauseScore[],
+  indexes: readonly number[] | null,
+  options: SentimentOptions = DEFAULTS,
+): Sentiment {
+  resetSums();
+  const count = indexes === null ? clauses.length : indexes.length;
+  for (let position = 0; position < count; position += 1) {
+    const index = indexes === null ? position : indexes[position]!;
+    const clause = clauses[index]!;
+    addUnit(scores[index]!, 1, clause.role, clause.connective);
+  }
+  return finishSums(options);
 }

@@ -65,3 +65,8 @@ export function modifierAt(keys: readonly string[], position: number, end: numbe
   const scalar = SINGLE_MODIFIERS.get(key);
   return scalar === undefined ? null : { scalar, length: 1 };
 }
+
+/** True when a modifier may start at a token with this key (modifierAt can only then be non-null). */
+export function mayStartModifier(key: string): boolean {
+  return MODIFIER_PAIRS.has(key) || SINGLE_MODIFIERS.has(key);
+}

@@ -20,10 +20,11 @@ import { countMarks, exclamationEmphasis, QUESTION_POSITIVE_SCALE } from './emph
 import { isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { C_INCR, MODIFIER_DISTANCE_DECAY, MODIFIER_REACH, modifierAt } from './modifiers.js';
-import { breaksNegationScope, isNegator, N_SCALAR, NEGATION_SCOPE } from './negation.js';
+import { N_SCALAR, NEGATION_SCOPE } from './negation.js';
+import { keyFactsOf, keyFactsTable, type KeyFacts } from './key-facts.js';
 import { isSarcasticOpener, POLITENESS_TERMS, REPETITION_MARKERS, SARCASM_SCALE } from './patterns.js';
 import { matchPhrase, type KeyedTokens } from './phrases.js';
-import { collapsedElongation, emojiBase, NUMBER_WORDS, ORDINAL_WORDS, tokenKey } from './token-keys.js';
+import { collapsedElongation, emojiBase } from './token-keys.js';
 import type { ClauseScore, ClauseScorer, Evidence } from './types.js';
 
 /** Normalization constant: score = x / sqrt(x^2 + ALPHA). Source: VADER normalize(), alpha = 15. */
@@ -70,7 +71,13 @@ export function normalizeValence(value: number, alpha: number = ALPHA): number {
   return score < -1 ? -1 : score > 1 ? 1 : score;
 }
 
-function lookup(lexicon: Lexicon, doc: TextDocument, index: number, key: string): { valence: number; source: Item['source']; term: string } | null {
+function lookup(
+  lexicon: Lexicon,
+  doc: TextDocument,
+  index: number,
+  key: string,
+  keyValence: number | undefined,
+): { valence: number; source: Item['source']; term: string } | null {
   const token = doc.tokens[index]!;
   const kind = token.kind;
   if (kind === 'emoji' || kind === 'emoticon') {
@@ -81,7 +88,8 @@ function lookup(lexicon: Lexicon, doc: TextDocument, index: number, key: string)
   }
   if (kind === 'mention' || kind === 'url' || kind === 'email') return null;
   const word = kind === 'hashtag' ? key.slice(1) : key;
-  let found = lexicon.words.get(word);
+  // keyValence is lexicon.words.get(key), looked up once per distinct form (key-facts.ts).
+  let found = kind === 'hashtag' ? lexicon.words.get(word) : keyValence;
   if (found !== undefined) return { valence: found, source: 'lexicon', term: word };
   if (kind === 'hashtag') return null;
   if (token.lemma !== word) {
@@ -114,12 +122,13 @@ const scratch = {
   isNumber: [] as boolean[],
   isOrdinal: [] as boolean[],
   punctuation: [] as boolean[],
+  facts: [] as KeyFacts[],
   roles: new Uint8Array(64),
   modifierScalars: new Float64Array(64),
   modifierStarts: new Int32Array(64),
 };
 
-function prepareScratch(doc: TextDocument, first: number, end: number): typeof scratch {
+function prepareScratch(doc: TextDocument, first: number, end: number, lexicon: Lexicon): typeof scratch {
   const length = end - first;
   if (scratch.roles.length < length) {
     const size = Math.max(length, scratch.roles.length * 2);
@@ -130,13 +139,15 @@ function prepareScratch(doc: TextDocument, first: number, end: number): typeof s
     scratch.roles.fill(0, 0, length);
     scratch.modifierScalars.fill(0, 0, length);
   }
-  const { keys, isNumber, isOrdinal, punctuation } = scratch;
+  const { keys, isNumber, isOrdinal, punctuation, facts } = scratch;
+  const table = keyFactsTable(lexicon);
   for (let i = 0; i < length; i++) {
     const token = doc.tokens[first + i]!;
-    const key = tokenKey(token);
-    keys[i] = key;
-    isNumber[i] = token.kind === 'number' || NUMBER_WORDS.has(key);
-    isOrdinal[i] = ORDINAL_WORDS.has(key);
+    const tokenFacts = keyFactsOf(lexicon, table, token);
+    facts[i] = tokenFacts;
+    keys[i] = tokenFacts.key;
+    isNumber[i] = token.kind === 'number' || tokenFacts.numberWord;
+    isOrdinal[i] = tokenFacts.ordinal;
     punctuation[i] = token.kind === 'punctuation';
   }
   return scratch;
@@ -161,8 +172,8 @@ function confidenceOf(items: readonly Item[]): number {
  */
 export function scoreTokenRange(doc: TextDocument, first: number, end: number, lexicon: Lexicon): ClauseScore {
   if (end <= first) return { score: 0, confidence: NO_EVIDENCE_CONFIDENCE, evidence: [] };
-  const tokens = prepareScratch(doc, first, end);
-  const { keys, punctuation, roles, modifierScalars, modifierStarts } = tokens;
+  const tokens = prepareScratch(doc, first, end, lexicon);
+  const { keys, punctuation, roles, modifierScalars, modifierStarts, facts, isNumber, isOrdinal } = tokens;
   const length = end - first;
   if (length <= MAX_FRAGMENT_TOKENS + 3 && isFragment(keys, length)) {
     return {
@@ -180,7 +191,9 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
       i++;
       continue;
     }
-    const phrase = matchPhrase(lexicon.phrases, tokens, i, length);
+    const tokenFacts = facts[i]!;
+    // matchPhrase's own first test, answered from the key facts without a call.
+    const phrase = tokenFacts.startsPhrase || isNumber[i] || isOrdinal[i] ? matchPhrase(lexicon.phrases, tokens, i, length) : null;
     if (phrase) {
       if (phrase.valence !== 0) {
         items.push({ first: i, end: i + phrase.length, valence: phrase.valence, source: 'phrase', term: phrase.phrase });
@@ -190,7 +203,7 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
       continue;
     }
     const key = keys[i]!;
-    const modifier = modifierAt(keys, i, length);
+    const modifier = tokenFacts.modifier ? modifierAt(keys, i, length) : null;
     if (modifier) {
       roles.fill(Role.Modifier, i, i + modifier.length);
       modifierScalars[i + modifier.length - 1] = modifier.scalar;
@@ -198,18 +211,18 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
       i += modifier.length;
       continue;
     }
-    if (isNegator(key)) {
+    if (tokenFacts.negator) {
       // "not only ... but" is additive, not a negation.
       roles[i] = i + 1 < length && keys[i + 1] === 'only' ? Role.None : Role.Negator;
       i++;
       continue;
     }
-    if (breaksNegationScope(key)) {
+    if (tokenFacts.breaker) {
       roles[i] = Role.Breaker;
       i++;
       continue;
     }
-    const hit = lookup(lexicon, doc, first + i, key);
+    const hit = lookup(lexicon, doc, first + i, key, tokenFacts.wordValence);
     if (hit && hit.valence !== 0) {
       items.push({ first: i, end: i + 1, valence: hit.valence, source: hit.source, term: hit.term });
       roles[i] = Role.Item;

@@ -45,9 +45,11 @@ function isFragment(context: SignalContext): boolean {
 function accountQuestions(context: SignalContext): Span[] {
   const spans: Span[] = [];
   context.doc.sentences.forEach((sentence, index) => {
-    const isQuestion = context.doc.tokens
-      .slice(sentence.firstToken, sentence.endToken)
-      .some((token) => token.kind === 'punctuation' && token.text.includes('?'));
+    const tokens = context.doc.tokens;
+    let isQuestion = false;
+    for (let token = sentence.firstToken; token < sentence.endToken && !isQuestion; token += 1) {
+      isQuestion = tokens[token]!.kind === 'punctuation' && tokens[token]!.text.includes('?');
+    }
     if (!isQuestion) return;
     for (const word of context.words) {
       if (word.sentence !== index) continue;

@@ -28,6 +28,13 @@ interface FormKeys {
 
 const keyIds = new Map<string, number>();
 const formKeys = new Map<string, FormKeys>();
+/** Bumped whenever a key or a trie start is registered, so caches of keys and masks know they are stale. */
+let version = 0;
+
+/** The vocabulary's current version: key ids and start masks read under it stay valid until it changes. */
+export function vocabularyVersion(): number {
+  return version;
+}
 
 /** The id of a trie key string, registering it (and its exact-form alias) on first use. */
 export function keyIdOf(key: string): number {
@@ -35,6 +42,7 @@ export function keyIdOf(key: string): number {
   if (id !== undefined) return id;
   id = keyIds.size;
   keyIds.set(key, id);
+  version += 1;
   // A key "=x" is what an exact class stores for "x"; a key "x" is what a plain class stores.
   const isExact = key.startsWith(EXACT_PREFIX);
   const form = isExact ? key.slice(EXACT_PREFIX.length) : key;
@@ -69,6 +77,7 @@ export function registerTrieStarts(startKeys: Iterable<number>): number {
   if (tries >= TRIE_BITS) return 0;
   const bit = 1 << tries;
   tries += 1;
+  version += 1;
   for (const key of startKeys) startMaskOfKey[key] = (startMaskOfKey[key] ?? 0) | bit;
   return bit;
 }

@@ -61,13 +61,14 @@ export function matchNegativity(context: SignalContext, match: PhraseMatch): num
 export function computeDocumentNegativity(doc: TextDocument, clauseScores: readonly ClauseScore[]): number {
   let weighted = 0;
   let total = 0;
-  doc.clauses.forEach((clause, index) => {
+  for (let index = 0; index < doc.clauses.length; index += 1) {
+    const clause = doc.clauses[index]!;
     const score = clauseScores[index]?.score;
-    if (typeof score !== 'number' || !Number.isFinite(score)) return;
+    if (typeof score !== 'number' || !Number.isFinite(score)) continue;
     const length = Math.max(1, clause.endToken - clause.firstToken);
     weighted += score * length;
     total += length;
-  });
+  }
   return total === 0 ? 0 : clamp01(-weighted / total);
 }
 

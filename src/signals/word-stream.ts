@@ -4,7 +4,7 @@
  * and "won’t" all read the same, numbers and ordinals parsed, capitalized names flagged.
  */
 import type { TextDocument, TokenKind } from '../text/document.js';
-import { ANY_WORD_KEY, NAME_KEY, NUMBER_KEY, ORDINAL_KEY, keysOfForm, startMaskOf } from './phrase-vocabulary.js';
+import { ANY_WORD_KEY, NAME_KEY, NUMBER_KEY, ORDINAL_KEY, keysOfForm, startMaskOf, vocabularyVersion } from './phrase-vocabulary.js';
 
 export interface Word {
   /** Canonical normal form: lower case, no apostrophes. */
@@ -45,15 +45,30 @@ export interface Word {
  */
 export const FORM_CACHE_LIMIT = 50_000;
 
-/** What a token's normal form yields, computed once per distinct form. */
+/**
+ * What a token's normal form yields, computed once per distinct form: its canonical form, number
+ * and ordinal values, and (valid while the vocabulary version is unchanged) its trie keys and the
+ * start-mask bits they give.
+ */
 interface FormFacts {
   normal: string;
   number: number | null;
   ordinal: number | null;
+  version: number;
+  plainKey: number;
+  exactKey: number;
+  /** startMaskOf(plainKey) | startMaskOf(exactKey) | startMaskOf(ANY_WORD_KEY). */
+  mask: number;
+}
+/** What a token's lemma yields: its canonical form and (per vocabulary version) its plain key and mask. */
+interface LemmaFacts {
+  lemma: string;
+  version: number;
+  plainKey: number;
+  mask: number;
 }
 const factsByForm = new Map<string, FormFacts>();
-const canonicalByForm = new Map<string, string>();
-
+const factsByLemma = new Map<string, LemmaFacts>();
 const APOSTROPHES = /['’ʼ`]/g;
 const SKIPPED_KINDS: ReadonlySet<TokenKind> = new Set(['punctuation', 'emoji', 'emoticon', 'symbol', 'url', 'email']);
 /** Punctuation that ends a phrase: a match may not run across these. */
@@ -96,25 +111,54 @@ function parseOrdinal(normal: string): number | null {
   return ORDINAL_WORDS[normal] ?? null;
 }
 
+/** A token form's facts, as memoized on its TokenForm (owner: the factsByForm table). */
+interface FormMemo {
+  facts: FormFacts;
+  lemmaFacts: LemmaFacts | null;
+}
+
 function factsOf(form: string): FormFacts {
   let facts = factsByForm.get(form);
   if (facts === undefined) {
     if (factsByForm.size >= FORM_CACHE_LIMIT) factsByForm.clear();
     const normal = canonicalWord(form);
-    facts = { normal, number: parseNumber(normal), ordinal: parseOrdinal(normal) };
+    facts = { normal, number: parseNumber(normal), ordinal: parseOrdinal(normal), version: -1, plainKey: 0, exactKey: 0, mask: 0 };
     factsByForm.set(form, facts);
+  }
+  return refreshed(facts);
+}
+
+/** The facts with their keys and mask brought up to the current vocabulary version. */
+function refreshed(facts: FormFacts): FormFacts {
+  const version = vocabularyVersion();
+  if (facts.version !== version) {
+    const keys = keysOfForm(facts.normal);
+    facts.plainKey = keys.plain;
+    facts.exactKey = keys.exact;
+    facts.mask = startMaskOf(keys.plain) | startMaskOf(keys.exact) | startMaskOf(ANY_WORD_KEY);
+    facts.version = version;
   }
   return facts;
 }
 
-function cachedCanonical(form: string): string {
-  let canonical = canonicalByForm.get(form);
-  if (canonical === undefined) {
-    if (canonicalByForm.size >= FORM_CACHE_LIMIT) canonicalByForm.clear();
-    canonical = canonicalWord(form);
-    canonicalByForm.set(form, canonical);
+function lemmaFactsOf(form: string): LemmaFacts {
+  let facts = factsByLemma.get(form);
+  if (facts === undefined) {
+    if (factsByLemma.size >= FORM_CACHE_LIMIT) factsByLemma.clear();
+    facts = { lemma: canonicalWord(form), version: -1, plainKey: 0, mask: 0 };
+    factsByLemma.set(form, facts);
   }
-  return canonical;
+  return refreshedLemma(facts);
+}
+
+function refreshedLemma(facts: LemmaFacts): LemmaFacts {
+  const version = vocabularyVersion();
+  if (facts.version !== version) {
+    facts.plainKey = keysOfForm(facts.lemma).plain;
+    facts.mask = startMaskOf(facts.plainKey);
+    facts.version = version;
+  }
+  return facts;
 }
 
 /** Sets a word's trie key ids from its current normal form and lemma. */
@@ -139,19 +183,17 @@ function isCapitalized(text: string): boolean {
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
-/** Builds the word stream of a document (one pass over its tokens). */
+/**
+ * Builds the word stream of a document (one pass over its tokens). Clause and sentence of each
+ * token are followed with cursors (both are ordered, non-overlapping token ranges), and a token's
+ * keys come from the per-form caches, so a word costs two Map lookups and its own object.
+ */
 export function wordsOf(doc: TextDocument): Word[] {
   const tokens = doc.tokens;
-  const clauseOfToken = new Int32Array(tokens.length).fill(-1);
-  for (let index = 0; index < doc.clauses.length; index += 1) {
-    const clause = doc.clauses[index]!;
-    clauseOfToken.fill(index, clause.firstToken, clause.endToken);
-  }
-  const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
-  for (let index = 0; index < doc.sentences.length; index += 1) {
-    const sentence = doc.sentences[index]!;
-    sentenceOfToken.fill(index, sentence.firstToken, sentence.endToken);
-  }
+  const clauses = doc.clauses;
+  const sentences = doc.sentences;
+  let clauseCursor = 0;
+  let sentenceCursor = 0;
 
   const words: Word[] = [];
   let boundary = false;
@@ -173,31 +215,63 @@ export function wordsOf(doc: TextDocument): Word[] {
         continue;
       }
     }
-    const facts = factsOf(token.normal);
+    while (clauseCursor < clauses.length && clauses[clauseCursor]!.endToken <= index) clauseCursor += 1;
+    while (sentenceCursor < sentences.length && sentences[sentenceCursor]!.endToken <= index) sentenceCursor += 1;
+    const clause = clauseCursor < clauses.length && clauses[clauseCursor]!.firstToken <= index ? clauseCursor : -1;
+    const sentence =
+      sentenceCursor < sentences.length && sentences[sentenceCursor]!.firstToken <= index ? sentenceCursor : -1;
+    const form = token.form;
+    let memo: FormMemo;
+    if (form !== undefined && form.signalsOwner === factsByForm) memo = form.signalsValue as FormMemo;
+    else {
+      memo = {
+        facts: factsOf(token.normal),
+        lemmaFacts: token.lemma && token.lemma !== token.normal ? lemmaFactsOf(token.lemma) : null,
+      };
+      if (form !== undefined) {
+        form.signalsOwner = factsByForm;
+        form.signalsValue = memo;
+      }
+    }
+    const facts = refreshed(memo.facts);
     const normal = facts.normal;
-    const sentence = sentenceOfToken[index]!;
+    let lemma = normal;
+    let lemmaKey = facts.plainKey;
+    let lemmaMask = 0;
+    if (memo.lemmaFacts !== null) {
+      const lemmaFacts = refreshedLemma(memo.lemmaFacts);
+      lemma = lemmaFacts.lemma;
+      if (lemma !== normal) {
+        lemmaKey = lemmaFacts.plainKey;
+        lemmaMask = lemmaFacts.mask;
+      }
+    }
     const opensSentence = sentence !== lastSentence;
     lastSentence = sentence;
-    const word: Word = {
+    const number = token.kind === 'number' || token.kind === 'word' ? facts.number : null;
+    const name = token.kind === 'mention' || (!opensSentence && normal !== 'i' && isCapitalized(token.text));
+    let startMask = facts.mask | lemmaMask;
+    if (number !== null) startMask |= startMaskOf(NUMBER_KEY);
+    if (facts.ordinal !== null) startMask |= startMaskOf(ORDINAL_KEY);
+    if (name) startMask |= startMaskOf(NAME_KEY);
+    words.push({
       normal,
-      lemma: token.lemma ? cachedCanonical(token.lemma) : normal,
+      lemma,
       start: token.start,
       end: token.end,
       token: index,
-      clause: clauseOfToken[index]!,
+      clause,
       sentence,
       boundaryBefore: boundary || opensSentence,
-      number: token.kind === 'number' || token.kind === 'word' ? facts.number : null,
+      number,
       ordinal: facts.ordinal,
-      name: token.kind === 'mention' || (!opensSentence && normal !== 'i' && isCapitalized(token.text)),
+      name,
       shouting: token.shouting,
-      normalKey: 0,
-      exactKey: 0,
-      lemmaKey: 0,
-      startMask: 0,
-    };
-    assignKeys(word);
-    words.push(word);
+      normalKey: facts.plainKey,
+      exactKey: facts.exactKey,
+      lemmaKey,
+      startMask,
+    });
     boundary = false;
   }
   return words;

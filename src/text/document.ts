@@ -30,6 +30,43 @@ export interface Token extends Span {
   pos: string;
   /** True when the surface form is ALL CAPS and at least two letters long. */
   shouting: boolean;
+  /**
+   * The shared record of this token's word form (same `normal` and `lemma`), when the tokenizer
+   * has one (tokens from its chunk cache do; hand-built tokens need not). Later stages memoize
+   * what they derive from the form there instead of looking the strings up again per token.
+   */
+  form?: TokenForm;
+}
+
+/**
+ * One record per distinct word form, shared by all tokens with that `normal` and `lemma`. Each
+ * later stage owns one memo slot: `value` is what the stage derived from the form using the table
+ * (lexicon, taxonomy, phrase lists) in `owner`, and is only valid for that same owner; a stage
+ * finding another owner recomputes and overwrites. Single-threaded use only.
+ */
+export interface TokenForm {
+  readonly normal: string;
+  readonly lemma: string;
+  rulesOwner: unknown;
+  rulesValue: unknown;
+  themesOwner: unknown;
+  themesValue: unknown;
+  signalsOwner: unknown;
+  signalsValue: unknown;
+}
+
+/** A fresh form record with empty memo slots. */
+export function createTokenForm(normal: string, lemma: string): TokenForm {
+  return {
+    normal,
+    lemma,
+    rulesOwner: null,
+    rulesValue: null,
+    themesOwner: null,
+    themesValue: null,
+    signalsOwner: null,
+    signalsValue: null,
+  };
 }
 
 export interface Clause extends Span {

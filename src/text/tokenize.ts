@@ -9,10 +9,14 @@
  * keycaps) are joined into one token; negative contractions are joined into one token ("do" +
  * "nt" -> "dont", normal "don't"; "can" + "not" -> "cannot"); whitespace and invisible tokens
  * are dropped; emoticons wink does not know ("=)", "^_^", "XD") are joined (emoticons.ts).
+ *
+ * All of that runs per whitespace-free chunk, so `tokenize` answers most chunks from a cache and
+ * sends only unseen ones through wink (chunk-cache.ts).
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Token, TokenKind } from './document.js';
+import { createChunkedTokenizer, type WholeTokenization } from './chunk-cache.js';
 import { joinEmoticons } from './emoticons.js';
 import { createLemmatizer } from './lemma.js';
 import { NEGATIVE_CONTRACTIONS } from './negation-forms.js';
@@ -101,6 +105,8 @@ export function createTokenizer(): Tokenizer {
   const lemmatizer = createLemmatizer();
   /** Word surface -> [normal, lemma]; the same few thousand words recur across comments. */
   const wordForms = new Map<string, [string, string]>();
+  /** Cleared before each whole-text tokenization; set when an offset had to be searched for. */
+  let searched = false;
 
   /** Blanks over-long runs out of the text for wink and returns them as ready-made tokens. */
   function isolateLongRuns(prepared: string): { forWink: string; runs: PendingToken[] } {
@@ -134,6 +140,7 @@ export function createTokenizer(): Tokenizer {
       if (value.length === 0) continue;
       if (!prepared.startsWith(value, position)) {
         // wink rewrote a character somewhere before: find the value again from the last known end.
+        searched = true;
         const found = prepared.indexOf(value, pending.length > 0 ? pending[pending.length - 1].end : 0);
         if (found < 0) continue;
         position = found;
@@ -181,48 +188,49 @@ export function createTokenizer(): Tokenizer {
     return { start, end, text: surface, normal, lemma, kind, pos: '', shouting: false };
   }
 
-  return {
-    tokenize(text: string): Token[] {
-      const pending = locate(prepareForTokenizer(text));
-      const result: Token[] = [];
-      let index = 0;
-      while (index < pending.length) {
-        const current = pending[index];
+  function tokenizeWhole(text: string): WholeTokenization {
+    searched = false;
+    const pending = locate(prepareForTokenizer(text));
+    const result: Token[] = [];
+    let index = 0;
+    while (index < pending.length) {
+      const current = pending[index];
+      index += 1;
+      if (current.winkType === 'tabCRLF') continue;
+      const surface = text.slice(current.start, current.end);
+      if (WINK_KINDS[current.winkType] === undefined && INVISIBLE_ONLY.test(surface)) continue;
+      let end = current.end;
+      let kind = kindOf(surface, current.winkType);
+      let joinedNormal: string | null = null;
+      // Emoji sequences and stray modifiers glued to the token before them.
+      while (
+        kind !== 'word' &&
+        index < pending.length &&
+        pending[index].start === end &&
+        (kind === 'emoji' || mayModifyEmoji(text.charCodeAt(end)))
+      ) {
+        const next = text.slice(pending[index].start, pending[index].end);
+        const endsWithJoiner = text.endsWith(ZERO_WIDTH_JOINER, end) && kind === 'emoji';
+        const flagPair =
+          REGIONAL_INDICATOR.test(text.slice(current.start, end)) && REGIONAL_INDICATOR.test(next);
+        if (!EMOJI_MODIFIERS_ONLY.test(next) && !endsWithJoiner && !flagPair) break;
+        if (next.includes('\u20e3') || flagPair) kind = 'emoji';
+        end = pending[index].end;
         index += 1;
-        if (current.winkType === 'tabCRLF') continue;
-        const surface = text.slice(current.start, current.end);
-        if (WINK_KINDS[current.winkType] === undefined && INVISIBLE_ONLY.test(surface)) continue;
-        let end = current.end;
-        let kind = kindOf(surface, current.winkType);
-        let joinedNormal: string | null = null;
-        // Emoji sequences and stray modifiers glued to the token before them.
-        while (
-          kind !== 'word' &&
-          index < pending.length &&
-          pending[index].start === end &&
-          (kind === 'emoji' || mayModifyEmoji(text.charCodeAt(end)))
-        ) {
-          const next = text.slice(pending[index].start, pending[index].end);
-          const endsWithJoiner = text.endsWith(ZERO_WIDTH_JOINER, end) && kind === 'emoji';
-          const flagPair =
-            REGIONAL_INDICATOR.test(text.slice(current.start, end)) && REGIONAL_INDICATOR.test(next);
-          if (!EMOJI_MODIFIERS_ONLY.test(next) && !endsWithJoiner && !flagPair) break;
-          if (next.includes('\u20e3') || flagPair) kind = 'emoji';
-          end = pending[index].end;
+      }
+      if (kind === 'word' && index < pending.length && pending[index].start === end) {
+        const following = pending[index];
+        joinedNormal = joinsAsNegation(text.slice(current.start, end), text.slice(following.start, following.end));
+        if (joinedNormal !== null) {
+          end = following.end;
           index += 1;
         }
-        if (kind === 'word' && index < pending.length && pending[index].start === end) {
-          const following = pending[index];
-          joinedNormal = joinsAsNegation(text.slice(current.start, end), text.slice(following.start, following.end));
-          if (joinedNormal !== null) {
-            end = following.end;
-            index += 1;
-          }
-        }
-        const finalSurface = end === current.end ? surface : text.slice(current.start, end);
-        result.push(makeToken(finalSurface, current.start, end, kind, joinedNormal));
       }
-      return joinEmoticons(text, result);
-    },
-  };
+      const finalSurface = end === current.end ? surface : text.slice(current.start, end);
+      result.push(makeToken(finalSurface, current.start, end, kind, joinedNormal));
+    }
+    return { tokens: joinEmoticons(text, result), exact: !searched };
+  }
+
+  return { tokenize: createChunkedTokenizer(tokenizeWhole, prepareForTokenizer, MAXIMUM_WINK_RUN) };
 }

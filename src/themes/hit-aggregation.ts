@@ -37,38 +37,56 @@ const METHOD_RANK: Record<ThemeHit['method'], number> = { term: 3, lemma: 2, emb
 
 /** One hit per theme, parents suppressed where covered, strongest first. */
 export function aggregateMentions(compiled: CompiledTaxonomy, tokens: readonly Token[], mentions: Mention[]): ThemeHit[] {
-  const byTheme = new Map<number, Mention[]>();
+  // Themes in order of first mention, each with its mentions (a comment names a handful at most,
+  // so arrays beat Maps here).
+  const themeOrder: number[] = [];
+  const byTheme: Mention[][] = [];
   for (const mention of mentions) {
-    const list = byTheme.get(mention.theme);
-    if (list) list.push(mention);
-    else byTheme.set(mention.theme, [mention]);
+    const position = themeOrder.indexOf(mention.theme);
+    if (position >= 0) byTheme[position]!.push(mention);
+    else {
+      themeOrder.push(mention.theme);
+      byTheme.push([mention]);
+    }
   }
-  const coveredByDescendants = new Map<number, Coverage>();
-  for (const [theme, list] of byTheme) {
-    for (const ancestor of compiled.ancestors[theme]!) {
+  // Coverage is only ever read for mentioned themes, so only mentioned ancestors collect it.
+  let coveredByDescendants: Map<number, Coverage> | null = null;
+  for (let position = 0; position < themeOrder.length; position += 1) {
+    for (const ancestor of compiled.ancestors[themeOrder[position]!]!) {
+      if (!themeOrder.includes(ancestor)) continue;
+      coveredByDescendants ??= new Map();
       let covered = coveredByDescendants.get(ancestor);
       if (!covered) coveredByDescendants.set(ancestor, (covered = { clauses: new Set(), tokens: new Set() }));
-      for (const mention of list) {
+      for (const mention of byTheme[position]!) {
         covered.clauses.add(mention.clause);
         for (const token of mention.tokens) covered.tokens.add(token);
       }
     }
   }
   const hits: (ThemeHit & { firstStart: number })[] = [];
-  for (const [theme, list] of byTheme) {
-    const covered = coveredByDescendants.get(theme);
+  for (let position = 0; position < themeOrder.length; position += 1) {
+    const theme = themeOrder[position]!;
+    const list = byTheme[position]!;
+    const covered = coveredByDescendants?.get(theme);
     const own = covered ? list.filter((mention) => !isCovered(mention, covered)) : list;
     if (own.length > 0) hits.push(buildHit(compiled.themes[theme]!.id, tokens, own));
   }
-  hits.sort((a, b) => b.strength - a.strength || a.firstStart - b.firstStart || (a.themeId < b.themeId ? -1 : 1));
-  return hits.map((hit) => ({
-    themeId: hit.themeId,
-    evidence: hit.evidence,
-    clauses: hit.clauses,
-    strength: hit.strength,
-    method: hit.method,
-    matchedTerms: hit.matchedTerms,
-  }));
+  if (hits.length > 1) {
+    hits.sort((a, b) => b.strength - a.strength || a.firstStart - b.firstStart || (a.themeId < b.themeId ? -1 : 1));
+  }
+  const result = new Array<ThemeHit>(hits.length);
+  for (let index = 0; index < hits.length; index += 1) {
+    const hit = hits[index]!;
+    result[index] = {
+      themeId: hit.themeId,
+      evidence: hit.evidence,
+      clauses: hit.clauses,
+      strength: hit.strength,
+      method: hit.method,
+      matchedTerms: hit.matchedTerms,
+    };
+  }
+  return result;
 }
 
 /** Where a theme's matched descendants were mentioned. */
@@ -91,7 +109,7 @@ function buildHit(themeId: string, tokens: readonly Token[], mentions: Mention[]
   let complement = 1;
   let method: ThemeHit['method'] = 'embedding';
   const spans: Span[] = [];
-  const clauses = new Set<number>();
+  const clauses: number[] = [];
   const terms: string[] = [];
   for (const mention of mentions) {
     const weight =
@@ -100,15 +118,16 @@ function buildHit(themeId: string, tokens: readonly Token[], mentions: Mention[]
         : MENTION_WEIGHT[mention.method] + (mention.multiWord ? PHRASE_BONUS : 0);
     complement *= 1 - Math.min(weight, 1);
     if (METHOD_RANK[mention.method] > METHOD_RANK[method]) method = mention.method;
-    spans.push(...spansOfTokens(tokens, mention.tokens));
-    if (mention.clause >= 0) clauses.add(mention.clause);
+    appendSpansOfTokens(tokens, mention.tokens, spans);
+    if (mention.clause >= 0 && !clauses.includes(mention.clause)) clauses.push(mention.clause);
     if (!terms.includes(mention.term)) terms.push(mention.term);
   }
-  const evidence = uniqueSpans(spans);
+  const evidence = spans.length > 1 ? uniqueSpans(spans) : spans;
+  if (clauses.length > 1) clauses.sort((a, b) => a - b);
   return {
     themeId,
     evidence,
-    clauses: [...clauses].sort((a, b) => a - b),
+    clauses,
     strength: Math.round((1 - complement) * 1000) / 1000,
     method,
     matchedTerms: terms,
@@ -119,13 +138,19 @@ function buildHit(themeId: string, tokens: readonly Token[], mentions: Mention[]
 /** Spans of a mention's tokens, merging neighbours (a phrase is one span). */
 export function spansOfTokens(tokens: readonly Token[], indexes: readonly number[]): Span[] {
   const spans: Span[] = [];
-  indexes.forEach((tokenIndex, position) => {
-    const token = tokens[tokenIndex]!;
-    const last = spans[spans.length - 1];
-    if (last && position > 0 && indexes[position - 1] === tokenIndex - 1) last.end = token.end;
-    else spans.push({ start: token.start, end: token.end });
-  });
+  appendSpansOfTokens(tokens, indexes, spans);
   return spans;
+}
+
+/** spansOfTokens appended to `out` (neighbours merge only within this mention). */
+function appendSpansOfTokens(tokens: readonly Token[], indexes: readonly number[], out: Span[]): void {
+  let last: Span | null = null;
+  for (let position = 0; position < indexes.length; position += 1) {
+    const tokenIndex = indexes[position]!;
+    const token = tokens[tokenIndex]!;
+    if (last !== null && indexes[position - 1] === tokenIndex - 1) last.end = token.end;
+    else out.push((last = { start: token.start, end: token.end }));
+  }
 }
 
 function uniqueSpans(spans: Span[]): Span[] {

@@ -21,7 +21,7 @@ import type { Taxonomy } from './taxonomy.js';
 import type { ThemeHit } from './types.js';
 import type { WordVectors } from './embeddings.js';
 import { compileTaxonomy, type CompiledTaxonomy, type CompiledTerm, type FormEntry } from './term-index.js';
-import { createEmbeddingAssigner, type EmbeddingAssigner, type SimilarityMode } from './embedding-assigner.js';
+import { createEmbeddingAssigner, type EmbeddingAssigner, type EmbeddingMatch, type SimilarityMode } from './embedding-assigner.js';
 import { isFragmentAnswer } from './word-lists.js';
 import { aggregateMentions, type Mention } from './hit-aggregation.js';
 
@@ -70,66 +70,142 @@ export function createThemeMatcher(taxonomy: Taxonomy, options: ThemeMatcherOpti
   const assigner = options.embeddings
     ? createEmbeddingAssigner(options.embeddings, compiled.singleWordSeeds, options.embeddingThreshold, options.similarityMode)
     : null;
+  /** Marks this matcher's memos on shared token forms (document.ts TokenForm). */
+  const owner = {};
   return {
     match(doc: TextDocument): ThemeHit[] {
       if (doc.tokens.length === 0 || isFragmentAnswer(doc.text)) return [];
-      const mentions = findMentions(compiled, assigner, doc);
+      const mentions = findMentions(compiled, assigner, owner, doc);
       if (mentions.length === 0) return [];
       return aggregateMentions(compiled, doc.tokens, mentions).slice(0, options.maxThemesPerComment);
     },
   };
 }
 
-/** Clause ranges to scan; a document without clauses is scanned as one range outside any clause. */
-function rangesOf(doc: TextDocument): { clause: number; first: number; end: number }[] {
-  if (doc.clauses.length === 0) return [{ clause: -1, first: 0, end: doc.tokens.length }];
-  return doc.clauses.map((clause, index) => ({ clause: index, first: clause.firstToken, end: clause.endToken }));
+/** A token range to scan: one clause, or the whole document (clause -1) when it has no clauses. */
+interface Range {
+  clause: number;
+  first: number;
+  end: number;
+}
+
+/**
+ * Buffers reused across documents (matching is synchronous and never re-entrant), so a document
+ * allocates no typed array or per-token lists. Only indexes below the current token count count.
+ */
+const scratch = {
+  consumed: new Uint8Array(256),
+  byNormal: [] as (FormEntry | undefined)[],
+  byLemma: [] as (FormEntry | undefined)[],
+  forms: [] as FormFacts[],
+  range: { clause: -1, first: 0, end: 0 } as Range,
+};
+
+/** The range of clause `index`, or of the whole document when it has no clauses (in the shared scratch range). */
+function rangeAt(doc: TextDocument, index: number): Range {
+  const range = scratch.range;
+  if (doc.clauses.length === 0) {
+    range.clause = -1;
+    range.first = 0;
+    range.end = doc.tokens.length;
+  } else {
+    const clause = doc.clauses[index]!;
+    range.clause = index;
+    range.first = clause.firstToken;
+    range.end = clause.endToken;
+  }
+  return range;
+}
+
+/**
+ * What matching needs of one word form (normal + lemma) under one matcher: its index entries, whether
+ * word vectors may match it, and (computed on first need) the word-vector answer. Memoized on the
+ * token's shared TokenForm (document.ts), owned by the matcher's `owner` object.
+ */
+interface FormFacts {
+  byNormal: FormEntry | undefined;
+  byLemma: FormEntry | undefined;
+  /** False for stopwords, evaluative words, seed forms and short words (see isEmbeddingCandidate). */
+  embeddingCandidate: boolean;
+  /** The word-vector match of the normal form, else of the lemma; undefined until asked. */
+  embedding: EmbeddingMatch | null | undefined;
+}
+
+function formFactsOf(compiled: CompiledTaxonomy, owner: object, token: Token): FormFacts {
+  const form = token.form;
+  if (form !== undefined && form.themesOwner === owner) return form.themesValue as FormFacts;
+  const index = compiled.entriesByForm;
+  const facts: FormFacts = {
+    byNormal: index.get(token.normal),
+    byLemma: token.lemma !== token.normal ? index.get(token.lemma) : undefined,
+    embeddingCandidate: isEmbeddingCandidate(compiled, token),
+    embedding: undefined,
+  };
+  if (form !== undefined) {
+    form.themesOwner = owner;
+    form.themesValue = facts;
+  }
+  return facts;
 }
 
 /** Per token, the index entries of its normal form and (when different) its lemma. */
 interface TokenEntries {
   byNormal: (FormEntry | undefined)[];
   byLemma: (FormEntry | undefined)[];
+  /** Per token, its form facts. */
+  forms: FormFacts[];
   /** False when no token form is in the index: no seed, exclusion or window term can match. */
   any: boolean;
 }
 
-function entriesOf(compiled: CompiledTaxonomy, tokens: readonly Token[]): TokenEntries {
-  const index = compiled.entriesByForm;
-  const byNormal = new Array<FormEntry | undefined>(tokens.length);
-  const byLemma = new Array<FormEntry | undefined>(tokens.length);
+function entriesOf(compiled: CompiledTaxonomy, owner: object, tokens: readonly Token[]): TokenEntries {
+  const { byNormal, byLemma, forms } = scratch;
   let any = false;
   for (let at = 0; at < tokens.length; at += 1) {
-    const token = tokens[at]!;
-    const normal = index.get(token.normal);
-    const lemma = token.lemma !== token.normal ? index.get(token.lemma) : undefined;
-    byNormal[at] = normal;
-    byLemma[at] = lemma;
-    if (normal !== undefined || lemma !== undefined) any = true;
+    const facts = formFactsOf(compiled, owner, tokens[at]!);
+    forms[at] = facts;
+    byNormal[at] = facts.byNormal;
+    byLemma[at] = facts.byLemma;
+    if (facts.byNormal !== undefined || facts.byLemma !== undefined) any = true;
   }
-  return { byNormal, byLemma, any };
+  return { byNormal, byLemma, forms, any };
 }
 
-function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | null, doc: TextDocument): Mention[] {
+function consumedFor(length: number): Uint8Array {
+  if (scratch.consumed.length < length) scratch.consumed = new Uint8Array(Math.max(length, scratch.consumed.length * 2));
+  else scratch.consumed.fill(0, 0, length);
+  return scratch.consumed;
+}
+
+/** True when an exclusion overlapping tokens [first, last] vetoes the theme (or one of its ancestors). */
+function isVetoed(compiled: CompiledTaxonomy, vetoes: readonly Veto[], theme: number, first: number, last: number): boolean {
+  if (vetoes.length === 0) return false;
+  for (const veto of vetoes) {
+    if ((veto.theme === theme || compiled.ancestors[theme]!.includes(veto.theme)) && veto.first <= last && first <= veto.last) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | null, owner: object, doc: TextDocument): Mention[] {
   const tokens = doc.tokens;
-  const consumed = new Uint8Array(tokens.length);
+  const consumed = consumedFor(tokens.length);
   const mentions: Mention[] = [];
-  const ranges = rangesOf(doc);
-  const entries = entriesOf(compiled, tokens);
+  const rangeCount = doc.clauses.length === 0 ? 1 : doc.clauses.length;
+  const entries = entriesOf(compiled, owner, tokens);
   const vetoes: Veto[] = [];
-  if (entries.any) for (const range of ranges) findVetoes(entries, tokens, range.first, range.end, vetoes);
+  if (entries.any) {
+    for (let rangeIndex = 0; rangeIndex < rangeCount; rangeIndex += 1) {
+      const range = rangeAt(doc, rangeIndex);
+      findVetoes(entries, tokens, range.first, range.end, vetoes);
+    }
+  }
   // An exclusion names something outside the taxonomy ("delivery room"): no word of it gets a theme by similarity.
   for (const veto of vetoes) consumed.fill(1, veto.first, veto.last + 1);
-  const vetoed = (theme: number, first: number, last: number): boolean =>
-    vetoes.length > 0 &&
-    vetoes.some(
-      (veto) =>
-        (veto.theme === theme || compiled.ancestors[theme]!.includes(veto.theme)) &&
-        veto.first <= last &&
-        first <= veto.last,
-    );
 
-  for (const range of ranges) {
+  for (let rangeIndex = 0; rangeIndex < rangeCount; rangeIndex += 1) {
+    const range = rangeAt(doc, rangeIndex);
     if (entries.any) {
       let index = range.first;
       while (index < range.end) {
@@ -139,7 +215,7 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
           length = found[0]!.term.words.length;
           const last = index + length - 1;
           for (const { term, literal } of found) {
-            if (vetoed(term.theme, index, last)) continue;
+            if (isVetoed(compiled, vetoes, term.theme, index, last)) continue;
             const tokenIndexes: number[] = [];
             for (let offset = 0; offset < length; offset += 1) tokenIndexes.push(index + offset);
             mentions.push({ theme: term.theme, tokens: tokenIndexes, clause: range.clause, term: term.text,
@@ -149,18 +225,26 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
         }
         index += length;
       }
-      findWindowMentions(entries, tokens, range, consumed, mentions, vetoed);
+      findWindowMentions(compiled, entries, tokens, range, consumed, mentions, vetoes);
     }
-    if (assigner) findEmbeddingMentions(compiled, assigner, tokens, range, consumed, mentions, vetoed);
+    if (assigner) findEmbeddingMentions(compiled, assigner, entries, tokens, range, consumed, mentions, vetoes);
   }
   return mentions;
 }
 
-/** True when a token matches one word of a term: literally, or by normal form or lemma in its forms. */
-function wordMatch(term: CompiledTerm, position: number, token: Token): 'literal' | 'lemma' | null {
-  if (token.normal === term.words[position]) return 'literal';
-  const forms = term.forms[position]!;
-  return forms.has(token.normal) || forms.has(token.lemma) ? 'lemma' : null;
+/**
+ * True when the token at `at` matches one word of a term: literally (same normal form), or by
+ * normal form or lemma in the word's forms. Compared by FormEntry id: every form of a term word
+ * has an entry, so a token form without one matches no term word.
+ */
+function wordMatch(entries: TokenEntries, term: CompiledTerm, position: number, at: number): 'literal' | 'lemma' | null {
+  const byNormal = entries.byNormal[at];
+  const byLemma = entries.byLemma[at];
+  if (byNormal !== undefined && byNormal.id === term.wordIds[position]) return 'literal';
+  const ids = term.formIds[position]!;
+  return (byNormal !== undefined && ids.includes(byNormal.id)) || (byLemma !== undefined && ids.includes(byLemma.id))
+    ? 'lemma'
+    : null;
 }
 
 const NO_MATCHES: readonly TermMatch[] = [];
@@ -194,10 +278,10 @@ function longestTermsAt(
       if (at + length > end) continue;
       // The list was found under a form of the term's first word that this token has, so the
       // first word matches: only whether it does so literally is left to decide.
-      let literal = tokens[at]!.normal === term.words[0];
+      let literal = entries.byNormal[at]?.id === term.wordIds[0];
       let matched = true;
       for (let position = 1; position < length; position += 1) {
-        const kind = isSeedFormAt(entries, at + position) ? wordMatch(term, position, tokens[at + position]!) : null;
+        const kind = isSeedFormAt(entries, at + position) ? wordMatch(entries, term, position, at + position) : null;
         if (kind === null) {
           matched = false;
           break;
@@ -243,12 +327,13 @@ function hasWindowPartner(entries: TokenEntries, first: number, last: number): b
 }
 
 function findWindowMentions(
+  compiled: CompiledTaxonomy,
   entries: TokenEntries,
   tokens: readonly Token[],
-  range: { clause: number; first: number; end: number },
+  range: Range,
   consumed: Uint8Array,
   mentions: Mention[],
-  vetoed: (theme: number, first: number, last: number) => boolean,
+  vetoes: readonly Veto[],
 ): void {
   for (let at = range.first; at < range.end; at += 1) {
     const byNormal = entries.byNormal[at]?.windowTerms;
@@ -267,8 +352,8 @@ function findWindowMentions(
           if (position === 0 && partner === at + 1) continue;
           // A partner matching the term's other word has that word's window entries.
           if (entries.byNormal[partner]?.windowTerms == null && entries.byLemma[partner]?.windowTerms == null) continue;
-          if (wordMatch(term, other, tokens[partner]!) === null) continue;
-          if (vetoed(term.theme, at, partner)) break;
+          if (wordMatch(entries, term, other, partner) === null) continue;
+          if (isVetoed(compiled, vetoes, term.theme, at, partner)) break;
           // Another term of the same theme may already hold both words ("charged me twice").
           const duplicate = mentions.some(
             (mention) => mention.theme === term.theme && mention.tokens.includes(at) && mention.tokens.includes(partner),
@@ -289,18 +374,24 @@ function findWindowMentions(
 function findEmbeddingMentions(
   compiled: CompiledTaxonomy,
   assigner: EmbeddingAssigner,
+  entries: TokenEntries,
   tokens: readonly Token[],
-  range: { clause: number; first: number; end: number },
+  range: Range,
   consumed: Uint8Array,
   mentions: Mention[],
-  vetoed: (theme: number, first: number, last: number) => boolean,
+  vetoes: readonly Veto[],
 ): void {
   for (let at = range.first; at < range.end; at += 1) {
     if (consumed[at]) continue;
     const token = tokens[at]!;
-    if (token.kind !== 'word' || !isEmbeddingCandidate(compiled, token)) continue;
-    const match = assigner.assign(token.normal) ?? (token.lemma !== token.normal ? assigner.assign(token.lemma) : null);
-    if (!match || vetoed(match.theme, at, at)) continue;
+    const facts = entries.forms[at]!;
+    if (token.kind !== 'word' || !facts.embeddingCandidate) continue;
+    let match = facts.embedding;
+    if (match === undefined) {
+      match = assigner.assign(token.normal) ?? (token.lemma !== token.normal ? assigner.assign(token.lemma) : null);
+      facts.embedding = match;
+    }
+    if (!match || isVetoed(compiled, vetoes, match.theme, at, at)) continue;
     mentions.push({ theme: match.theme, tokens: [at], clause: range.clause, term: match.nearestSeed,
       method: 'embedding', multiWord: false, similarity: match.similarity });
   }

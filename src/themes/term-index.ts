@@ -19,6 +19,10 @@ export interface CompiledTerm {
   words: readonly string[];
   /** Per word, the forms a token's normal form or lemma may take to match at lemma level. */
   forms: readonly ReadonlySet<string>[];
+  /** Per word, the FormEntry id of the word itself (a token matches literally when its normal form has it). */
+  wordIds: readonly number[];
+  /** Per word, the FormEntry ids of `forms` (compared as small integers instead of strings). */
+  formIds: readonly (readonly number[])[];
 }
 
 /** A two-word term that may also match with its words in either order a few tokens apart. */
@@ -57,6 +61,8 @@ export interface CompiledTaxonomy {
 
 /** What one form starts or takes part in (null where nothing). */
 export interface FormEntry {
+  /** Distinct per form: what CompiledTerm.wordIds and formIds refer to. */
+  id: number;
   terms: readonly CompiledTerm[] | null;
   exclusions: readonly CompiledTerm[] | null;
   windowTerms: readonly WindowEntry[] | null;
@@ -121,9 +127,9 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   for (const list of exclusionsByFirstForm.values()) list.sort(byLengthDescending);
 
   const entriesByForm = new Map<string, FormEntry>();
-  const entryOf = (form: string): { terms: CompiledTerm[] | null; exclusions: CompiledTerm[] | null; windowTerms: WindowEntry[] | null } => {
+  const entryOf = (form: string): { id: number; terms: CompiledTerm[] | null; exclusions: CompiledTerm[] | null; windowTerms: WindowEntry[] | null } => {
     let entry = entriesByForm.get(form) as ReturnType<typeof entryOf> | undefined;
-    if (!entry) entriesByForm.set(form, (entry = { terms: null, exclusions: null, windowTerms: null }));
+    if (!entry) entriesByForm.set(form, (entry = { id: entriesByForm.size, terms: null, exclusions: null, windowTerms: null }));
     return entry;
   };
   for (const [form, list] of termsByFirstForm) entryOf(form).terms = list;
@@ -132,6 +138,16 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   // Every seed and exclusion word form has an entry, so a token with none matches no term word.
   for (const form of seedForms) entryOf(form);
   for (const form of termWordForms) entryOf(form);
+  // Every word and form of every term now has an entry: give the terms their integer ids.
+  for (const lists of [termsByFirstForm.values(), exclusionsByFirstForm.values()]) {
+    for (const list of lists) {
+      for (const term of list) {
+        const mutable = term as { wordIds: readonly number[]; formIds: readonly (readonly number[])[] };
+        mutable.wordIds = term.words.map((word) => entryOf(word).id);
+        mutable.formIds = term.forms.map((forms) => [...forms].map((form) => entryOf(form).id));
+      }
+    }
+  }
 
   return {
     themes,
@@ -150,7 +166,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
 
 function compileTerm(theme: number, text: string): CompiledTerm {
   const words = splitTerm(text);
-  return { theme, text, words, forms: words.map(formsOf) };
+  // The ids are filled in once every form has its entry (compileTaxonomy).
+  return { theme, text, words, forms: words.map(formsOf), wordIds: [], formIds: [] };
 }
 
 /** The word and its singular ("deliveries" -> "delivery"); the lemma a text stage would give a plural. */
