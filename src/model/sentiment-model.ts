@@ -34,11 +34,20 @@ export interface SequencePart {
   vocabularySize: number;
 }
 
-/** A bag (v1) or sequence (v2) model part. */
-export type SentimentPart = ModelPart | SequencePart;
+/** Weighted mean of its members' calibrated probabilities (weights sum to 1). */
+export interface EnsemblePart {
+  kind: 'ensemble';
+  members: (ModelPart | SequencePart)[];
+  weights: number[];
+  /** Recalibration of the mean: p_i^(1/T), renormalized (fitted on dev log-loss; absent = 1). */
+  temperature?: number;
+}
+
+/** A bag (v1), sequence (v2) or ensemble model part. */
+export type SentimentPart = ModelPart | SequencePart | EnsemblePart;
 
 /** True for a v2 sequence part. */
-export function isSequencePart(part: SentimentPart): part is SequencePart {
+export function isSequencePart(part: SentimentPart | ModelPart): part is SequencePart {
   return (part as SequencePart).kind === 'sequence';
 }
 
@@ -90,8 +99,35 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
   };
 }
 
+/** Row-wise p^(1/T) renormalized: a temperature on log-probabilities (the mean of calibrated members is under-confident). */
+export function sharpen(probabilities: Float32Array, temperature: number): Float32Array {
+  if (temperature === 1) return probabilities;
+  for (let row = 0; row < probabilities.length; row += 3) {
+    let total = 0;
+    for (let cell = row; cell < row + 3; cell++) total += probabilities[cell] = Math.pow(Math.max(probabilities[cell], 1e-12), 1 / temperature);
+    for (let cell = row; cell < row + 3; cell++) probabilities[cell] /= total;
+  }
+  return probabilities;
+}
+
+type PartRunner = (items: readonly AspectRequest[]) => Promise<Float32Array>;
+
 /** Opens one part as a batched function over aspect-shaped items (the sentence model reads only `text`). */
-async function openPart(name: string, dir: string, part: SentimentPart, aspectTask: boolean): Promise<(items: readonly AspectRequest[]) => Promise<Float32Array>> {
+async function openPart(name: string, dir: string, part: SentimentPart, aspectTask: boolean): Promise<PartRunner> {
+  if ('kind' in part && part.kind === 'ensemble') {
+    if (part.members.length === 0 || part.members.length !== part.weights.length) {
+      throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: 'an ensemble needs one weight per member' });
+    }
+    const members = await Promise.all(part.members.map((member) => openPart(name, dir, member, aspectTask)));
+    return async (items) => {
+      const outputs = await Promise.all(members.map((member) => member(items)));
+      const result = new Float32Array(items.length * 3);
+      outputs.forEach((output, index) => {
+        for (let cell = 0; cell < result.length; cell++) result[cell] += part.weights[index] * output[cell];
+      });
+      return sharpen(result, part.temperature ?? 1);
+    };
+  }
   const file = join(dir, part.file);
   if (!isSequencePart(part)) {
     const runner = await openBagRunner(name, file, part.featurizer.buckets, 3);

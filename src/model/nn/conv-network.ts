@@ -26,6 +26,8 @@ export interface NetworkShape {
   classes: number;
   /** Trainable OOV rows. */
   extraRows: number;
+  /** Train a per-row offset of the projected table (fine-tuning in the projected space; sparse Adam). */
+  tuneRows?: boolean;
 }
 
 /** One trainable tensor with its gradient and Adam moments. */
@@ -55,7 +57,11 @@ export interface ConvNetwork {
   targetWeight: Parameter | null;
   output: Parameter;
   outputBias: Parameter;
+  /** Dense parameters (Adam updates every entry). */
   parameters: Parameter[];
+  /** rows x projection offsets added to u (tuneRows), updated sparsely: only `touched` rows. */
+  rowOffset: Parameter | null;
+  touched: Set<number>;
 }
 
 function parameter(name: string, size: number, scale: number, random: () => number): Parameter {
@@ -80,7 +86,8 @@ export function createConvNetwork(shape: NetworkShape, words: Float32Array, rand
   const output = parameter('output', C * features, Math.sqrt(6 / (C + features)), random);
   const outputBias = parameter('output_bias', C, 0, random);
   const parameters = [projection, projectionBias, extra, ...(position ? [position] : []), ...conv, ...convBias, ...gate, ...gateBias, ...(targetWeight ? [targetWeight] : []), output, outputBias];
-  return { shape, words, wordRows: words.length / D, projection, projectionBias, extra, position, conv, convBias, gate, gateBias, targetWeight, output, outputBias, parameters };
+  const rowOffset = shape.tuneRows ? parameter('row_offset', (words.length / D + shape.extraRows) * P, 0, random) : null;
+  return { rowOffset, touched: new Set<number>(), shape, words, wordRows: words.length / D, projection, projectionBias, extra, position, conv, convBias, gate, gateBias, targetWeight, output, outputBias, parameters };
 }
 
 /** Scratch buffers sized for the longest sequence, reused across examples (no allocation per step). */
@@ -146,6 +153,14 @@ export function forward(network: ConvNetwork, input: SequenceInput, work: Worksp
       for (let d = 0; d < D; d++) sum += wp[base + d] * data[offset + d];
       work.u[t * P + p] = sum;
       work.x[t * P + p] = sum;
+    }
+    if (network.rowOffset) {
+      const offsets = network.rowOffset.value;
+      const base = input.rows[t] * P;
+      for (let p = 0; p < P; p++) {
+        work.u[t * P + p] += offsets[base + p];
+        work.x[t * P + p] += offsets[base + p];
+      }
     }
     if (network.position && input.positions) {
       const pos = network.position.value;
@@ -327,6 +342,11 @@ export function accumulateGradients(network: ConvNetwork, input: SequenceInput, 
     const { data, offset } = vectorOf(network, row);
     const extra = row >= network.wordRows;
     const extraBase = (row - network.wordRows) * D;
+    if (network.rowOffset) {
+      const dOffset = network.rowOffset.gradient;
+      for (let p = 0; p < P; p++) dOffset[row * P + p] += work.dx[t * P + p];
+      network.touched.add(row);
+    }
     for (let p = 0; p < P; p++) {
       const g = work.dx[t * P + p];
       if (g === 0) continue;

@@ -10,6 +10,8 @@ import { MAX_SEQUENCE_TOKENS, type SequenceInput } from './sequence-tokens.js';
 const BETA_FIRST = 0.9;
 const BETA_SECOND = 0.999;
 const EPSILON = 1e-8;
+/** Row offsets (fine-tuned word vectors) learn at a fraction of the rate: they see few examples each. */
+const ROW_OFFSET_RATE = 0.5;
 
 export interface TrainingExample {
   input: SequenceInput;
@@ -42,6 +44,21 @@ export function adamStep(network: ConvNetwork, learningRate: number, step: numbe
       value[index] -= (rate * first[index]) / (Math.sqrt(second[index]) + EPSILON);
       gradient[index] = 0;
     }
+  }
+  const offset = network.rowOffset;
+  if (offset) {
+    // Lazy (sparse) Adam: only rows seen in this batch move; their moments decay only when seen.
+    const P = network.shape.projection;
+    for (const row of network.touched) {
+      for (let index = row * P; index < (row + 1) * P; index++) {
+        const g = offset.gradient[index];
+        offset.first[index] = BETA_FIRST * offset.first[index] + (1 - BETA_FIRST) * g;
+        offset.second[index] = BETA_SECOND * offset.second[index] + (1 - BETA_SECOND) * g * g;
+        offset.value[index] -= (rate * ROW_OFFSET_RATE * offset.first[index]) / (Math.sqrt(offset.second[index]) + EPSILON);
+        offset.gradient[index] = 0;
+      }
+    }
+    network.touched.clear();
   }
 }
 

@@ -8,8 +8,11 @@ import type { DevSet, WeightedRow } from '../training-data.js';
 import { createConvNetwork, type ConvNetwork, type NetworkShape } from './conv-network.js';
 import { trainNetwork, type NetworkTrainingOptions, type TrainingExample } from './network-trainer.js';
 import { aspectInput, POSITION_BUCKETS, sentenceInput, type SequenceInput, type TokenVocabulary } from './sequence-tokens.js';
-import { networkLogits, probabilitiesFromLogits } from './served-network.js';
-import { OOV_BUCKETS } from './word-table.js';
+import { fitTemperature } from '../metrics.js';
+import type { SequencePart } from '../sentiment-model.js';
+import { exportSequenceNetwork } from './sequence-onnx.js';
+import { networkLogits, probabilitiesFromLogits, servedAsNetwork, toServed } from './served-network.js';
+import { loadWordTable, OOV_BUCKETS } from './word-table.js';
 
 export type SequenceTask = 'sentence' | 'aspect';
 
@@ -21,6 +24,8 @@ export interface SequenceHyper {
   batchSize: number;
   learningRate: number;
   dropout: number;
+  /** Fine-tune the table rows (sparse offsets in the projected space). */
+  tuneRows?: boolean;
 }
 
 /** The input of a row for a task (aspect rows without a target are scored as the whole text). */
@@ -41,6 +46,7 @@ export function shapeOf(task: SequenceTask, hyper: SequenceHyper, inputDim: numb
     positions: task === 'aspect' ? POSITION_BUCKETS : 0,
     classes: 3,
     extraRows: OOV_BUCKETS,
+    tuneRows: hyper.tuneRows ?? false,
   };
 }
 
@@ -110,4 +116,48 @@ export function capToBudget(rows: readonly WeightedRow[], seed: number): Weighte
     for (const index of order.slice(0, keep)) result.push({ ...group[index], weight: 1 });
   }
   return result;
+}
+
+export interface ReleasedSequenceModel {
+  part: SequencePart;
+  bytes: Uint8Array;
+  scores: DevScore[];
+  /** Probabilities of the served (int8) network on each dev set, for ensembles and reports. */
+  devProbabilities: Float32Array[];
+  seconds: number;
+}
+
+/**
+ * Trains a task's network, folds it into its served int8 form, fits the temperature on the dev
+ * rows `calibrationSets` selects, scores every dev set with the served twin and exports the ONNX bytes.
+ */
+export function trainForRelease(
+  task: SequenceTask,
+  rows: readonly WeightedRow[],
+  dev: readonly DevSet[],
+  hyper: SequenceHyper,
+  seed: number,
+  file: string,
+  calibrationSets: (set: DevSet) => boolean,
+  log: (line: string) => void = console.log,
+): ReleasedSequenceModel {
+  const { vocabulary, words, dimensions } = loadWordTable();
+  const trained = trainSequenceModel(task, capToBudget(rows, seed), dev, words, dimensions, vocabulary, hyper, seed, log);
+  const served = toServed(trained.network);
+  const twin = servedAsNetwork(served);
+  const minimum = Math.max(...hyper.widths);
+  const devLogits = dev.map((set) => networkLogits(twin, set.rows.map((row) => inputOfRow(task, row, vocabulary, minimum))));
+  const calibration = dev.map((set, index) => ({ set, logits: devLogits[index] })).filter((entry) => calibrationSets(entry.set));
+  const joined = new Float32Array(calibration.reduce((total, entry) => total + entry.logits.length, 0));
+  let offset = 0;
+  for (const entry of calibration) {
+    joined.set(entry.logits, offset);
+    offset += entry.logits.length;
+  }
+  const temperature = fitTemperature(joined, calibration.flatMap((entry) => entry.set.rows.map((row) => row.label)), 3);
+  const devProbabilities = devLogits.map((logits) => probabilitiesFromLogits(logits, 3, temperature));
+  const scores = dev.map((set, index) => scoreDevSet(set, devProbabilities[index]));
+  const bytes = exportSequenceNetwork(served, temperature, `verbatim ${task} sentiment sequence network`);
+  const part: SequencePart = { file, kind: 'sequence', shape: trained.network.shape, temperature, vocabularySize: vocabulary.wordRows };
+  return { part, bytes, scores, devProbabilities, seconds: trained.seconds };
 }

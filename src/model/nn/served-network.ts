@@ -38,7 +38,7 @@ export function toServed(network: ConvNetwork): ServedNetwork {
     const offset = (row < network.wordRows ? row : row - network.wordRows) * D;
     let maximum = 0;
     for (let p = 0; p < P; p++) {
-      let sum = network.projectionBias.value[p];
+      let sum = network.projectionBias.value[p] + (network.rowOffset ? network.rowOffset.value[row * P + p] : 0);
       for (let d = 0; d < D; d++) sum += wp[p * D + d] * data[offset + d];
       projected[p] = sum;
       maximum = Math.max(maximum, Math.abs(sum));
@@ -68,7 +68,7 @@ export function servedAsNetwork(served: ServedNetwork): ConvNetwork {
   const P = served.shape.projection;
   const words = new Float32Array(served.rows * P);
   for (let index = 0; index < words.length; index++) words[index] = Math.fround(served.table[index] * served.rowScale[Math.floor(index / P)]);
-  const shape: NetworkShape = { ...served.shape, inputDim: P, extraRows: 0 };
+  const shape: NetworkShape = { ...served.shape, inputDim: P, extraRows: 0, tuneRows: false };
   const network = createConvNetwork(shape, words, () => 0.5);
   network.projection.value.fill(0);
   for (let p = 0; p < P; p++) network.projection.value[p * P + p] = 1;

@@ -6,11 +6,11 @@ import type { SequenceInput } from '../../../src/model/nn/sequence-tokens.js';
 const D = 5;
 const WORD_ROWS = 7;
 
-function tinyNetwork(gated: boolean) {
+function tinyNetwork(gated: boolean, tuneRows = false) {
   const random = seededRandom(3);
   const words = new Float32Array(WORD_ROWS * D);
   for (let index = D; index < words.length; index++) words[index] = random() * 2 - 1;
-  const shape: NetworkShape = { inputDim: D, projection: 4, widths: [2, 3], filters: 3, gated, positions: gated ? 5 : 0, classes: 3, extraRows: 3 };
+  const shape: NetworkShape = { inputDim: D, projection: 4, widths: [2, 3], filters: 3, gated, positions: gated ? 5 : 0, classes: 3, extraRows: 3, tuneRows };
   const network = createConvNetwork(shape, words, random);
   // Non-zero biases so every branch is exercised.
   for (const parameter of network.parameters) if (parameter.name.endsWith('bias')) for (let i = 0; i < parameter.value.length; i++) parameter.value[i] = random() - 0.5;
@@ -29,23 +29,34 @@ describe('conv network backward pass', () => {
     ['Kim CNN (relu, no target)', false],
     ['gated CNN with positions and target', true],
   ] as const)('%s: analytic gradients match central finite differences', (_, gated) => {
-    const network = tinyNetwork(gated);
+    checkGradients(gated, false);
+  });
+
+  it('fine-tuned row offsets: analytic gradients match finite differences', () => {
+    checkGradients(true, true);
+  });
+});
+
+function checkGradients(gated: boolean, tuneRows: boolean): void {
+    const network = tinyNetwork(gated, tuneRows);
+    if (network.rowOffset) for (let i = 0; i < network.rowOffset.value.length; i++) network.rowOffset.value[i] = Math.sin(i) * 0.3;
     const work = new Workspace(network.shape, 16);
     const input: SequenceInput = gated ? INPUT : { rows: INPUT.rows };
     const label = 2;
     accumulateGradients(network, input, label, 1, work);
     const step = 1e-3;
     let checked = 0;
-    for (const parameter of network.parameters) {
+    for (const parameter of [...network.parameters, ...(network.rowOffset ? [network.rowOffset] : [])]) {
       const analytic = Float32Array.from(parameter.gradient);
       const stride = Math.max(1, Math.floor(parameter.value.length / 12));
       for (let index = 0; index < parameter.value.length; index += stride) {
         const original = parameter.value[index];
         const lossAt = (value: number) => {
           parameter.value[index] = value;
-          const scratch = network.parameters.map((entry) => Float32Array.from(entry.gradient));
+          const all = [...network.parameters, ...(network.rowOffset ? [network.rowOffset] : [])];
+          const scratch = all.map((entry) => Float32Array.from(entry.gradient));
           const loss = accumulateGradients(network, input, label, 1, work);
-          network.parameters.forEach((entry, position) => entry.gradient.set(scratch[position]));
+          all.forEach((entry, position) => entry.gradient.set(scratch[position]));
           return loss;
         };
         const numeric = (lossAt(original + step) - lossAt(original - step)) / (2 * step);
@@ -55,5 +66,4 @@ describe('conv network backward pass', () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
-  });
-});
+}
