@@ -1,13 +1,14 @@
 /**
  * Whole-pipeline throughput on one core: Verbatim's `analyze` beside vader-sentiment's JS port and
  * the AFINN `sentiment` package, on the same texts in the same process.
- *   npx tsx bench/analyze.ts [--size 20000] [--runs 5] [--scorer rules|model|combined]
+ *   npx tsx bench/analyze.ts [--size 20000] [--runs 5] [--scorer rules|model|combined] [--emotions on|off]
  */
 import { parseArgs } from 'node:util';
 import vader from 'vader-sentiment';
 import Sentiment from 'sentiment';
-import { createEngine } from '../src/engine.js';
-import { resolveConfig } from '../src/config.js';
+// The shipped code, compiled by tsc (npm run build), not the TypeScript sources through a loader.
+import { createEngine } from '../dist/engine.js';
+import { resolveConfig } from '../dist/config.js';
 import { measure, report, sampleCorpus } from './lib.js';
 
 const { values } = parseArgs({
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     scorer: { type: 'string', default: 'rules' },
     'batch-size': { type: 'string', default: '256' },
+    emotions: { type: 'string', default: 'on' },
   },
 });
 const size = Number(values.size);
@@ -23,10 +25,11 @@ const runs = Number(values.runs);
 const batchSize = Number(values['batch-size']);
 const texts = sampleCorpus(size);
 
-const engine = await createEngine(resolveConfig({ sentiment: { scorer: values.scorer as 'rules' } }));
+const emotions = values.emotions !== 'off';
+const engine = await createEngine(resolveConfig({ sentiment: { scorer: values.scorer as 'rules' }, emotions: { enabled: emotions } }));
 const afinn = new Sentiment();
 
-const verbatim = await measure(`verbatim analyze (${values.scorer})`, texts, async (batch) => {
+const verbatim = await measure(`verbatim analyze (${values.scorer}, emotions ${emotions ? 'on' : 'off'})`, texts, async (batch) => {
   for (let start = 0; start < batch.length; start += batchSize) {
     const records = batch.slice(start, start + batchSize).map((text, index) => ({ id: start + index, text, metadata: {} }));
     await engine.analyzeBatch(records);
@@ -40,5 +43,5 @@ const afinnRun = await measure('AFINN (sentiment package)', texts, (batch) => {
 }, runs);
 await engine.close();
 
-report(`analyze-${values.scorer}`, { source: 'data/sample.jsonl repeated', size, batchSize }, [verbatim, vaderRun, afinnRun]);
+report(`analyze-${values.scorer}${emotions ? '' : '-no-emotions'}`, { source: 'data/sample.jsonl repeated', size, batchSize }, [verbatim, vaderRun, afinnRun]);
 process.stdout.write(`\nVerbatim / vader-sentiment: ${(verbatim.itemsPerSecond / vaderRun.itemsPerSecond).toFixed(2)}x\n`);
