@@ -4,6 +4,8 @@
  * weights) and revenue at risk. Sorted by impact, most harmful first.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { roundNumbers } from '../round-numbers.js';
+import { stageLabel } from '../../journey/index.js';
 import { z } from 'zod';
 import { analyzeDrivers, DRIVER_LEVELS } from '../../metrics/drivers.js';
 import { SCORE_TYPES } from '../../metrics/types.js';
@@ -49,6 +51,7 @@ export const DriversResponseSchema = z
 
 /** Registers GET /drivers. */
 export const driversRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preSerialization', async (_request, _reply, payload) => roundNumbers(payload));
   app.get(
     '/drivers',
     {
@@ -66,7 +69,12 @@ export const driversRoutes: FastifyPluginAsyncZod = async (app) => {
       const analysis = analyzeDrivers(facts, { metric, level, includeSentiment: sentiment === 'true' });
       return {
         ...analysis,
-        drivers: analysis.drivers.map((driver) => ({ ...driver, label: driver.label ?? null, stage: driver.stage ?? null })),
+        drivers: analysis.drivers.map((driver) => ({
+          ...driver,
+          // Stage-level drivers are named by the journey's own labels ("Product use").
+          label: driver.label ?? (level === 'stage' ? stageLabel(driver.id) : null),
+          stage: driver.stage ?? null,
+        })),
       };
     },
   );

@@ -3,6 +3,7 @@
  * segment, channel or period, with counts and a 95% interval so small groups are not over-read.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { roundNumbers } from '../round-numbers.js';
 import { z } from 'zod';
 import { GROUP_DIMENSIONS, groupMetric } from '../../metrics/group-by.js';
 import { computeMetric } from '../../metrics/score-metrics.js';
@@ -39,6 +40,7 @@ export const MetricGroupsSchema = z
 
 /** Registers GET /metrics. */
 export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preSerialization', async (_request, _reply, payload) => roundNumbers(payload));
   app.get(
     '/metrics',
     {

@@ -5,6 +5,7 @@
  * the window, >= 3 mentions).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { roundNumbers } from '../round-numbers.js';
 import { z } from 'zod';
 import { JOURNEY_STAGES } from '../../contract.js';
 import { detectEmerging, trend } from '../../metrics/trends.js';
@@ -60,6 +61,7 @@ export const TrendsResponseSchema = z
 
 /** Registers GET /trends. */
 export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preSerialization', async (_request, _reply, payload) => roundNumbers(payload));
   app.get(
     '/trends',
     {
