@@ -8,5 +8,10 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('verbatim: dist/ is missing; run `npm install` or `npm run build` in the project first.\n');
   process.exit(2);
 }
+// A closed pipe (`verbatim analyze big.jsonl | head`) is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv);

@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { createEngine, type Engine } from '../engine.js';
-import { resolveConfig, DEFAULT_MAX_TEXT_LENGTH, type ConfigInput } from '../config.js';
+import { resolveConfig } from '../config.js';
 import type { ResultLine } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import { detectInputFormat, openInput, readRecords } from '../io/read-input.js';
@@ -14,41 +14,22 @@ import type { InputRecord } from '../io/records.js';
 import { createResultWriter, parseOutputFormat } from '../io/write-output.js';
 import { createProgress } from './progress.js';
 import { EXIT_OK, EXIT_RECORD_ERRORS } from './main.js';
+import { addAnalysisOptions, configFromOptions, parsePositiveInteger, type AnalysisOptions } from './analysis-options.js';
 
-/** Records analyzed per engine call: large enough to amortize model calls, small enough to stream. */
-export const DEFAULT_BATCH_SIZE = 256;
-
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends AnalysisOptions {
   out?: string;
   format: string;
-  inputFormat?: string;
-  textField: string;
-  idField: string;
-  taxonomy?: string;
-  redact?: boolean;
-  scorer?: string;
-  batchSize: string;
-  maxTextLength: string;
-  quiet?: boolean;
 }
 
 /** Adds the analyze command to the program. */
 export function registerAnalyze(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('analyze')
     .description('Analyze comments from a JSONL or CSV file (or stdin) and write one JSON result per record.')
     .argument('[file]', 'input file (.jsonl or .csv); "-" or nothing reads stdin')
     .option('-o, --out <file>', 'write results to this file instead of stdout')
-    .option('-f, --format <format>', 'output format: jsonl (full results) or csv (flattened)', 'jsonl')
-    .option('--input-format <format>', 'input format: jsonl or csv (default: from the file extension, else jsonl)')
-    .option('--text-field <name>', 'field holding the comment text', 'text')
-    .option('--id-field <name>', 'field holding the record id (default: the 1-based line number)', 'id')
-    .option('--taxonomy <file>', 'taxonomy JSON file (default: the built-in CX taxonomy)')
-    .option('--redact', 'add redactedText with emails, phone numbers, card numbers and URLs masked')
-    .option('--scorer <name>', 'sentiment scorer: rules, model or combined (default: from config)')
-    .option('--batch-size <n>', 'records per analysis batch', String(DEFAULT_BATCH_SIZE))
-    .option('--max-text-length <n>', 'longest text accepted, in UTF-16 code units', String(DEFAULT_MAX_TEXT_LENGTH))
-    .option('-q, --quiet', 'no progress or summary on stderr')
+    .option('-f, --format <format>', 'output format: jsonl (full results) or csv (flattened)', 'jsonl');
+  addAnalysisOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  verbatim analyze data/sample.jsonl\n  verbatim analyze comments.csv --text-field comment --format csv --out results.csv\n  cat comments.jsonl | verbatim analyze - --redact\n\nExit code: 0 when every record was analyzed, 1 when some records failed (see the summary), 2 on a usage or fatal error.',
@@ -62,13 +43,7 @@ export function registerAnalyze(program: Command, setExitCode: (code: number) =>
 /** Runs the command; resolves to the number of records that failed. */
 export async function runAnalyze(file: string | null, options: AnalyzeOptions): Promise<number> {
   const batchSize = parsePositiveInteger(options.batchSize, '--batch-size');
-  const configInput: ConfigInput = {
-    maxTextLength: parsePositiveInteger(options.maxTextLength, '--max-text-length'),
-    redact: Boolean(options.redact),
-    taxonomyPath: options.taxonomy ?? null,
-  };
-  if (options.scorer) configInput.sentiment = { scorer: options.scorer as 'rules' };
-  const config = resolveConfig(configInput);
+  const config = resolveConfig(configFromOptions(options));
   const format = parseOutputFormat(options.format);
   const inputFormat = detectInputFormat(file, options.inputFormat);
   const input = await openInput(file);
@@ -144,12 +119,4 @@ class Summary {
     if (this.examples.length) text += `first failures:\n${this.examples.join('\n')}\n`;
     return text;
   }
-}
-
-function parsePositiveInteger(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) {
-    throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', { path: flag, detail: `expected a positive integer, found "${value}"` });
-  }
-  return number;
 }

@@ -5,51 +5,34 @@
  */
 import os from 'node:os';
 import type { Command } from 'commander';
-import { DEFAULT_MAX_TEXT_LENGTH, resolveConfig, type ConfigInput } from '../config.js';
+import { resolveConfig } from '../config.js';
 import { VerbatimError } from '../errors.js';
 import { detectInputFormat } from '../io/read-input.js';
 import { parseOutputFormat } from '../io/write-output.js';
 import { runTag, type TagSummary } from '../batch/run-tag.js';
-import { DEFAULT_BATCH_SIZE } from './analyze.js';
+import { addAnalysisOptions, configFromOptions, parsePositiveInteger, type AnalysisOptions } from './analysis-options.js';
 import { EXIT_OK, EXIT_RECORD_ERRORS } from './main.js';
 
-export interface TagOptions {
+export interface TagOptions extends AnalysisOptions {
   out?: string;
   format?: string;
-  inputFormat?: string;
-  textField: string;
-  idField: string;
   workers?: string;
   db?: string;
   resume?: boolean;
-  taxonomy?: string;
-  redact?: boolean;
-  scorer?: string;
-  batchSize: string;
-  maxTextLength: string;
-  quiet?: boolean;
 }
 
 /** Adds the tag command to the program. */
 export function registerTag(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('tag')
     .description('Tag a large JSONL or CSV file on all cores, in input order, resumable after a crash.')
     .argument('<input>', 'input file (.jsonl or .csv)')
     .option('-o, --out <file>', 'output file (JSONL results or flattened CSV)')
     .option('-f, --format <format>', 'output format: jsonl or csv (default: from the --out extension, else jsonl)')
-    .option('--input-format <format>', 'input format: jsonl or csv (default: from the file extension, else jsonl)')
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--db <file>', 'also ingest into this SQLite store (records need a "date" field)')
-    .option('--resume', 'continue from OUTPUT.checkpoint.json after a crash or kill')
-    .option('--text-field <name>', 'field holding the comment text', 'text')
-    .option('--id-field <name>', 'field holding the record id (default: the 1-based line number)', 'id')
-    .option('--taxonomy <file>', 'taxonomy JSON file (default: the built-in CX taxonomy)')
-    .option('--redact', 'add redactedText with emails, phone numbers, card numbers and URLs masked')
-    .option('--scorer <name>', 'sentiment scorer: rules, model or combined (default: from config)')
-    .option('--batch-size <n>', 'records per worker batch', String(DEFAULT_BATCH_SIZE))
-    .option('--max-text-length <n>', 'longest text accepted, in UTF-16 code units', String(DEFAULT_MAX_TEXT_LENGTH))
-    .option('-q, --quiet', 'no progress or summary on stderr')
+    .option('--resume', 'continue from OUTPUT.checkpoint.json after a crash or kill');
+  addAnalysisOptions(command)
     .addHelpText(
       'after',
       [
@@ -83,12 +66,7 @@ export async function runTagCommand(input: string, options: TagOptions): Promise
   if (input === '-' && options.resume) {
     throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', { path: '--resume', detail: 'a job reading stdin cannot be resumed; give an input file' });
   }
-  const configInput: ConfigInput = {
-    maxTextLength: parsePositiveInteger(options.maxTextLength, '--max-text-length'),
-    redact: Boolean(options.redact),
-    taxonomyPath: options.taxonomy ?? null,
-  };
-  if (options.scorer) configInput.sentiment = { scorer: options.scorer as 'rules' };
+  const configInput = configFromOptions(options);
   // Validate here so a bad option fails once, with exit 2, before any worker starts.
   const config = resolveConfig(configInput);
   const format = parseOutputFormat(options.format ?? (options.out && /\.csv$/i.test(options.out) ? 'csv' : 'jsonl'));
@@ -122,12 +100,4 @@ export function renderSummary(summary: TagSummary): string {
   text += '\n';
   if (summary.failed > 0) text += `  failed rows: ${summary.errorPath}\n`;
   return text;
-}
-
-function parsePositiveInteger(value: string, flag: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) {
-    throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', { path: flag, detail: `expected a positive integer, found "${value}"` });
-  }
-  return number;
 }

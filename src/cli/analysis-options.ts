@@ -1,0 +1,56 @@
+/**
+ * The options `analyze` and `tag` share (fields, taxonomy, redaction, scorer, limits), declared
+ * once so both commands accept and validate them the same way.
+ */
+import type { Command } from 'commander';
+import { DEFAULT_MAX_TEXT_LENGTH, type ConfigInput } from '../config.js';
+import { VerbatimError } from '../errors.js';
+
+/** Records per analysis batch: large enough to amortize model calls, small enough to stream. */
+export const DEFAULT_BATCH_SIZE = 256;
+
+export interface AnalysisOptions {
+  inputFormat?: string;
+  textField: string;
+  idField: string;
+  taxonomy?: string;
+  redact?: boolean;
+  scorer?: string;
+  batchSize: string;
+  maxTextLength: string;
+  quiet?: boolean;
+}
+
+/** Declares the shared options on a command (after its own). */
+export function addAnalysisOptions(command: Command): Command {
+  return command
+    .option('--input-format <format>', 'input format: jsonl or csv (default: from the file extension, else jsonl)')
+    .option('--text-field <name>', 'field holding the comment text', 'text')
+    .option('--id-field <name>', 'field holding the record id (default: the 1-based line number)', 'id')
+    .option('--taxonomy <file>', 'taxonomy JSON file (default: the built-in CX taxonomy)')
+    .option('--redact', 'add redactedText with emails, phone numbers, card numbers and URLs masked')
+    .option('--scorer <name>', 'sentiment scorer: rules, model or combined (default: from config)')
+    .option('--batch-size <n>', 'records per analysis batch', String(DEFAULT_BATCH_SIZE))
+    .option('--max-text-length <n>', 'longest text accepted, in UTF-16 code units', String(DEFAULT_MAX_TEXT_LENGTH))
+    .option('-q, --quiet', 'no progress or summary on stderr');
+}
+
+/** The engine configuration the shared options ask for (validated later by resolveConfig). */
+export function configFromOptions(options: AnalysisOptions): ConfigInput {
+  const config: ConfigInput = {
+    maxTextLength: parsePositiveInteger(options.maxTextLength, '--max-text-length'),
+    redact: Boolean(options.redact),
+    taxonomyPath: options.taxonomy ?? null,
+  };
+  if (options.scorer) config.sentiment = { scorer: options.scorer as 'rules' };
+  return config;
+}
+
+/** Parses a flag that must be a positive integer; VERBATIM_E_INVALID_CONFIG names the flag. */
+export function parsePositiveInteger(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) {
+    throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', { path: flag, detail: `expected a positive integer, found "${value}"` });
+  }
+  return number;
+}
