@@ -6,7 +6,7 @@
  * const engine = await createEngine();
  * const result = await engine.analyze('fast delivery but the box was crushed');
  * result.sentiment.label; // 'negative'
- * result.themes.map((theme) => theme.id); // ['delivery-speed', 'delivery-damage']
+ * result.themes.map((theme) => theme.id); // ['delivery-speed', 'packaging', 'damaged-items']
  */
 export { createEngine } from './engine.js';
 export type { Engine, EngineInput } from './engine.js';
