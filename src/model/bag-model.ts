@@ -97,6 +97,15 @@ export function activate(output: OutputKind, logits: Float32Array): void {
 
 /** JS forward pass for many rows of ids: n x classes probabilities. */
 export function forwardBatch(model: BagModel, rows: readonly ArrayLike<number>[], temperature = 1): Float32Array {
+  return runRows(model, rows, temperature, true);
+}
+
+/** Raw logits (no temperature, no activation) for many rows: for calibration. */
+export function logitsBatch(model: BagModel, rows: readonly ArrayLike<number>[]): Float32Array {
+  return runRows(model, rows, 1, false);
+}
+
+function runRows(model: BagModel, rows: readonly ArrayLike<number>[], temperature: number, activated: boolean): Float32Array {
   const result = new Float32Array(rows.length * model.classes);
   const hidden = new Float32Array(model.dim);
   const logits = new Float32Array(model.classes);
@@ -105,34 +114,7 @@ export function forwardBatch(model: BagModel, rows: readonly ArrayLike<number>[]
     embedMean(model, ids, 0, ids.length, hidden);
     if (model.hidden) hiddenOf(model, hidden, activations);
     logitsOf(model, model.hidden ? activations : hidden, logits, temperature);
-    activate(model.output, logits);
-    result.set(logits, rowIndex * model.classes);
-  });
-  return result;
-}
-
-/** A small deterministic PRNG (mulberry32): same seed, same sequence, on every platform. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Raw logits (no temperature, no activation) for many rows: for calibration. */
-export function logitsBatch(model: BagModel, rows: readonly ArrayLike<number>[]): Float32Array {
-  const result = new Float32Array(rows.length * model.classes);
-  const hidden = new Float32Array(model.dim);
-  const logits = new Float32Array(model.classes);
-  const activations = new Float32Array(model.hidden?.size ?? 0);
-  rows.forEach((ids, rowIndex) => {
-    embedMean(model, ids, 0, ids.length, hidden);
-    if (model.hidden) hiddenOf(model, hidden, activations);
-    logitsOf(model, model.hidden ? activations : hidden, logits);
+    if (activated) activate(model.output, logits);
     result.set(logits, rowIndex * model.classes);
   });
   return result;

@@ -8,11 +8,8 @@
  * `scale` is 1/length per row, so padded positions (id = buckets, a zero row) do not count.
  */
 import type { BagModel, OutputKind } from './bag-model.js';
-import { onnxModelType, ONNX_TYPE, ONNX_ATTRIBUTE } from './onnx-proto.js';
+import { encodeModel, floatsOf, onnxModelType, ONNX_TYPE, ONNX_ATTRIBUTE } from './onnx-proto.js';
 
-/** ONNX IR version 8 and opset 17 are both supported by onnxruntime-node 1.x since 1.14. */
-const IR_VERSION = 8;
-const OPSET_VERSION = 17;
 const INT8_MAXIMUM = 127;
 
 export const INPUT_IDS = 'ids';
@@ -103,20 +100,7 @@ export function exportBagModel(model: BagModel, temperature: number, description
       activation,
     ],
   };
-  const type = onnxModelType();
-  const message = type.fromObject({
-    irVersion: IR_VERSION,
-    producerName: 'verbatim',
-    producerVersion: '1',
-    docString: description,
-    opsetImport: [{ domain: '', version: OPSET_VERSION }],
-    graph,
-  });
-  return type.encode(message).finish();
-}
-
-function floatsOf(raw: Uint8Array): Float32Array {
-  return new Float32Array(new Uint8Array(raw).buffer);
+  return encodeModel(graph, description, '1');
 }
 
 /** Reads an exported model back into a (dequantized) BagModel and its temperature: the JS twin of the graph. */

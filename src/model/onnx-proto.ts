@@ -74,3 +74,26 @@ export function onnxModelType(): protobuf.Type {
   if (!modelType) modelType = protobuf.parse(ONNX_SUBSET).root.lookupType('onnx.ModelProto');
   return modelType;
 }
+
+/** ONNX IR version 8 and opset 17 are both supported by onnxruntime-node 1.x since 1.14. */
+const IR_VERSION = 8;
+const OPSET_VERSION = 17;
+
+/** Wraps a graph in a ModelProto (IR 8, opset 17, producer "verbatim") and encodes it. */
+export function encodeModel(graph: object, docString: string, producerVersion: string): Uint8Array {
+  const type = onnxModelType();
+  const message = type.fromObject({
+    irVersion: IR_VERSION,
+    producerName: 'verbatim',
+    producerVersion,
+    docString,
+    opsetImport: [{ domain: '', version: OPSET_VERSION }],
+    graph,
+  });
+  return type.encode(message).finish();
+}
+
+/** The float32 values of a tensor's raw_data (copied, so the buffer is aligned). */
+export function floatsOf(raw: Uint8Array): Float32Array {
+  return new Float32Array(new Uint8Array(raw).buffer);
+}

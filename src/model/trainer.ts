@@ -3,7 +3,8 @@
  * (fastText's recipe). Deterministic: the only randomness is a seeded PRNG for initialization and
  * shuffling, and the arithmetic is sequential, so same seed + same data => same weights.
  */
-import { addHiddenLayer, createBagModel, embedMean, hiddenOf, logitsOf, activate, seededRandom, type BagModel, type OutputKind } from './bag-model.js';
+import { addHiddenLayer, createBagModel, embedMean, hiddenOf, logitsOf, activate, type BagModel, type OutputKind } from './bag-model.js';
+import { mulberry32 } from '../datasets/random.js';
 
 /** Featurized rows in flat arrays: row r has ids[offsets[r] .. offsets[r+1]). */
 export interface TrainingSet {
@@ -66,7 +67,7 @@ function shuffledOrder(count: number, random: () => number): Int32Array {
 
 /** Trains and returns the model; see the file comment for the recipe. */
 export function trainBagModel(set: TrainingSet, options: TrainOptions): BagModel {
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   let model = createBagModel(options.buckets, options.dim, options.classes, options.output, random);
   if (options.hiddenSize) model = addHiddenLayer(model, options.hiddenSize, random);
   options.initialize?.(model);

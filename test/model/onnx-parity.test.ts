@@ -2,13 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addHiddenLayer, createBagModel, forwardBatch, seededRandom, type OutputKind } from '../../src/model/bag-model.js';
+import { addHiddenLayer, createBagModel, forwardBatch, type OutputKind } from '../../src/model/bag-model.js';
+import { mulberry32 } from '../../src/datasets/random.js';
 import { exportBagModel, readBagModel } from '../../src/model/onnx-export.js';
 import { openBagRunner } from '../../src/model/onnx-runner.js';
 
 /** A random model with non-zero output weights, so every part of the graph matters. */
 function randomModel(output: OutputKind, classes: number, hiddenSize: number) {
-  const random = seededRandom(5);
+  const random = mulberry32(5);
   let model = createBagModel(1000, 16, classes, output, random);
   if (hiddenSize) model = addHiddenLayer(model, hiddenSize, random);
   for (let index = 0; index < model.embedding.length - model.dim; index++) model.embedding[index] *= 40;

@@ -2,7 +2,7 @@
  * Mini-batch Adam training of a ConvNetwork: seeded shuffles and dropout masks, weighted
  * cross-entropy, learning rate decaying linearly to a tenth. Same seed, same data => same weights.
  */
-import { seededRandom } from '../bag-model.js';
+import { mulberry32 } from '../../datasets/random.js';
 import { accumulateGradients, Workspace, type ConvNetwork } from './conv-network.js';
 import { MAX_SEQUENCE_TOKENS, type SequenceInput } from './sequence-tokens.js';
 
@@ -64,7 +64,7 @@ export function adamStep(network: ConvNetwork, learningRate: number, step: numbe
 
 /** Trains in place; returns the network. */
 export function trainNetwork(network: ConvNetwork, examples: readonly TrainingExample[], options: NetworkTrainingOptions): ConvNetwork {
-  const random = seededRandom(options.seed ^ 0x5bd1e995);
+  const random = mulberry32(options.seed ^ 0x5bd1e995);
   let maxLength = 1;
   for (const example of examples) maxLength = Math.max(maxLength, example.input.rows.length);
   const work = new Workspace(network.shape, Math.max(maxLength, MAX_SEQUENCE_TOKENS + 8));

@@ -9,12 +9,10 @@
  *     + window_mask_k[N,1,L-k+1] (0 or -1e4: windows that reach into batch padding) ─ReduceMax(2)
  *   Concat ─Gemm(output)─Mul(1/T)─Softmax = probabilities[N,3]
  */
-import { onnxModelType, ONNX_ATTRIBUTE, ONNX_TYPE } from '../onnx-proto.js';
+import { encodeModel, floatsOf, onnxModelType, ONNX_ATTRIBUTE, ONNX_TYPE } from '../onnx-proto.js';
 import type { NetworkShape } from './conv-network.js';
 import type { ServedNetwork } from './served-network.js';
 
-const IR_VERSION = 8;
-const OPSET_VERSION = 17;
 
 export const SEQUENCE_INPUT_ROWS = 'rows';
 export const SEQUENCE_INPUT_POSITIONS = 'positions';
@@ -116,20 +114,7 @@ export function exportSequenceNetwork(served: ServedNetwork, temperature: number
     node('Softmax', ['scaled_logits'], [SEQUENCE_OUTPUT], [intAttribute('axis', -1)]),
   );
   const graph = { name: aspect ? 'gated_target_cnn' : 'kim_cnn', input: inputs, output: [valueInfo(SEQUENCE_OUTPUT, ONNX_TYPE.float, ['batch', C])], initializer, node: nodes };
-  const type = onnxModelType();
-  const message = type.fromObject({
-    irVersion: IR_VERSION,
-    producerName: 'verbatim',
-    producerVersion: '2',
-    docString: description,
-    opsetImport: [{ domain: '', version: OPSET_VERSION }],
-    graph,
-  });
-  return type.encode(message).finish();
-}
-
-function floatsOf(raw: Uint8Array): Float32Array {
-  return new Float32Array(new Uint8Array(raw).buffer);
+  return encodeModel(graph, description, '2');
 }
 
 /** Reads an exported graph back into a ServedNetwork (for the JS twin) and its temperature. */

@@ -2,7 +2,7 @@
  * Glue between the training mixture (training-data.ts) and the sequence networks: rows -> examples,
  * one network per task with its shape, dev scoring per epoch. Used by scripts/train-*.ts.
  */
-import { seededRandom } from '../bag-model.js';
+import { mulberry32 } from '../../datasets/random.js';
 import { scoreDevSet, type DevScore } from '../training-run.js';
 import type { DevSet, WeightedRow } from '../training-data.js';
 import { createConvNetwork, type ConvNetwork, type NetworkShape } from './conv-network.js';
@@ -66,7 +66,7 @@ export function trainSequenceModel(
   const minimum = Math.max(...hyper.widths);
   const examples: TrainingExample[] = rows.map((row) => ({ input: inputOfRow(task, row, vocabulary, minimum), label: row.label, weight: row.weight }));
   const devInputs = dev.map((set) => set.rows.map((row) => inputOfRow(task, row, vocabulary, minimum)));
-  const network = createConvNetwork(shapeOf(task, hyper, inputDim), words, seededRandom(seed));
+  const network = createConvNetwork(shapeOf(task, hyper, inputDim), words, mulberry32(seed));
   const options: NetworkTrainingOptions = {
     epochs: hyper.epochs,
     batchSize: hyper.batchSize,
@@ -99,7 +99,7 @@ export function capToBudget(rows: readonly WeightedRow[], seed: number): Weighte
     group.push(row);
     bySource.set(row.source, group);
   }
-  const random = seededRandom(seed ^ 0x2545f491);
+  const random = mulberry32(seed ^ 0x2545f491);
   const result: WeightedRow[] = [];
   for (const group of bySource.values()) {
     const weight = group[0].weight;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../src/model/bag-model.js';
+import { mulberry32 } from '../../../src/datasets/random.js';
 import { accumulateGradients, createConvNetwork, Workspace, type NetworkShape } from '../../../src/model/nn/conv-network.js';
 import type { SequenceInput } from '../../../src/model/nn/sequence-tokens.js';
 
@@ -7,7 +7,7 @@ const D = 5;
 const WORD_ROWS = 7;
 
 function tinyNetwork(gated: boolean, tuneRows = false) {
-  const random = seededRandom(3);
+  const random = mulberry32(3);
   const words = new Float32Array(WORD_ROWS * D);
   for (let index = D; index < words.length; index++) words[index] = random() * 2 - 1;
   const shape: NetworkShape = { inputDim: D, projection: 4, widths: [2, 3], filters: 3, gated, positions: gated ? 5 : 0, classes: 3, extraRows: 3, tuneRows };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../src/model/bag-model.js';
+import { mulberry32 } from '../../../src/datasets/random.js';
 import { createConvNetwork, type NetworkShape } from '../../../src/model/nn/conv-network.js';
 import { trainNetwork, type TrainingExample } from '../../../src/model/nn/network-trainer.js';
 import { exportSequenceNetwork } from '../../../src/model/nn/sequence-onnx.js';
@@ -10,7 +10,7 @@ const SHAPE: NetworkShape = { inputDim: D, projection: 5, widths: [2], filters: 
 
 /** Row 1 = "good" word, row 2 = "bad" word, rows 3-9 filler: the label follows the word next to the target. */
 function dataset(): TrainingExample[] {
-  const random = seededRandom(9);
+  const random = mulberry32(9);
   return Array.from({ length: 60 }, (_, index) => {
     const label = index % 2 === 0 ? 2 : 0;
     const rows = Int32Array.from({ length: 6 }, () => 3 + Math.floor(random() * 7));
@@ -20,7 +20,7 @@ function dataset(): TrainingExample[] {
 }
 
 function train(seed: number) {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const words = new Float32Array(10 * D);
   for (let index = D; index < words.length; index++) words[index] = random() * 2 - 1;
   const network = createConvNetwork(SHAPE, words, random);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../src/model/bag-model.js';
+import { mulberry32 } from '../../../src/datasets/random.js';
 import { createConvNetwork } from '../../../src/model/nn/conv-network.js';
 import { exportSequenceNetwork } from '../../../src/model/nn/sequence-onnx.js';
 import { shapeOf } from '../../../src/model/nn/sequence-training.js';
@@ -15,7 +15,7 @@ const HYPER = { projection: 6, widths: [2, 3], filters: 5, epochs: 1, batchSize:
 
 /** Writes a random sequence network for `task` into `dir` and returns its meta part. */
 function writeRandomPart(dir: string, task: 'sentence' | 'aspect', seed: number, wordRows: number): SequencePart {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const words = new Float32Array((wordRows + 1) * DIMENSIONS);
   for (let index = DIMENSIONS; index < words.length; index++) words[index] = random() * 2 - 1;
   const shape = shapeOf(task, HYPER, DIMENSIONS);

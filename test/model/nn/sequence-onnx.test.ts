@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../src/model/bag-model.js';
+import { mulberry32 } from '../../../src/datasets/random.js';
 import { createConvNetwork, type NetworkShape } from '../../../src/model/nn/conv-network.js';
 import { exportSequenceNetwork, readSequenceNetwork } from '../../../src/model/nn/sequence-onnx.js';
 import { openSequenceRunner } from '../../../src/model/nn/sequence-runner.js';
@@ -13,7 +13,7 @@ const D = 12;
 const WORD_ROWS = 40;
 
 function randomNetwork(gated: boolean) {
-  const random = seededRandom(11);
+  const random = mulberry32(11);
   const words = new Float32Array(WORD_ROWS * D);
   for (let index = D; index < words.length; index++) words[index] = random() * 2 - 1;
   const shape: NetworkShape = { inputDim: D, projection: 8, widths: [2, 4], filters: 6, gated, positions: gated ? 18 : 0, classes: 3, extraRows: 5 };
@@ -24,7 +24,7 @@ function randomNetwork(gated: boolean) {
 
 /** Random inputs of mixed lengths (batch padding and window masks matter), rows in [0, 45). */
 function randomInputs(count: number, gated: boolean): SequenceInput[] {
-  const random = seededRandom(23);
+  const random = mulberry32(23);
   return Array.from({ length: count }, (_, index) => {
     const length = 4 + ((index * 7) % 19);
     const rows = Int32Array.from({ length }, () => Math.floor(random() * 45));
