@@ -9,7 +9,7 @@
 import { readAspectTermFile, readOpinionFile, type AbsaFile, type AbsaSentence } from './absa.js';
 import { groupKeyOf, isDevGroup } from './random.js';
 import { readClothing, readSst2, readSst5, type TextSet } from './text-sets.js';
-import { emptyLoadReport, type DataSplit, type LabelledText, type LoadReport, type SentimentDatasetName } from './types.js';
+import { emptyLoadReport, type LabelledText, type LoadReport, type SentimentDatasetName } from './types.js';
 
 /** Share of SemEval sentences carved out as dev (the brief: 15%, like common ABSA practice). */
 export const SEMEVAL_DEV_FRACTION = 0.15;

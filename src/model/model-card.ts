@@ -2,7 +2,6 @@
  * Renders models/sentiment/MODEL_CARD.md from what a training run actually did, so the card never
  * drifts from the files beside it.
  */
-import type { Hyperparameters } from './training-run.js';
 import type { ModelPart, SentimentMeta } from './sentiment-model.js';
 import type { SequenceHyper } from './nn/sequence-training.js';
 import type { SequencePart } from './sentiment-model.js';

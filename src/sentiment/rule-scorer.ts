@@ -23,7 +23,7 @@ import { C_INCR, MODIFIER_DISTANCE_DECAY, MODIFIER_REACH, modifierAt } from './m
 import { N_SCALAR, NEGATION_SCOPE } from './negation.js';
 import { keyFactsOf, keyFactsTable, type KeyFacts } from './key-facts.js';
 import { isSarcasticOpener, POLITENESS_TERMS, REPETITION_MARKERS, SARCASM_SCALE } from './patterns.js';
-import { matchPhrase, type KeyedTokens } from './phrases.js';
+import { matchPhrase } from './phrases.js';
 import { collapsedElongation, emojiBase } from './token-keys.js';
 import type { ClauseScore, ClauseScorer, Evidence } from './types.js';
 

@@ -2,12 +2,12 @@
  * Checks and normalizes one incoming FeedbackRecord into the flat row the store writes. Shared by
  * every store implementation, so SQLite and PostgreSQL accept and reject exactly the same input.
  */
-import { AnalysisResultSchema, type AnalysisResult } from '../contract.js';
+import { AnalysisResultSchema } from '../contract.js';
 import { describeValue, VerbatimError } from '../errors.js';
-import { SCORE_TYPES, type ScoreBand, type ScoreType } from '../metrics/types.js';
+import { SCORE_TYPES } from '../metrics/types.js';
 import { parseIsoDate } from './iso-date.js';
 import { SCORE_SCALES, scoreBandOf } from './score-bands.js';
-import type { FeedbackRecord } from './store.js';
+import type { FeedbackItem, FeedbackRecord } from './store.js';
 
 /** Longest id accepted: ids are keys from other systems (UUIDs, ticket numbers), never prose. */
 export const MAX_ID_LENGTH = 200;
@@ -15,21 +15,8 @@ export const MAX_ID_LENGTH = 200;
 /** Longest segment, channel or account id: short labels, kept short so indexes stay small. */
 export const MAX_LABEL_LENGTH = 200;
 
-/** A record checked and flattened for writing. */
-export interface NormalizedRecord {
-  id: string;
-  text: string;
-  date: string;
-  score: number | null;
-  scoreType: ScoreType | null;
-  scoreBand: ScoreBand | null;
-  segment: string | null;
-  channel: string | null;
-  accountId: string | null;
-  revenue: number | null;
-  metadata: Record<string, unknown>;
-  result: AnalysisResult;
-}
+/** A record checked and flattened for writing: a stored item before its timestamps exist. */
+export type NormalizedRecord = Omit<FeedbackItem, 'createdAt' | 'updatedAt'>;
 
 function fail(id: unknown, field: string, detail: string, found: unknown): never {
   const shownId = typeof id === 'string' && id.length <= MAX_ID_LENGTH ? JSON.stringify(id) : '(no valid id)';

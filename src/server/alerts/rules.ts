@@ -4,10 +4,9 @@
  * emerging-theme rule is the exception, matched over the whole store (see evaluate.ts).
  */
 import { z } from 'zod';
-import { JOURNEY_STAGES, type AnalysisResult } from '../../contract.js';
+import { JOURNEY_STAGES } from '../../contract.js';
 import { INTERVALS } from '../../metrics/periods.js';
-import type { ScoreType } from '../../metrics/types.js';
-import { scoreBandOf } from '../../store/index.js';
+import { scoreBandOf, type FeedbackRecord } from '../../store/index.js';
 
 export const DetractorInStageRuleSchema = z
   .strictObject({
@@ -46,18 +45,10 @@ export const AlertRuleSchema = z.discriminatedUnion('kind', [
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 
 /** What a rule reads of a record: a FeedbackRecord (at ingest) or a FeedbackItem (from the store). */
-export interface AlertSubject {
-  id: string;
-  text: string;
-  date: string;
-  score?: number | null;
-  scoreType?: ScoreType | null;
-  segment?: string | null;
-  channel?: string | null;
-  accountId?: string | null;
-  revenue?: number | null;
-  result: AnalysisResult;
-}
+export type AlertSubject = Pick<
+  FeedbackRecord,
+  'id' | 'text' | 'date' | 'score' | 'scoreType' | 'segment' | 'channel' | 'accountId' | 'revenue' | 'result'
+>;
 
 /**
  * Whether a per-record rule fires for `subject`. The emerging-theme rule never fires here: it
