@@ -121,7 +121,7 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
       const input: EngineInput = typeof item === 'string' ? { id: 1, text: item } : item;
       validateInput(input, config);
       const [line] = await analyzeBatch([input]);
-      if (line && 'error' in line) throw new VerbatimError(line.error.code as 'VERBATIM_E_INTERNAL');
+      if (line && 'error' in line) throw VerbatimError.fromJSON(line.error);
       return line as AnalysisResult;
     },
     async close() {

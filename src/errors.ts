@@ -56,6 +56,14 @@ export class VerbatimError extends Error {
     this.details = details;
   }
 
+  /** Rebuilds an error from its `{ code, message }` pair (e.g. an error line of a batch), keeping the message. */
+  static fromJSON(error: { code: string; message: string }): VerbatimError {
+    const code = (error.code in ERRORS ? error.code : 'VERBATIM_E_INTERNAL') as ErrorCode;
+    const rebuilt = new VerbatimError(code);
+    rebuilt.message = error.message;
+    return rebuilt;
+  }
+
   /** The `{ code, message }` pair every shell emits. */
   toJSON(): { code: ErrorCode; message: string } {
     return { code: this.code, message: this.message };
