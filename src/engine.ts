@@ -7,7 +7,7 @@
  */
 import type { AnalysisResult, CommentInput, ResultLine } from './contract.js';
 import { resolveConfig, type Config, type ConfigInput } from './config.js';
-import { VerbatimError } from './errors.js';
+import { VerbatimError, describeValue } from './errors.js';
 import { createTextProcessor, redactPii, type TextProcessor } from './text/index.js';
 import { createRuleScorer } from './sentiment/index.js';
 import type { ClauseScorer } from './sentiment/types.js';
@@ -152,7 +152,7 @@ async function loadComponents(config: Config): Promise<Components> {
 
 function validateInput(input: EngineInput, config: Config): void {
   if (typeof input.text !== 'string') {
-    throw new VerbatimError('VERBATIM_E_TEXT_NOT_STRING', { field: 'text', found: typeof input.text });
+    throw new VerbatimError('VERBATIM_E_TEXT_NOT_STRING', { field: 'text', found: describeValue(input.text) });
   }
   if (input.text.length > config.maxTextLength) {
     throw new VerbatimError('VERBATIM_E_TEXT_TOO_LONG', { length: input.text.length, limit: config.maxTextLength });
