@@ -56,14 +56,62 @@ function node(opType: string, input: string[], output: string[], attribute: Reco
   return { opType, input, output, name: output[0], attribute };
 }
 
-/** Serializes the model (quantized) with the temperature baked in; returns the .onnx bytes. */
-export function exportBagModel(model: BagModel, temperature: number, description: string): Uint8Array {
+/**
+ * The output layer folded into the table: without a hidden layer, W·mean(E[ids]) = mean(W·E[ids]),
+ * so each row can hold its `classes` logit contributions instead of `dim` values. The graph then
+ * gathers 3 (or 8) floats per id instead of 64 int8 values: 5x less to read per id, a file a fifth
+ * the size, and the same probabilities (the int8 rows are folded as dequantized).
+ */
+export function foldOutputLayer(model: BagModel): Float32Array {
   const { table, rowScale } = quantizeRows(model);
+  const rows = model.buckets + 1;
+  const folded = new Float32Array(rows * model.classes);
+  for (let row = 0; row < rows; row++) {
+    const base = row * model.dim;
+    for (let label = 0; label < model.classes; label++) {
+      let total = 0;
+      for (let column = 0; column < model.dim; column++) total += Math.fround(table[base + column] * rowScale[row]) * model.weight[label * model.dim + column];
+      folded[row * model.classes + label] = total;
+    }
+  }
+  return folded;
+}
+
+/** The folded graph: gather logit rows -> sum -> x 1/length -> + bias -> / T -> softmax or sigmoid. */
+function foldedGraph(model: BagModel, inverseTemperature: Float32Array, activation: Record<string, unknown>): Record<string, unknown> {
+  return {
+    name: 'bag_model_folded',
+    input: [valueInfo(INPUT_IDS, ONNX_TYPE.int32, ['batch', 'width']), valueInfo(INPUT_SCALE, ONNX_TYPE.float, ['batch', 1])],
+    output: [valueInfo(OUTPUT_PROBABILITIES, ONNX_TYPE.float, ['batch', model.classes])],
+    initializer: [
+      tensor('folded_table', ONNX_TYPE.float, [model.buckets + 1, model.classes], foldOutputLayer(model)),
+      tensor('bias', ONNX_TYPE.float, [model.classes], model.bias),
+      tensor('sum_axes', ONNX_TYPE.int64, [1], new BigInt64Array([1n])),
+      tensor('inverse_temperature', ONNX_TYPE.float, [], inverseTemperature),
+    ],
+    node: [
+      node('Gather', ['folded_table', INPUT_IDS], ['gathered'], [{ name: 'axis', type: ONNX_ATTRIBUTE.int, i: 0 }]),
+      node('ReduceSum', ['gathered', 'sum_axes'], ['summed'], [{ name: 'keepdims', type: ONNX_ATTRIBUTE.int, i: 0 }]),
+      node('Mul', ['summed', INPUT_SCALE], ['mean']),
+      node('Add', ['mean', 'bias'], ['logits']),
+      node('Mul', ['logits', 'inverse_temperature'], ['scaled_logits']),
+      activation,
+    ],
+  };
+}
+
+/**
+ * Serializes the model with the temperature baked in; returns the .onnx bytes. Models without a
+ * hidden layer are exported folded (foldOutputLayer); others as an int8 table + layers.
+ */
+export function exportBagModel(model: BagModel, temperature: number, description: string): Uint8Array {
   const inverseTemperature = new Float32Array([1 / temperature]);
-  const axes = new BigInt64Array([1n]);
   const activation = model.output === 'softmax'
     ? node('Softmax', ['scaled_logits'], [OUTPUT_PROBABILITIES], [{ name: 'axis', type: ONNX_ATTRIBUTE.int, i: -1 }])
     : node('Sigmoid', ['scaled_logits'], [OUTPUT_PROBABILITIES]);
+  if (!model.hidden) return encodeModel(foldedGraph(model, inverseTemperature, activation), description, '1');
+  const { table, rowScale } = quantizeRows(model);
+  const axes = new BigInt64Array([1n]);
   const graph = {
     name: 'bag_model',
     input: [valueInfo(INPUT_IDS, ONNX_TYPE.int32, ['batch', 'width']), valueInfo(INPUT_SCALE, ONNX_TYPE.float, ['batch', 1])],
@@ -109,6 +157,18 @@ export function readBagModel(bytes: Uint8Array): { model: BagModel; temperature:
     graph: { initializer: { name: string; dims: number[]; rawData: Uint8Array }[]; node: { opType: string }[] };
   };
   const byName = new Map(decoded.graph.initializer.map((initializer) => [initializer.name, initializer]));
+  const output: OutputKind = decoded.graph.node.some((entry) => entry.opType === 'Sigmoid') ? 'sigmoid' : 'softmax';
+  const folded = byName.get('folded_table');
+  const foldedBias = byName.get('bias');
+  const foldedTemperature = byName.get('inverse_temperature');
+  if (folded && foldedBias && foldedTemperature) {
+    // A folded model is a bag model whose rows are logits and whose output layer is the identity.
+    const [rows, classes] = folded.dims;
+    const identity = new Float32Array(classes * classes);
+    for (let label = 0; label < classes; label++) identity[label * classes + label] = 1;
+    const model: BagModel = { buckets: rows - 1, dim: classes, classes, output, embedding: floatsOf(folded.rawData), weight: identity, bias: floatsOf(foldedBias.rawData) };
+    return { model, temperature: 1 / floatsOf(foldedTemperature.rawData)[0] };
+  }
   const table = byName.get('table');
   const rowScaleTensor = byName.get('row_scale');
   const weightTensor = byName.get('weight');
@@ -120,7 +180,6 @@ export function readBagModel(bytes: Uint8Array): { model: BagModel; temperature:
   const rowScale = floatsOf(rowScaleTensor.rawData);
   const embedding = new Float32Array(rows * dim);
   for (let index = 0; index < embedding.length; index++) embedding[index] = Math.fround(quantized[index] * rowScale[Math.floor(index / dim)]);
-  const output: OutputKind = decoded.graph.node.some((entry) => entry.opType === 'Sigmoid') ? 'sigmoid' : 'softmax';
   const model: BagModel = {
     buckets: rows - 1,
     dim,
