@@ -40,13 +40,17 @@ const NEGATION_CUES = new Set([
 const SCOPE_BREAKERS = new Set(['but', 'however', 'yet', 'although', 'though', 'except', 'while']);
 
 /** Contractions written without the apostrophe, as in survey answers ("dont", "wont"). */
-const BARE_NEGATIVE_CONTRACTIONS: Record<string, string> = {
+const BARE_NEGATIVE_CONTRACTIONS = new Map<string, string>(Object.entries({
   dont: 'do', doesnt: 'does', didnt: 'did', isnt: 'is', wasnt: 'was', arent: 'are', werent: 'were',
   cant: 'ca', wont: 'wo', couldnt: 'could', wouldnt: 'would', shouldnt: 'should', havent: 'have',
   hasnt: 'has', hadnt: 'had', aint: 'is', mustnt: 'must',
-};
+}));
 
-const PUNCTUATION = /^[!?.,;:]+$/;
+/** True for a punctuation token of modelTokens ("!!", "?", ".", ","...): the scanner never mixes marks with other characters. */
+function isPunctuationToken(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return code === 0x21 || code === 0x3f || code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a;
+}
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const LETTER = /^\p{L}$/u;
 const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
@@ -93,7 +97,7 @@ function mayBeElongated(token: string): boolean {
  * runs of ! and ?, single . , ; : and single pictographs (emoji); everything else separates.
  * A hand-written scanner (no per-token regular expressions): it was 12% of the pipeline's time.
  */
-function scanTokens(text: string, emit: (token: string) => void): void {
+function scanTokens(text: string, tokens: string[]): void {
   const length = text.length;
   let index = 0;
   while (index < length) {
@@ -103,22 +107,22 @@ function scanTokens(text: string, emit: (token: string) => void): void {
     const flags = classOf(codePoint);
     if (flags & IS_NUMBER_OR_LETTER) {
       const end = runEnd(text, index, IS_NUMBER_OR_LETTER);
-      emit(text.slice(index, end));
+      pushToken(tokens, text.slice(index, end));
       index = end;
     } else if (isApostrophe(code) && index + 1 < length && classOf(text.codePointAt(index + 1) as number) & IS_LETTER) {
       const end = runEnd(text, index + 1, IS_LETTER);
-      emit("'" + text.slice(index + 1, end));
+      pushToken(tokens, "'" + text.slice(index + 1, end));
       index = end;
     } else if (code === 0x21 || code === 0x3f) {
       let end = index + 1;
       while (end < length && (text.charCodeAt(end) === 0x21 || text.charCodeAt(end) === 0x3f)) end++;
-      emit(text.slice(index, end));
+      pushToken(tokens, text.slice(index, end));
       index = end;
     } else if (code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a) {
-      emit(text[index]);
+      pushToken(tokens, text[index]);
       index++;
     } else if (flags & IS_PICTOGRAPHIC) {
-      emit(text.slice(index, index + width));
+      pushToken(tokens, text.slice(index, index + width));
       index += width;
     } else {
       index += width;
@@ -144,20 +148,26 @@ function runEnd(text: string, start: number, flag: number): number {
  */
 export function modelTokens(text: string): string[] {
   const tokens: string[] = [];
-  scanTokens(text.toLowerCase(), (raw) => {
-    const token = mayBeElongated(raw) ? raw.replace(ELONGATION, '$1$1') : raw;
-    if (token === "'t" && tokens.length > 0 && tokens[tokens.length - 1].endsWith('n')) {
-      const stem = tokens[tokens.length - 1].slice(0, -1);
-      if (stem.length > 0) tokens[tokens.length - 1] = stem;
-      else tokens.pop();
-      tokens.push('not');
-    } else if (Object.hasOwn(BARE_NEGATIVE_CONTRACTIONS, token)) {
-      tokens.push(BARE_NEGATIVE_CONTRACTIONS[token], 'not');
-    } else {
-      tokens.push(token[0] === '!' || token[0] === '?' ? token.slice(0, 2) : token);
-    }
-  });
+  scanTokens(text.toLowerCase(), tokens);
   return tokens;
+}
+
+/** Appends one raw token, normalized: elongation cut, "n't" and bare "dont" split, "!!!" cut to "!!". */
+function pushToken(tokens: string[], raw: string): void {
+  const token = mayBeElongated(raw) ? raw.replace(ELONGATION, '$1$1') : raw;
+  const first = token.charCodeAt(0);
+  if (token === "'t" && tokens.length > 0 && tokens[tokens.length - 1].endsWith('n')) {
+    const stem = tokens[tokens.length - 1].slice(0, -1);
+    if (stem.length > 0) tokens[tokens.length - 1] = stem;
+    else tokens.pop();
+    tokens.push('not');
+  } else if (first === 0x21 || first === 0x3f) {
+    tokens.push(token.length > 2 ? token.slice(0, 2) : token);
+  } else {
+    const stem = BARE_NEGATIVE_CONTRACTIONS.get(token);
+    if (stem === undefined) tokens.push(token);
+    else tokens.push(stem, 'not');
+  }
 }
 
 /** Marks words inside a negation scope with "NOT_" ("not good" -> "not", "NOT_good"). */
@@ -166,7 +176,7 @@ export function markNegation(tokens: readonly string[], maxScope: number): strin
   let remaining = 0;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (PUNCTUATION.test(token) || SCOPE_BREAKERS.has(token)) {
+    if (isPunctuationToken(token) || SCOPE_BREAKERS.has(token)) {
       remaining = 0;
       marked[index] = token;
     } else if (NEGATION_CUES.has(token)) {
@@ -240,7 +250,7 @@ export function bigramHash(first: string, second: string, namespace = BIGRAM_NAM
 
 function isWord(token: string): boolean {
   const code = token.charCodeAt(0);
-  return !PUNCTUATION.test(token) && code !== 0x27 && token.length < 30;
+  return !isPunctuationToken(token) && code !== 0x27 && token.length < 30;
 }
 
 /** Feature ids of one text for the sentence and emotion models. Deterministic, pure. */

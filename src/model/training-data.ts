@@ -28,7 +28,55 @@ export const SENTENCE_BUDGETS: Record<string, number> = {
   clothing: 20000,
   'semeval-sentences': 6000,
   'goemotions-neutral': 6000,
+  'goemotions-polar': 20000,
+  'emotion6-polar': 0,
 };
+
+/**
+ * GoEmotions / emotion6 labels grouped by polarity (after Demszky et al. 2020's sentiment grouping,
+ * with ambiguous emotions such as surprise, curiosity and confusion left out): informal comments
+ * with a clear polarity, so that chatty or social text is not learned as neutral by default.
+ */
+export const EMOTION_POLARITY: Record<string, 'positive' | 'negative'> = {
+  admiration: 'positive',
+  amusement: 'positive',
+  approval: 'positive',
+  caring: 'positive',
+  excitement: 'positive',
+  gratitude: 'positive',
+  joy: 'positive',
+  love: 'positive',
+  optimism: 'positive',
+  pride: 'positive',
+  relief: 'positive',
+  anger: 'negative',
+  annoyance: 'negative',
+  disappointment: 'negative',
+  disapproval: 'negative',
+  disgust: 'negative',
+  embarrassment: 'negative',
+  fear: 'negative',
+  grief: 'negative',
+  nervousness: 'negative',
+  remorse: 'negative',
+  sadness: 'negative',
+};
+
+/** Three-class label of an emotion row: one polarity over all its labels, `neutral` alone, or null (mixed or ambiguous). */
+export function polarityOfEmotions(labels: readonly string[]): SentimentClass | null {
+  if (labels.length === 1 && labels[0] === 'neutral') return 'neutral';
+  const polarities = new Set<string>(labels.map((label) => EMOTION_POLARITY[label] ?? 'ambiguous'));
+  if (polarities.size !== 1 || polarities.has('ambiguous')) return null;
+  return [...polarities][0] as SentimentClass;
+}
+
+/** GoEmotions rows of a split whose labels share one polarity (positive / negative only). */
+export async function goEmotionsPolarRows(split: 'train' | 'dev'): Promise<Omit<WeightedRow, 'weight'>[]> {
+  return (await loadEmotionDataset('goemotions', split)).flatMap((row) => {
+    const label = polarityOfEmotions(row.labels);
+    return label && label !== 'neutral' ? [{ text: row.text, label: classOf(label), source: 'goemotions-polar' }] : [];
+  });
+}
 
 /** Effective rows per aspect-model source. */
 export const ASPECT_BUDGETS: Record<string, number> = {
@@ -65,6 +113,14 @@ function sentenceRowsFromAspects(rows: readonly LabelledText[]): Omit<WeightedRo
   return result;
 }
 
+/** emotion6 train rows with a polar emotion (joy, love / sadness, anger, fear; surprise left out). */
+async function emotion6PolarRows(): Promise<Omit<WeightedRow, 'weight'>[]> {
+  const polarity: Record<string, SentimentClass> = { joy: 'positive', love: 'positive', sadness: 'negative', anger: 'negative', fear: 'negative' };
+  return (await loadEmotionDataset('emotion6', 'train')).flatMap((row) =>
+    polarity[row.labels[0]] ? [{ text: row.text, label: classOf(polarity[row.labels[0]]), source: 'emotion6-polar' }] : [],
+  );
+}
+
 /** The weighted sentence-model training rows. */
 export async function sentenceTrainingRows(): Promise<WeightedRow[]> {
   const plain = async (name: SentimentDatasetName) =>
@@ -80,6 +136,8 @@ export async function sentenceTrainingRows(): Promise<WeightedRow[]> {
     ...weighted(await plain('clothing'), SENTENCE_BUDGETS.clothing),
     ...weighted(sentenceRowsFromAspects(aspectRows), SENTENCE_BUDGETS['semeval-sentences']),
     ...weighted(neutral, SENTENCE_BUDGETS['goemotions-neutral']),
+    ...(SENTENCE_BUDGETS['goemotions-polar'] > 0 ? weighted(await goEmotionsPolarRows('train'), SENTENCE_BUDGETS['goemotions-polar']) : []),
+    ...(SENTENCE_BUDGETS['emotion6-polar'] > 0 ? weighted(await emotion6PolarRows(), SENTENCE_BUDGETS['emotion6-polar']) : []),
   ];
 }
 
