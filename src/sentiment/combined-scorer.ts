@@ -4,16 +4,11 @@
  * never saw ("still waiting", "thanks for nothing"). When the rules are confident they pull the
  * blend toward them; otherwise the model decides.
  */
+import { DEFAULT_MODEL_WEIGHT } from '../config.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
 import type { ClauseScore, ClauseScorer } from './types.js';
 
-/**
- * Base weight of the model in the blend; the rules get the rest, scaled by their own confidence.
- * Chosen with `verbatim eval` among 0.2, 0.35, 0.5 and 0.7: 0.7 is best on the public dev sets by
- * about a point, 0.5 on the hand-written CX check set (data/eval) by two; 0.5 balances both.
- */
-export const MODEL_WEIGHT = 0.5;
 
 /**
  * Blends one model score with one rule score. Clause blends carry no class probabilities, so their
@@ -22,9 +17,8 @@ export const MODEL_WEIGHT = 0.5;
  * 0.54 against 0.66). Target (aspect) blends keep the aspect model's probabilities: its neutral
  * class is right for aspects (MAMS 0.68 against 0.52 without).
  */
-export function blendScores(model: ClauseScore, rules: ClauseScore, keepProbabilities = false): ClauseScore {
-  const ruleWeight = (1 - MODEL_WEIGHT) * rules.confidence * (rules.evidence.length > 0 ? 1 : 0);
-  const modelWeight = MODEL_WEIGHT;
+export function blendScores(model: ClauseScore, rules: ClauseScore, keepProbabilities = false, modelWeight = DEFAULT_MODEL_WEIGHT): ClauseScore {
+  const ruleWeight = (1 - modelWeight) * rules.confidence * (rules.evidence.length > 0 ? 1 : 0);
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
   const agree = Math.sign(model.score) === Math.sign(rules.score) || rules.evidence.length === 0;
@@ -44,12 +38,12 @@ function clauseAround(doc: TextDocument, span: Span): Span {
 }
 
 /** A ClauseScorer that runs both scorers on the same clauses and blends their scores. */
-export function createCombinedScorer(model: ClauseScorer, rules: ClauseScorer): ClauseScorer {
+export function createCombinedScorer(model: ClauseScorer, rules: ClauseScorer, modelWeight = DEFAULT_MODEL_WEIGHT): ClauseScorer {
   return {
     name: 'combined',
     async scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]> {
       const [fromModel, fromRules] = await Promise.all([model.scoreClauses(docs), rules.scoreClauses(docs)]);
-      return fromModel.map((clauses, doc) => clauses.map((score, clause) => blendScores(score, fromRules[doc]![clause]!)));
+      return fromModel.map((clauses, doc) => clauses.map((score, clause) => blendScores(score, fromRules[doc]![clause]!, false, modelWeight)));
     },
     aspectAware: model.aspectAware,
     async scoreSpans(requests: readonly { doc: TextDocument; span: Span }[]): Promise<ClauseScore[]> {
@@ -57,7 +51,7 @@ export function createCombinedScorer(model: ClauseScorer, rules: ClauseScorer): 
       // The rules judge a target by the clause around it: a lone noun carries no opinion.
       const clauseRequests = requests.map(({ doc, span }) => ({ doc, span: clauseAround(doc, span) }));
       const [fromModel, fromRules] = await Promise.all([model.scoreSpans(requests), rules.scoreSpans(clauseRequests)]);
-      return fromModel.map((score, index) => blendScores(score, fromRules[index]!, true));
+      return fromModel.map((score, index) => blendScores(score, fromRules[index]!, true, modelWeight));
     },
   };
 }
