@@ -5,6 +5,7 @@
  * blend toward them; otherwise the model decides.
  */
 import { DEFAULT_MODEL_WEIGHT } from '../config.js';
+import { FRAGMENT_TERM } from './fragments.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
 import type { ClauseScore, ClauseScorer } from './types.js';
@@ -18,6 +19,10 @@ import type { ClauseScore, ClauseScorer } from './types.js';
  * class is right for aspects (MAMS 0.68 against 0.52 without).
  */
 export function blendScores(model: ClauseScore, rules: ClauseScore, keepProbabilities = false, modelWeight = DEFAULT_MODEL_WEIGHT): ClauseScore {
+  // A content-free survey fragment ("n/a", "see above", "nothing to add") carries no sentiment for
+  // the model to find, yet a bag model reads one or two words with full confidence ("see above"
+  // came out 1.00 positive, "nothing to add" 0.98 negative): the rules' neutral stands.
+  if (!keepProbabilities && rules.evidence.some((evidence) => evidence.term === FRAGMENT_TERM)) return rules;
   const ruleWeight = (1 - modelWeight) * rules.confidence * (rules.evidence.length > 0 ? 1 : 0);
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;

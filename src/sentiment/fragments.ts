@@ -12,6 +12,9 @@ const FRAGMENTS: ReadonlySet<string> = new Set([
   'nothing at this time', 'not at this time', 'no thanks',
 ]);
 
+/** Evidence term of a clause the rules judged a content-free fragment (the combined scorer defers to it). */
+export const FRAGMENT_TERM = 'fragment';
+
 /** The most tokens a fragment has (longer clauses skip the check). */
 export const MAX_FRAGMENT_TOKENS = 5;
 

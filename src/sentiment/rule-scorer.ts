@@ -17,7 +17,7 @@ import type { Span } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { TextDocument } from '../text/document.js';
 import { countMarks, exclamationEmphasis, QUESTION_POSITIVE_SCALE } from './emphasis.js';
-import { isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
+import { FRAGMENT_TERM, isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { C_INCR, MODIFIER_DISTANCE_DECAY, MODIFIER_REACH, modifierAt } from './modifiers.js';
 import { N_SCALAR, NEGATION_SCOPE } from './negation.js';
@@ -179,7 +179,7 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
     return {
       score: 0,
       confidence: FRAGMENT_CONFIDENCE,
-      evidence: [evidenceOf(doc, first, end, 'rule', 'fragment', 0)],
+      evidence: [evidenceOf(doc, first, end, 'rule', FRAGMENT_TERM, 0)],
     };
   }
   const marks = { exclamations: 0, questions: 0 };
