@@ -54,8 +54,9 @@ export interface TagSummary extends JobCounts {
 }
 
 /** The files named after the job's output (or its database when there is no output file). */
-export function jobPaths(output: string | null, db: string | null): { checkpoint: string; errors: string } {
-  const base = output ?? db;
+export function jobPaths(output: string | null, db: string | null, input = ''): { checkpoint: string; errors: string } {
+  // A database URL (postgres://...) is no place for files: an import-only job keeps them beside its input.
+  const base = output ?? (db !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(db) ? `${input}.import` : db);
   if (base === null) throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', { path: '--out', detail: 'give --out FILE, --db FILE or both' });
   return { checkpoint: checkpointPath(base), errors: `${base}.errors.jsonl` };
 }
@@ -63,7 +64,7 @@ export function jobPaths(output: string | null, db: string | null): { checkpoint
 /** Runs the job to the end; a fatal error leaves the last checkpoint in place for --resume. */
 export async function runTag(options: TagJobOptions): Promise<TagSummary> {
   const started = Date.now();
-  const paths = jobPaths(options.output, options.db);
+  const paths = jobPaths(options.output, options.db, options.input);
   const resumeFrom = options.resume ? await readCheckpoint(paths.checkpoint) : null;
   if (resumeFrom && path.resolve(resumeFrom.input) !== path.resolve(options.input)) {
     throw new VerbatimError('VERBATIM_E_CHECKPOINT', { path: paths.checkpoint, detail: `it belongs to input ${resumeFrom.input}, not ${options.input}` });

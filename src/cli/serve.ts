@@ -34,12 +34,12 @@ export function registerServe(program: Command): void {
     .description('Start the HTTP API (docs at /docs). Settings come from environment variables; flags override them.')
     .option('-p, --port <port>', 'port to listen on (env PORT, default 3000)')
     .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1; 0.0.0.0 for all interfaces)')
-    .option('--db <file>', 'SQLite file (env VERBATIM_DB, default data/verbatim.db)')
+    .option('--db <location>', 'store: SQLite file or postgres:// URL (env VERBATIM_DB, default data/verbatim.db)')
     .option('--api-keys <keys>', 'comma-separated API keys required on /v1 routes (env VERBATIM_API_KEYS)')
     .option('--no-demo', 'do not load the demo data into an empty store (env VERBATIM_DEMO=0)')
     .addHelpText(
       'after',
-      '\nOther settings (environment only): VERBATIM_RATE_LIMIT (requests/minute per key, default 600),\nVERBATIM_BODY_LIMIT (bytes, default 5242880).\n\nExamples:\n  verbatim serve\n  verbatim serve --port 8080 --db /var/lib/verbatim/feedback.db --no-demo\n  VERBATIM_API_KEYS=k1,k2 verbatim serve --host 0.0.0.0',
+      '\nOther settings (environment only): VERBATIM_RATE_LIMIT (requests/minute per key, default 600),\nVERBATIM_BODY_LIMIT (bytes, default 5242880),\nVERBATIM_QUEUE_URL (nats://host:4222: enables POST /v1/feedback?async=true), VERBATIM_QUEUE_MAX_DEPTH\n(queued messages before 503 + Retry-After), VERBATIM_QUEUE_NAMESPACE (queue name prefix).\n\nExamples:\n  verbatim serve\n  verbatim serve --port 8080 --db /var/lib/verbatim/feedback.db --no-demo\n  VERBATIM_API_KEYS=k1,k2 verbatim serve --host 0.0.0.0',
     )
     .action(async (options: ServeOptions) => {
       // Invalid settings throw VerbatimError, which main() prints with exit code 2.

@@ -30,7 +30,7 @@ export function registerTag(program: Command, setExitCode: (code: number) => voi
     .option('-o, --out <file>', 'output file (JSONL results or flattened CSV)')
     .option('-f, --format <format>', 'output format: jsonl or csv (default: from the --out extension, else jsonl)')
     .option('--workers <n>', 'worker threads (default: the number of cores)')
-    .option('--db <file>', 'also ingest into this SQLite store (records need a "date" field)')
+    .option('--db <location>', 'also ingest into this store: SQLite file or postgres:// URL (records need a "date" field)')
     .option('--resume', 'continue from OUTPUT.checkpoint.json after a crash or kill');
   addAnalysisOptions(command)
     .addHelpText(

@@ -100,9 +100,18 @@ function mentionsOf(fact: FeedbackFact, level: DriverLevel): Map<string, { theme
     }
     existing.score = (existing.score * existing.count + score) / (existing.count + 1);
     existing.count += 1;
-    if (existing.label !== label) existing.label = existing.label === 'neutral' ? label : label === 'neutral' ? existing.label : 'mixed';
+    existing.label = mergeSentimentLabels(existing.label, label);
   }
   return mentions;
+}
+
+/**
+ * The label of two mentions merged into one (a response's themes in one stage): neutral gives
+ * way to the other; two different non-neutral labels make it mixed.
+ */
+export function mergeSentimentLabels(left: SentimentLabel, right: SentimentLabel): SentimentLabel {
+  if (left === right) return left;
+  return left === 'neutral' ? right : right === 'neutral' ? left : 'mixed';
 }
 
 function isScored(fact: FeedbackFact, metric: ScoreType): boolean {
@@ -182,7 +191,8 @@ export function analyzeDrivers(facts: readonly FeedbackFact[], options: DriverOp
   return { metric, level, overall: { value: overall.value, n: overall.n }, rSquared: importance.rSquared, drivers };
 }
 
-function compareDrivers(left: Driver, right: Driver): number {
+/** Most negative impact first (null impact last), then volume descending, then id. */
+export function compareDrivers(left: Driver, right: Driver): number {
   if (left.impact !== right.impact) {
     if (left.impact === null) return 1;
     if (right.impact === null) return -1;

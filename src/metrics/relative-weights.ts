@@ -44,6 +44,17 @@ export function relativeWeights(columns: readonly (readonly number[])[], outcome
 
   const correlations = correlationMatrixOfCentered(kept.map((index) => prepared[index]));
   const withOutcome = kept.map((index) => correlationOfCentered(prepared[index], y));
+  return spreadWeights(weights, kept, dropped, correlations, withOutcome);
+}
+
+/** Johnson's weights of the kept columns from their correlations; fills `weights` at the kept indexes. */
+function spreadWeights(
+  weights: number[],
+  kept: readonly number[],
+  dropped: number[],
+  correlations: number[][],
+  withOutcome: readonly number[],
+): RelativeWeights {
   const eigen = symmetricEigen(correlations);
   const largest = Math.max(...eigen.values);
   const threshold = EIGENVALUE_RELATIVE_TOLERANCE * Math.max(largest, 0);
@@ -59,4 +70,55 @@ export function relativeWeights(columns: readonly (readonly number[])[], outcome
     rSquared += weight;
   });
   return { weights, rSquared, dropped };
+}
+
+/**
+ * Sums and cross-products of predictor columns and an outcome over n observations: what a
+ * database can aggregate in one pass instead of handing over every row.
+ */
+export interface RegressionMoments {
+  n: number;
+  /** Σ x_j per column. */
+  sums: readonly number[];
+  /** Σ x_j x_k (symmetric; the diagonal holds Σ x_j²). */
+  products: readonly (readonly number[])[];
+  /** Σ x_j y per column. */
+  withOutcome: readonly number[];
+  outcomeSum: number;
+  outcomeSumOfSquares: number;
+}
+
+/**
+ * A column whose centered sum of squares is at most this share of its raw sum of squares is
+ * constant up to rounding (moments lose the exact zero that centering gives).
+ */
+export const CONSTANT_COLUMN_TOLERANCE = 1e-12;
+
+/**
+ * Relative weights from moments: the same estimate as relativeWeights on the raw columns, with
+ * each covariance computed as (n Σxy - Σx Σy) / n, which is exact for 0/1 indicators and whole
+ * scores.
+ * @example relativeWeightsFromMoments({ n: 4, sums: [2], products: [[2]], withOutcome: [4], outcomeSum: 10, outcomeSumOfSquares: 30 })
+ */
+export function relativeWeightsFromMoments(moments: RegressionMoments): RelativeWeights {
+  const { n, sums, products } = moments;
+  const weights = sums.map(() => 0);
+  const covariance = (sumLeft: number, sumRight: number, product: number): number => (n * product - sumLeft * sumRight) / n;
+  const outcomeSquares = covariance(moments.outcomeSum, moments.outcomeSum, moments.outcomeSumOfSquares);
+  const squares = sums.map((sum, index) => covariance(sum, sum, products[index][index]));
+  const dropped: number[] = [];
+  const kept: number[] = [];
+  squares.forEach((square, index) => {
+    if (square > CONSTANT_COLUMN_TOLERANCE * Math.abs(products[index][index])) kept.push(index);
+    else dropped.push(index);
+  });
+  if (n < 2 || outcomeSquares <= 0 || kept.length === 0) return { weights, rSquared: 0, dropped };
+
+  const correlations = kept.map((row) =>
+    kept.map((column) => (row === column ? 1 : covariance(sums[row], sums[column], products[row][column]) / Math.sqrt(squares[row] * squares[column]))),
+  );
+  const withOutcome = kept.map(
+    (index) => covariance(sums[index], moments.outcomeSum, moments.withOutcome[index]) / Math.sqrt(squares[index] * outcomeSquares),
+  );
+  return spreadWeights(weights, kept, dropped, correlations, withOutcome);
 }

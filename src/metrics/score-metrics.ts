@@ -82,8 +82,12 @@ function tally(scores: readonly number[], type: ScoreType): { valid: number[]; c
  * @example npsFromScores([10, 10, 10, 10, 9, 8, 7, 6, 3, 0]).value // 30
  */
 export function npsFromScores(scores: readonly number[]): ScoreMetric {
-  const { valid, counts } = tally(scores, 'nps');
-  const n = valid.length;
+  return npsFromCounts(tally(scores, 'nps').counts);
+}
+
+/** NPS from band counts alone (see npsFromScores): what SQL aggregates hand over. */
+export function npsFromCounts(counts: ScoreCounts): ScoreMetric {
+  const n = counts.promoter + counts.passive + counts.detractor;
   if (n === 0) return { metric: 'nps', value: null, n, ci: null, counts };
   const promoters = counts.promoter / n;
   const detractors = counts.detractor / n;
@@ -106,8 +110,12 @@ export function npsFromScores(scores: readonly number[]): ScoreMetric {
  * @example csatFromScores([5, 5, 4, 3, 1]).value // 60
  */
 export function csatFromScores(scores: readonly number[]): ScoreMetric {
-  const { valid, counts } = tally(scores, 'csat');
-  const n = valid.length;
+  return csatFromCounts(tally(scores, 'csat').counts);
+}
+
+/** CSAT from band counts alone (see csatFromScores). */
+export function csatFromCounts(counts: ScoreCounts): ScoreMetric {
+  const n = counts.promoter + counts.passive + counts.detractor;
   if (n === 0) return { metric: 'csat', value: null, n, ci: null, counts };
   const interval = wilsonInterval(counts.promoter, n);
   return {
@@ -126,12 +134,16 @@ export function csatFromScores(scores: readonly number[]): ScoreMetric {
  */
 export function cesFromScores(scores: readonly number[]): ScoreMetric {
   const { valid, counts } = tally(scores, 'ces');
-  const n = valid.length;
+  return cesFromSummary(counts, valid.length === 0 ? Number.NaN : mean(valid), sampleVariance(valid));
+}
+
+/** CES from band counts, the mean and the sample variance of the valid scores (see cesFromScores). */
+export function cesFromSummary(counts: ScoreCounts, value: number, variance: number): ScoreMetric {
+  const n = counts.promoter + counts.passive + counts.detractor;
   if (n === 0) return { metric: 'ces', value: null, n, ci: null, counts };
-  const value = mean(valid);
   const { min, max } = SCALES.ces;
   if (n === 1) return { metric: 'ces', value, n, ci: { low: min, high: max }, counts };
-  const halfWidth = tCritical95(n - 1) * Math.sqrt(sampleVariance(valid) / n);
+  const halfWidth = tCritical95(n - 1) * Math.sqrt(variance / n);
   return { metric: 'ces', value, n, ci: { low: clamp(value - halfWidth, min, max), high: clamp(value + halfWidth, min, max) }, counts };
 }
 

@@ -189,9 +189,6 @@ export interface EmergingReport {
  */
 export function detectEmerging(facts: readonly FeedbackFact[], options: EmergingOptions = {}): EmergingReport {
   const interval = options.interval ?? DEFAULT_TREND_INTERVAL;
-  const threshold = options.zThreshold ?? EMERGING_Z;
-  const minMentions = options.minMentions ?? MIN_EMERGING_MENTIONS;
-  const minNewMentions = options.minNewMentions ?? MIN_NEW_THEME_MENTIONS;
   const dated = facts.flatMap((fact) => {
     const date = parseDate(fact.date);
     return date === null ? [] : [{ fact, time: date.getTime() }];
@@ -201,12 +198,7 @@ export function detectEmerging(facts: readonly FeedbackFact[], options: Emerging
   if (asOf === null) for (const entry of dated) endTime = Math.max(endTime, entry.time);
   if (dated.length === 0 || !Number.isFinite(endTime)) return { interval, window: null, windowTotal: 0, historyTotal: 0, themes: [] };
 
-  const lastStart = periodStart(new Date(endTime), interval);
-  let windowStart = lastStart;
-  for (let step = 1; step < Math.max(1, Math.floor(options.windowPeriods ?? 1)); step += 1) {
-    windowStart = periodStart(new Date(windowStart.getTime() - 1), interval);
-  }
-  const windowEnd = nextPeriodStart(lastStart, interval).getTime();
+  const { lastStart, windowStart, windowEnd } = emergingWindow(new Date(endTime), interval, options.windowPeriods);
   const windowFacts: FeedbackFact[] = [];
   const historyFacts: FeedbackFact[] = [];
   for (const { fact, time } of dated) {
@@ -216,40 +208,85 @@ export function detectEmerging(facts: readonly FeedbackFact[], options: Emerging
 
   const windowCounts = countThemes(windowFacts);
   const historyCounts = countThemes(historyFacts);
-  const themes: EmergingTheme[] = [];
+  const counts: ThemeWindowCount[] = [];
   for (const id of new Set([...windowCounts.keys(), ...historyCounts.keys()])) {
     const inWindow = windowCounts.get(id);
     const inHistory = historyCounts.get(id);
-    const windowCount = inWindow?.count ?? 0;
-    const historyCount = inHistory?.count ?? 0;
-    const z = twoProportionZ(windowCount, windowFacts.length, historyCount, historyFacts.length);
     const theme = inWindow?.theme ?? inHistory?.theme;
-    themes.push({
+    counts.push({
       id,
       ...(theme?.label !== undefined ? { label: theme.label } : {}),
       ...(theme?.stage !== undefined ? { stage: theme.stage } : {}),
-      windowCount,
-      windowShare: windowFacts.length === 0 ? 0 : windowCount / windowFacts.length,
-      historyCount,
-      historyShare: historyFacts.length === 0 ? 0 : historyCount / historyFacts.length,
-      z,
-      emerging: z !== null && z >= threshold && windowCount >= minMentions,
-      isNew: historyFacts.length > 0 && historyCount === 0 && windowCount >= minNewMentions,
+      windowCount: inWindow?.count ?? 0,
+      historyCount: inHistory?.count ?? 0,
     });
   }
+  return {
+    interval,
+    window: { first: periodKey(windowStart, interval), last: periodKey(lastStart, interval) },
+    windowTotal: windowFacts.length,
+    historyTotal: historyFacts.length,
+    themes: flagEmerging(counts, windowFacts.length, historyFacts.length, options),
+  };
+}
+
+/** Responses mentioning one theme in the window and in the history before it. */
+export interface ThemeWindowCount {
+  id: string;
+  label?: string;
+  stage?: string;
+  windowCount: number;
+  historyCount: number;
+}
+
+/**
+ * The z-test and flags per theme, flagged ones first, then by z descending (shared by
+ * detectEmerging and the aggregate path in trend-aggregates.ts).
+ */
+export function flagEmerging(
+  counts: readonly ThemeWindowCount[],
+  windowTotal: number,
+  historyTotal: number,
+  options: EmergingOptions = {},
+): EmergingTheme[] {
+  const threshold = options.zThreshold ?? EMERGING_Z;
+  const minMentions = options.minMentions ?? MIN_EMERGING_MENTIONS;
+  const minNewMentions = options.minNewMentions ?? MIN_NEW_THEME_MENTIONS;
+  const themes = counts.map(({ id, label, stage, windowCount, historyCount }): EmergingTheme => {
+    const z = twoProportionZ(windowCount, windowTotal, historyCount, historyTotal);
+    return {
+      id,
+      ...(label !== undefined ? { label } : {}),
+      ...(stage !== undefined ? { stage } : {}),
+      windowCount,
+      windowShare: windowTotal === 0 ? 0 : windowCount / windowTotal,
+      historyCount,
+      historyShare: historyTotal === 0 ? 0 : historyCount / historyTotal,
+      z,
+      emerging: z !== null && z >= threshold && windowCount >= minMentions,
+      isNew: historyTotal > 0 && historyCount === 0 && windowCount >= minNewMentions,
+    };
+  });
   themes.sort(
     (left, right) =>
       Number(right.emerging || right.isNew) - Number(left.emerging || left.isNew) ||
       (right.z ?? Number.NEGATIVE_INFINITY) - (left.z ?? Number.NEGATIVE_INFINITY) ||
       (left.id < right.id ? -1 : 1),
   );
-  return {
-    interval,
-    window: { first: periodKey(windowStart, interval), last: periodKey(lastStart, interval) },
-    windowTotal: windowFacts.length,
-    historyTotal: historyFacts.length,
-    themes,
-  };
+  return themes;
+}
+
+/**
+ * The latest window: `windowPeriods` periods ending with the one holding `end`, as instants
+ * (start inclusive, end exclusive) plus the start of its last period.
+ */
+export function emergingWindow(end: Date, interval: Interval, windowPeriods = 1): { lastStart: Date; windowStart: Date; windowEnd: number } {
+  const lastStart = periodStart(end, interval);
+  let windowStart = lastStart;
+  for (let step = 1; step < Math.max(1, Math.floor(windowPeriods)); step += 1) {
+    windowStart = periodStart(new Date(windowStart.getTime() - 1), interval);
+  }
+  return { lastStart, windowStart, windowEnd: nextPeriodStart(lastStart, interval).getTime() };
 }
 
 /** Responses mentioning each theme (a response counts once per theme). */

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ConfigInput } from '../config.js';
 import { createEngine, type Engine } from '../engine.js';
 import { VerbatimError } from '../errors.js';
-import { openStore, type FeedbackStore } from '../store/index.js';
+import { openStore, redactUrl, type FeedbackStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { loadServerConfig, type ServerConfig } from './config.js';
 import { loadDemoData } from './demo-loader.js';
@@ -55,7 +55,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     app.readiness.reason = 'loading the demo data';
   }
   const url = await app.listen({ port: config.port, host: config.host });
-  app.log.info({ url, db: config.dbPath, auth: config.apiKeys.length > 0, docs: `${url}/docs` }, 'verbatim listening');
+  app.log.info({ url, db: redactUrl(config.dbPath), auth: config.apiKeys.length > 0, docs: `${url}/docs` }, 'verbatim listening');
 
   const abort = new AbortController();
   const demoLoaded = loadDemo ? runDemoLoad(app, engine, store, abort.signal) : Promise.resolve();

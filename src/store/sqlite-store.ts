@@ -9,9 +9,12 @@ import type { AnalysisResult } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { FeedbackFact, ThemeFact } from '../metrics/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { buildFilterCondition } from './filter-sql.js';
+import { buildFilterCondition, buildMentionCondition } from './filter-sql.js';
 import { applyMigrations, SQLITE_MIGRATIONS_DIR } from './migrate.js';
+import { analyticsColumnsOf } from './analytics-rows.js';
+import { createSqlAnalytics } from './analytics-sql.js';
 import { createSqliteManagement } from './sqlite-management.js';
+import { createSqliteDashboardQueries } from './sqlite-dashboard-queries.js';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -77,10 +80,10 @@ interface ThemeRow {
 const UPSERT_FEEDBACK = `
 INSERT INTO feedback (id, text, date, score, score_type, score_band, segment, channel, account_id, revenue,
   metadata, result, sentiment_label, sentiment_score, sentiment_confidence, churn_risk, effort, urgency,
-  actionable, created_at, updated_at)
+  actionable, created_at, updated_at, day, theme_ids, stage_ids)
 VALUES (@id, @text, @date, @score, @scoreType, @scoreBand, @segment, @channel, @accountId, @revenue,
   @metadata, @result, @sentimentLabel, @sentimentScore, @sentimentConfidence, @churnRisk, @effort, @urgency,
-  @actionable, @now, @now)
+  @actionable, @now, @now, @day, @themeIds, @stageIds)
 ON CONFLICT (id) DO UPDATE SET
   text = excluded.text, date = excluded.date, score = excluded.score, score_type = excluded.score_type,
   score_band = excluded.score_band, segment = excluded.segment, channel = excluded.channel,
@@ -88,7 +91,8 @@ ON CONFLICT (id) DO UPDATE SET
   result = excluded.result, sentiment_label = excluded.sentiment_label,
   sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
   churn_risk = excluded.churn_risk, effort = excluded.effort, urgency = excluded.urgency,
-  actionable = excluded.actionable, updated_at = excluded.updated_at`;
+  actionable = excluded.actionable, updated_at = excluded.updated_at, day = excluded.day,
+  theme_ids = excluded.theme_ids, stage_ids = excluded.stage_ids`;
 
 const ITEM_COLUMNS = `f.id, f.text, f.date, f.score, f.score_type, f.score_band, f.segment, f.channel,
   f.account_id, f.revenue, f.metadata, f.result, f.created_at, f.updated_at`;
@@ -186,8 +190,9 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
     upsert: db.prepare(UPSERT_FEEDBACK),
     deleteThemes: db.prepare('DELETE FROM feedback_themes WHERE feedback_id = ?'),
     deleteStages: db.prepare('DELETE FROM feedback_stages WHERE feedback_id = ?'),
-    insertTheme: db.prepare(`INSERT INTO feedback_themes (feedback_id, theme_id, theme_label, stage, sentiment_label, sentiment_score)
-      VALUES (?, ?, ?, ?, ?, ?)`),
+    insertTheme: db.prepare(`INSERT INTO feedback_themes (feedback_id, theme_id, theme_label, stage, sentiment_label, sentiment_score,
+        date, day, score_type, score, segment, channel, account_id, revenue, stage_first, stage_sentiment_label, stage_sentiment_score)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertStage: db.prepare('INSERT INTO feedback_stages (feedback_id, stage, sentiment_label, sentiment_score) VALUES (?, ?, ?, ?)'),
     get: db.prepare(`SELECT ${ITEM_COLUMNS} FROM feedback f WHERE f.id = ?`),
   };
@@ -195,6 +200,7 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
   const writeRecord = (record: NormalizedRecord, now: string): boolean => {
     const existed = statements.exists.get(record.id) !== undefined;
     const { result } = record;
+    const analytics = analyticsColumnsOf(record);
     statements.upsert.run({
       id: record.id,
       text: record.text,
@@ -216,11 +222,18 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
       urgency: result.signals.urgency,
       actionable: result.signals.actionable ? 1 : 0,
       now,
+      day: analytics.day,
+      themeIds: analytics.themeIds,
+      stageIds: analytics.stageIds,
     });
     statements.deleteThemes.run(record.id);
     statements.deleteStages.run(record.id);
-    for (const theme of distinctBy(result.themes, (item) => item.id)) {
-      statements.insertTheme.run(record.id, theme.id, theme.label, theme.stage, theme.sentiment.label, theme.sentiment.score);
+    for (const mention of analytics.mentions) {
+      statements.insertTheme.run(
+        record.id, mention.themeId, mention.label, mention.stage, mention.sentimentLabel, mention.sentimentScore,
+        record.date, analytics.day, record.scoreType, record.score, record.segment, record.channel, record.accountId, record.revenue,
+        mention.stageFirst ? 1 : 0, mention.stageSentimentLabel, mention.stageSentimentScore,
+      );
     }
     for (const stage of distinctBy(result.stages, (item) => item.id)) {
       statements.insertStage.run(record.id, stage.id, stage.sentiment.label, stage.sentiment.score);
@@ -248,15 +261,24 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
     }
   };
 
+  const analytics = createSqlAnalytics(
+    (sql, params) => guard('analytics', () => db.prepare(sql).all(...params) as Record<string, unknown>[]),
+    { records: (filter) => buildFilterCondition(filter), mentions: (filter) => buildMentionCondition(filter) },
+  );
+
   return {
     ...createSqliteManagement(db, guard),
+    ...analytics,
+    ...createSqliteDashboardQueries(db, guard),
 
     upsertFeedback: (records) =>
       guard('upsertFeedback', () => {
         if (!Array.isArray(records)) {
           throw new VerbatimError('VERBATIM_E_INVALID_FEEDBACK', { id: '(batch)', field: '(records)', detail: 'must be an array', found: typeof records });
         }
-        return writeAll(records.map((record: FeedbackRecord) => normalizeFeedbackRecord(record)));
+        // BEGIN IMMEDIATE: with several writer processes (queue workers), a deferred transaction that
+        // upgrades its read lock fails at once with SQLITE_BUSY instead of waiting for busy_timeout.
+        return writeAll.immediate(records.map((record: FeedbackRecord) => normalizeFeedbackRecord(record)));
       }),
 
     getFeedback: (id) =>

@@ -1,10 +1,11 @@
 /**
  * The feedback store's interface: what the server, the CLI and the analytics read and write. It
  * names no database type and every method is async, so the embedded SQLite store
- * (sqlite-store.ts) and a later PostgreSQL store can stand behind it unchanged.
+ * (sqlite-store.ts) and the PostgreSQL store (postgres/) stand behind it unchanged.
  */
 import type { AnalysisResult, JourneyStageId, SentimentLabel } from '../contract.js';
 import type { FeedbackFact, ScoreBand, ScoreType } from '../metrics/types.js';
+import type { AnalyticsStore } from './analytics-store.js';
 import type { ManagementStore } from './management-store.js';
 
 export type { FeedbackFact, ScoreBand, ScoreType };
@@ -106,11 +107,36 @@ export interface ThemeCount {
   meanSentiment: number;
 }
 
+/** One value of a facet column (segment, channel, score type) and the records holding it. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** What the dashboard's filter bar offers: the records' date range and facet values, most frequent first. */
+export interface FeedbackFacets {
+  total: number;
+  /** Oldest and newest record date (UTC ISO); null when no record matches. */
+  first: string | null;
+  last: string | null;
+  segments: FacetCount[];
+  channels: FacetCount[];
+  scoreTypes: FacetCount[];
+}
+
+/** Records mentioning a theme on one UTC day (`YYYY-MM-DD`): the grain of the dashboard's sparklines. */
+export interface ThemeDayCount {
+  themeId: string;
+  day: string;
+  count: number;
+}
+
 /**
  * The store. Methods throw VerbatimError only: INVALID_FEEDBACK, INVALID_QUERY, STORE. The
- * taxonomy, job and alert methods are declared in management-store.ts.
+ * taxonomy, job and alert methods are declared in management-store.ts, the aggregates of the
+ * analytics routes in analytics-store.ts.
  */
-export interface FeedbackStore extends ManagementStore {
+export interface FeedbackStore extends ManagementStore, AnalyticsStore {
   /**
    * Inserts or replaces records by id, all in one transaction: every record is validated first,
    * and one invalid record rejects the batch with nothing written. A record's theme and stage
@@ -127,6 +153,10 @@ export interface FeedbackStore extends ManagementStore {
   facts(filter?: FeedbackFilter): Promise<FeedbackFact[]>;
   /** Per-theme counts and mean sentiment over the filter, most mentioned first. */
   countByTheme(filter?: FeedbackFilter): Promise<ThemeCount[]>;
+  /** Dashboard: date range, total and facet values (segments, channels, score types) over the filter. */
+  feedbackFacets(filter?: FeedbackFilter): Promise<FeedbackFacets>;
+  /** Dashboard: per-theme mention counts per UTC day over the filter, aggregated in the database. */
+  themeDayCounts(filter?: FeedbackFilter): Promise<ThemeDayCount[]>;
   /** Closes the database; the store is unusable afterwards. */
   close(): Promise<void>;
 }

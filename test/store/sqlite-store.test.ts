@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteStore, openStore, type FeedbackStore } from '../../src/store/index.js';
+import { isPostgresUrl, openSqliteStore, openStore, type FeedbackStore } from '../../src/store/index.js';
 import { record, temporaryDatabase } from './fixtures.js';
 
 const cleanups: (() => void)[] = [];
@@ -148,10 +148,11 @@ describe('sqlite store', () => {
     await expect(store.countFeedback()).rejects.toMatchObject({ code: 'VERBATIM_E_STORE' });
   });
 
-  it('openStore opens SQLite for paths and refuses postgres URLs for now', async () => {
+  it('openStore opens SQLite for paths (postgres:// URLs go to PostgreSQL, see postgres-store.test.ts)', async () => {
     const store = await openStore(':memory:');
     stores.push(store);
     expect(await store.countFeedback()).toBe(0);
-    await expect(openStore('postgres://localhost/verbatim')).rejects.toMatchObject({ code: 'VERBATIM_E_STORE' });
+    expect(isPostgresUrl('postgresql://db/verbatim')).toBe(true);
+    expect(isPostgresUrl('data/postgres.db')).toBe(false);
   });
 });

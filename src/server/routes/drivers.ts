@@ -7,8 +7,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { roundNumbers } from '../round-numbers.js';
 import { stageLabel } from '../../journey/index.js';
 import { z } from 'zod';
-import { analyzeDrivers, DRIVER_LEVELS } from '../../metrics/drivers.js';
+import { DRIVER_LEVELS } from '../../metrics/drivers.js';
 import { SCORE_TYPES } from '../../metrics/types.js';
+import { driverAnalysis } from '../../store/analytics-reports.js';
 import { COMMON_ERROR_RESPONSES } from '../errors.js';
 import { AnalyticsFilterShape, filterOf, MetricParameter } from './analytics-filters.js';
 
@@ -64,9 +65,9 @@ export const driversRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { metric, level, sentiment, ...filters } = request.query;
-      // In-process over facts (see metrics.ts): the regression needs per-record rows anyway.
-      const facts = await app.store.facts(filterOf(filters));
-      const analysis = analyzeDrivers(facts, { metric, level, includeSentiment: sentiment === 'true' });
+      // Two rounds of SQL aggregates: per-driver sums, then the cross-products of the drivers the
+      // sample supports in the relative-importance regression.
+      const analysis = await driverAnalysis(app.store, filterOf(filters), { metric, level, includeSentiment: sentiment === 'true' });
       return {
         ...analysis,
         drivers: analysis.drivers.map((driver) => ({

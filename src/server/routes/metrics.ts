@@ -5,8 +5,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { roundNumbers } from '../round-numbers.js';
 import { z } from 'zod';
-import { GROUP_DIMENSIONS, groupMetric } from '../../metrics/group-by.js';
-import { computeMetric } from '../../metrics/score-metrics.js';
+import { GROUP_DIMENSIONS } from '../../metrics/group-by.js';
+import { groupedMetric, overallMetric } from '../../store/analytics-reports.js';
 import { COMMON_ERROR_RESPONSES } from '../errors.js';
 import { AnalyticsFilterShape, filterOf, IntervalParameter, MetricParameter, MetricValueSchema } from './analytics-filters.js';
 
@@ -56,11 +56,10 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { metric, groupBy, interval, ...filters } = request.query;
-      // Reads compact facts and computes in process: fine for the embedded store's sizes. At
-      // millions of rows, pre-aggregate score-band counts per group in SQL (GROUP BY) instead.
-      const facts = await app.store.facts(filterOf(filters));
-      if (groupBy === undefined) return { ...computeMetric(facts, metric), volume: facts.length };
-      const grouped = groupMetric(facts, { metric, by: groupBy, interval });
+      // Score histograms per group come from SQL (GROUP BY); periods are rolled up from UTC days.
+      const filter = filterOf(filters);
+      if (groupBy === undefined) return overallMetric(app.store, filter, metric);
+      const grouped = await groupedMetric(app.store, filter, { metric, by: groupBy, interval });
       return { metric, groupBy, ...(grouped.interval ? { interval: grouped.interval } : {}), groups: grouped.groups, ungrouped: grouped.ungrouped };
     },
   );

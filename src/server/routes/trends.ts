@@ -8,8 +8,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { roundNumbers } from '../round-numbers.js';
 import { z } from 'zod';
 import { JOURNEY_STAGES } from '../../contract.js';
-import { detectEmerging, trend } from '../../metrics/trends.js';
 import { SCORE_TYPES } from '../../metrics/types.js';
+import { trendReport } from '../../store/analytics-reports.js';
 import { COMMON_ERROR_RESPONSES } from '../errors.js';
 import { AnalyticsFilterShape, IntervalParameter, MetricParameter, MetricValueSchema } from './analytics-filters.js';
 
@@ -74,11 +74,13 @@ export const trendsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { metric, interval, windowPeriods, theme, stage, from, to, segment, channel } = request.query;
-      // theme/stage scope the series, not the facts: each period's share needs all its records.
-      // In-process over facts (see metrics.ts); at scale, per-period counts come from SQL.
-      const facts = await app.store.facts({ from, to, segment, channel });
-      const series = trend(facts, { metric, interval, theme: theme || undefined, stage });
-      const report = detectEmerging(facts, { interval, windowPeriods });
+      // theme/stage scope the series, not the filter: each period's share needs all its records.
+      // Per-day sums come from SQL; the emerging window's theme counts from a second query.
+      const { series, emerging: report } = await trendReport(
+        app.store,
+        { from, to, segment, channel },
+        { metric, interval, theme: theme || undefined, stage, windowPeriods },
+      );
       return {
         metric,
         interval,

@@ -1,0 +1,303 @@
+/**
+ * The PostgreSQL store (`pg`): the same FeedbackStore as the embedded SQLite one, for several API
+ * instances sharing one database. Writes are idempotent under concurrency: a batch is upserted
+ * with INSERT ... ON CONFLICT in id order (so two writers lock rows in the same order and never
+ * deadlock each other), and each record's theme and stage rows are replaced in the same
+ * transaction while its feedback row is locked.
+ */
+import type pg from 'pg';
+import type { AnalysisResult } from '../../contract.js';
+import { VerbatimError } from '../../errors.js';
+import type { FeedbackFact, ThemeFact } from '../../metrics/types.js';
+import { analyticsColumnsOf } from '../analytics-rows.js';
+import { createSqlAnalytics } from '../analytics-sql.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { buildFilterCondition, buildMentionCondition } from '../filter-sql.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type FeedbackFilter,
+  type FeedbackItem,
+  type FeedbackStore,
+  type PageRequest,
+  type ThemeCount,
+  type UpsertSummary,
+} from '../store.js';
+import { normalizeFeedbackRecord, type NormalizedRecord } from '../validate-record.js';
+import { applyPostgresMigrations, createGuard, createPool, inTransaction, POSTGRES_MIGRATIONS_DIR, toPositional } from './connection.js';
+import { createPostgresDashboardQueries } from './postgres-dashboard-queries.js';
+import { createPostgresManagement } from './postgres-management.js';
+
+export interface PostgresStoreOptions {
+  /** Migrations folder; the package's own by default. */
+  migrationsDir?: string;
+  /** Pool size (connections). */
+  poolSize?: number;
+}
+
+interface FeedbackRow {
+  id: string;
+  text: string;
+  date: string;
+  score: number | null;
+  score_type: FeedbackItem['scoreType'];
+  score_band: FeedbackItem['scoreBand'];
+  segment: string | null;
+  channel: string | null;
+  account_id: string | null;
+  revenue: number | null;
+  metadata: Record<string, unknown>;
+  result: AnalysisResult;
+  created_at: string;
+  updated_at: string;
+}
+
+const ITEM_COLUMNS = `f.id, f.text, f.date, f.score, f.score_type, f.score_band, f.segment, f.channel,
+  f.account_id, f.revenue, f.metadata, f.result, f.created_at, f.updated_at`;
+
+/** One multi-row upsert per batch from parallel arrays, in id order (see the file comment). */
+const UPSERT_FEEDBACK = `
+INSERT INTO feedback AS f (id, text, date, score, score_type, score_band, segment, channel, account_id, revenue,
+  metadata, result, sentiment_label, sentiment_score, sentiment_confidence, churn_risk, effort, urgency, actionable,
+  day, theme_ids, stage_ids, created_at, updated_at)
+SELECT r.*, $19::text, $19::text FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
+  $8::text[], $9::text[], $10::float8[], $11::jsonb[], $12::jsonb[], $13::text[], $14::float8[], $15::float8[],
+  $16::float8[], $17::float8[], $18::float8[], $20::boolean[], $21::text[], $22::text[], $23::text[]) AS r ORDER BY 1
+ON CONFLICT (id) DO UPDATE SET
+  text = excluded.text, date = excluded.date, score = excluded.score, score_type = excluded.score_type,
+  score_band = excluded.score_band, segment = excluded.segment, channel = excluded.channel,
+  account_id = excluded.account_id, revenue = excluded.revenue, metadata = excluded.metadata,
+  result = excluded.result, sentiment_label = excluded.sentiment_label,
+  sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
+  churn_risk = excluded.churn_risk, effort = excluded.effort, urgency = excluded.urgency,
+  actionable = excluded.actionable, updated_at = excluded.updated_at, day = excluded.day,
+  theme_ids = excluded.theme_ids, stage_ids = excluded.stage_ids
+RETURNING (xmax = 0) AS inserted`;
+
+function toItem(row: FeedbackRow): FeedbackItem {
+  return {
+    id: row.id,
+    text: row.text,
+    date: row.date,
+    score: row.score,
+    scoreType: row.score_type,
+    scoreBand: row.score_band,
+    segment: row.segment,
+    channel: row.channel,
+    accountId: row.account_id,
+    revenue: row.revenue,
+    metadata: row.metadata,
+    result: row.result,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function checkLimit(limit: unknown): number {
+  if (limit === undefined || limit === null) return DEFAULT_PAGE_SIZE;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new VerbatimError('VERBATIM_E_INVALID_QUERY', { field: 'limit', detail: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`, found: String(limit) });
+  }
+  return limit;
+}
+
+/** The last occurrence of each id (later writes in a batch win, as they do one by one in SQLite), sorted by id. */
+function lastById(records: readonly NormalizedRecord[]): NormalizedRecord[] {
+  const byId = new Map<string, NormalizedRecord>();
+  for (const record of records) byId.set(record.id, record);
+  return [...byId.values()].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+}
+
+/** Distinct by key, first occurrence wins: the primary keys allow one row per theme and per stage. */
+function distinctBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const value = key(item);
+    if (seen.has(value)) return false;
+    seen.add(value);
+    return true;
+  });
+}
+
+async function writeBatch(client: pg.PoolClient, records: readonly NormalizedRecord[]): Promise<UpsertSummary> {
+  const rows = lastById(records);
+  const analytics = new Map(rows.map((record) => [record.id, analyticsColumnsOf(record)]));
+  const column = <T>(pick: (record: NormalizedRecord) => T): T[] => rows.map(pick);
+  const now = new Date().toISOString();
+  const upserted = await client.query<{ inserted: boolean }>(UPSERT_FEEDBACK, [
+    column((r) => r.id), column((r) => r.text), column((r) => r.date), column((r) => r.score), column((r) => r.scoreType),
+    column((r) => r.scoreBand), column((r) => r.segment), column((r) => r.channel), column((r) => r.accountId), column((r) => r.revenue),
+    column((r) => JSON.stringify(r.metadata)), column((r) => JSON.stringify(r.result)), column((r) => r.result.sentiment.label),
+    column((r) => r.result.sentiment.score), column((r) => r.result.sentiment.confidence), column((r) => r.result.signals.churnRisk),
+    column((r) => r.result.signals.effort), column((r) => r.result.signals.urgency), now, column((r) => r.result.signals.actionable),
+    column((r) => analytics.get(r.id)!.day), column((r) => analytics.get(r.id)!.themeIds), column((r) => analytics.get(r.id)!.stageIds),
+  ]);
+  const ids = column((r) => r.id);
+  await client.query('DELETE FROM feedback_themes WHERE feedback_id = ANY($1::text[])', [ids]);
+  await client.query('DELETE FROM feedback_stages WHERE feedback_id = ANY($1::text[])', [ids]);
+  const themes = rows.flatMap((record) => analytics.get(record.id)!.mentions.map((mention) => ({ record, day: analytics.get(record.id)!.day, mention })));
+  if (themes.length > 0) {
+    const of = <T>(pick: (row: (typeof themes)[number]) => T): T[] => themes.map(pick);
+    await client.query(
+      `INSERT INTO feedback_themes (feedback_id, theme_id, theme_label, stage, sentiment_label, sentiment_score, date, day, score_type,
+         score, segment, channel, account_id, revenue, stage_first, stage_sentiment_label, stage_sentiment_score)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[],
+         $10::int[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::int[], $16::text[], $17::float8[])`,
+      [
+        of((row) => row.record.id), of((row) => row.mention.themeId), of((row) => row.mention.label), of((row) => row.mention.stage),
+        of((row) => row.mention.sentimentLabel), of((row) => row.mention.sentimentScore), of((row) => row.record.date), of((row) => row.day),
+        of((row) => row.record.scoreType), of((row) => row.record.score), of((row) => row.record.segment), of((row) => row.record.channel),
+        of((row) => row.record.accountId), of((row) => row.record.revenue), of((row) => (row.mention.stageFirst ? 1 : 0)),
+        of((row) => row.mention.stageSentimentLabel), of((row) => row.mention.stageSentimentScore),
+      ],
+    );
+  }
+  const stages = rows.flatMap((record) => distinctBy(record.result.stages, (stage) => stage.id).map((stage) => ({ id: record.id, stage })));
+  if (stages.length > 0) {
+    await client.query(
+      `INSERT INTO feedback_stages (feedback_id, stage, sentiment_label, sentiment_score)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[])`,
+      [stages.map((row) => row.id), stages.map((row) => row.stage.id), stages.map((row) => row.stage.sentiment.label), stages.map((row) => row.stage.sentiment.score)],
+    );
+  }
+  const inserted = upserted.rows.filter((row) => row.inserted).length;
+  return { inserted, updated: records.length - inserted };
+}
+
+/**
+ * Opens the PostgreSQL store at `url` (`postgres://user:password@host:5432/database`) and applies
+ * pending migrations. Any number of processes may open one database at once.
+ * @example
+ * const store = await openPostgresStore('postgres://verbatim@db.internal/verbatim');
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<FeedbackStore> {
+  const pool = createPool(url, options.poolSize);
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const guard = createGuard(url);
+  try {
+    await guard('migrate', () => applyPostgresMigrations(pool, options.migrationsDir ?? POSTGRES_MIGRATIONS_DIR, url));
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return createPostgresStore(pool, guard);
+}
+
+function createPostgresStore(pool: pg.Pool, guard: ReturnType<typeof createGuard>): FeedbackStore {
+  const query = async <T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> =>
+    (await pool.query(toPositional(sql), params as unknown[])).rows as T[];
+  const conditionOf = (filter: FeedbackFilter) => buildFilterCondition(filter, 'postgres');
+  const analytics = createSqlAnalytics((sql, params) => guard('analytics', () => query(sql, params)), {
+    records: conditionOf,
+    mentions: (filter) => buildMentionCondition(filter, 'postgres'),
+  });
+  let closed = false;
+
+  return {
+    ...createPostgresManagement(pool, guard),
+    ...analytics,
+    ...createPostgresDashboardQueries(query, conditionOf, guard),
+
+    upsertFeedback: (records) =>
+      guard('upsertFeedback', async () => {
+        if (!Array.isArray(records)) {
+          throw new VerbatimError('VERBATIM_E_INVALID_FEEDBACK', { id: '(batch)', field: '(records)', detail: 'must be an array', found: typeof records });
+        }
+        const normalized = records.map((record) => normalizeFeedbackRecord(record));
+        if (normalized.length === 0) return { inserted: 0, updated: 0 };
+        return inTransaction(pool, (client) => writeBatch(client, normalized));
+      }),
+
+    getFeedback: (id) =>
+      guard('getFeedback', async () => {
+        const [row] = await query<FeedbackRow>(`SELECT ${ITEM_COLUMNS} FROM feedback f WHERE f.id = ?`, [id]);
+        return row ? toItem(row) : null;
+      }),
+
+    listFeedback: (filter = {}, page: PageRequest = {}) =>
+      guard('listFeedback', async () => {
+        const limit = checkLimit(page.limit);
+        const condition = conditionOf(filter);
+        let sql = `SELECT ${ITEM_COLUMNS} FROM feedback f WHERE ${condition.sql}`;
+        const params = [...condition.params];
+        if (page.cursor !== undefined && page.cursor !== null && page.cursor !== '') {
+          const after = decodeCursor(page.cursor);
+          sql += ' AND (f.date < ? OR (f.date = ? AND f.id < ?))';
+          params.push(after.date, after.date, after.id);
+        }
+        sql += ' ORDER BY f.date DESC, f.id DESC LIMIT ?';
+        params.push(limit + 1);
+        const rows = await query<FeedbackRow>(sql, params);
+        const items = rows.slice(0, limit).map(toItem);
+        const last = items[items.length - 1];
+        return { items, nextCursor: rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null };
+      }),
+
+    countFeedback: (filter = {}) =>
+      guard('countFeedback', async () => {
+        const condition = conditionOf(filter);
+        const [row] = await query<{ n: number }>(`SELECT COUNT(*) AS n FROM feedback f WHERE ${condition.sql}`, condition.params);
+        return row?.n ?? 0;
+      }),
+
+    facts: (filter = {}) =>
+      guard('facts', async () => {
+        const condition = conditionOf(filter);
+        const themeRows = await query<{ feedback_id: string; theme_id: string; theme_label: string; stage: string; sentiment_label: ThemeFact['sentimentLabel']; sentiment_score: number }>(
+          `SELECT t.feedback_id, t.theme_id, t.theme_label, t.stage, t.sentiment_label, t.sentiment_score
+           FROM feedback_themes t JOIN feedback f ON f.id = t.feedback_id WHERE ${condition.sql}`,
+          condition.params,
+        );
+        const themesById = new Map<string, ThemeFact[]>();
+        for (const row of themeRows) {
+          const list = themesById.get(row.feedback_id) ?? [];
+          list.push({ id: row.theme_id, label: row.theme_label, stage: row.stage, sentimentScore: row.sentiment_score, sentimentLabel: row.sentiment_label });
+          themesById.set(row.feedback_id, list);
+        }
+        const rows = await query<Omit<FeedbackRow, 'text' | 'metadata' | 'result' | 'created_at' | 'updated_at' | 'score_band'> & {
+          sentiment_label: FeedbackFact['sentiment']['label'];
+          sentiment_score: number;
+          churn_risk: number;
+        }>(
+          `SELECT f.id, f.date, f.score, f.score_type, f.segment, f.channel, f.account_id, f.revenue, f.sentiment_label, f.sentiment_score, f.churn_risk
+           FROM feedback f WHERE ${condition.sql} ORDER BY f.date, f.id`,
+          condition.params,
+        );
+        return rows.map((row) => {
+          const fact: FeedbackFact = {
+            id: row.id,
+            date: row.date,
+            score: row.score,
+            sentiment: { label: row.sentiment_label, score: row.sentiment_score },
+            themes: themesById.get(row.id) ?? [],
+            churnRisk: row.churn_risk,
+            revenue: row.revenue,
+          };
+          if (row.score_type !== null) fact.scoreType = row.score_type;
+          if (row.segment !== null) fact.segment = row.segment;
+          if (row.channel !== null) fact.channel = row.channel;
+          if (row.account_id !== null) fact.accountId = row.account_id;
+          return fact;
+        });
+      }),
+
+    countByTheme: (filter = {}) =>
+      guard('countByTheme', async () => {
+        const condition = conditionOf(filter);
+        return query<ThemeCount>(
+          `SELECT t.theme_id AS "themeId", MAX(t.theme_label) AS label, MAX(t.stage) AS stage, COUNT(*) AS count,
+             AVG(t.sentiment_score) AS "meanSentiment"
+           FROM feedback_themes t JOIN feedback f ON f.id = t.feedback_id WHERE ${condition.sql}
+           GROUP BY t.theme_id ORDER BY count DESC, "themeId"`,
+          condition.params,
+        );
+      }),
+
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
