@@ -37,7 +37,19 @@ export const ERRORS = {
   VERBATIM_E_UNAUTHORIZED: { status: 401, message: 'Missing or unknown API key; send "Authorization: Bearer KEY" or "x-api-key: KEY"' },
   VERBATIM_E_NOT_READY: { status: 503, message: 'Service not ready: {detail}' },
   VERBATIM_E_READ_ONLY: { status: 409, message: '{what} "{id}" is built in and cannot be changed; {hint}' },
+  VERBATIM_E_JOB_NOT_DONE: { status: 409, message: 'Job {id} is {status}; {detail}' },
   VERBATIM_E_CHECKPOINT: { status: 500, message: 'Cannot resume from checkpoint {path}: {detail}' },
+  VERBATIM_E_QUEUE_UNAVAILABLE: { status: 503, message: 'Queue server {url} is not available: {detail}' },
+  VERBATIM_E_QUEUE_FULL: {
+    status: 503,
+    message: 'The ingest queue holds {depth} messages and {incoming} more would pass its limit of {limit} (VERBATIM_QUEUE_MAX_DEPTH); retry in {retryAfter} s',
+  },
+  VERBATIM_E_QUEUE_MESSAGE: { status: 400, message: 'Queue message {seq} on {subject} is not a valid job message: {detail}' },
+  VERBATIM_E_DELIVERY_LIMIT: {
+    status: 500,
+    message: 'Queue message {seq} was delivered {deliveries} times without being acknowledged: its worker died or stalled each time',
+  },
+  VERBATIM_E_JOB_RECORDS_FAILED: { status: 400, message: '{failed} of {total} records failed ({rejected} rejected, {deadLettered} dead-lettered){example}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -17,6 +17,7 @@ import type { Engine } from '../engine.js';
 import { VerbatimError } from '../errors.js';
 import type { FeedbackStore } from '../store/index.js';
 import { protectScope } from './auth.js';
+import { registerDashboard } from './dashboard-static.js';
 import type { ServerConfig } from './config.js';
 import { installErrorHandlers } from './errors.js';
 import { healthRoutes } from './routes/health.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(healthRoutes);
+  await registerDashboard(app);
   await app.register(
     async (scope) => {
       await protectScope(scope);

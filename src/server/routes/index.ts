@@ -12,6 +12,8 @@ import { trendsRoutes } from './trends.js';
 import { taxonomiesRoutes } from './taxonomies.js';
 import { jobsRoutes } from './jobs.js';
 import { alertsRoutes } from './alerts.js';
+import { dashboardRoutes } from './dashboard.js';
+import { discoveryRoutes } from './discovery.js';
 
 export const ROUTE_PLUGINS: RoutePlugin[] = [
   { plugin: analyzeRoutes, prefix: '' },
@@ -22,4 +24,6 @@ export const ROUTE_PLUGINS: RoutePlugin[] = [
   { plugin: taxonomiesRoutes, prefix: '' },
   { plugin: jobsRoutes, prefix: '' },
   { plugin: alertsRoutes, prefix: '' },
+  { plugin: dashboardRoutes, prefix: '' },
+  { plugin: discoveryRoutes, prefix: '' },
 ];
