@@ -9,6 +9,7 @@ import { registerDiscover } from './discover.js';
 import { registerEval } from './eval.js';
 import { registerServe } from './serve.js';
 import { registerTag } from './tag.js';
+import { registerWorker } from './worker.js';
 
 /** Exit codes: 0 all good, 1 some records failed, 2 usage or fatal error. */
 export const EXIT_OK = 0;
@@ -27,6 +28,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   registerEval(program);
   registerServe(program);
   registerTag(program, setExitCode);
+  registerWorker(program);
   return program;
 }
 

@@ -28,6 +28,14 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
  */
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Most messages the ingest queue may hold before POST /v1/feedback?async=true answers 503 with
+ * Retry-After: 100,000 records is about a minute of work for the workers of one 2-core machine
+ * (~1,800 rows/s at the 1.1 ms of CPU per row bench/queue-workers.ts measures), and ~50 MB of
+ * JetStream storage at ~500 bytes a message.
+ */
+export const DEFAULT_QUEUE_MAX_DEPTH = 100_000;
+
 /** Most comments (or feedback records) in one request: the issue's documented limit. */
 export const MAX_COMMENTS_PER_REQUEST = 1000;
 
@@ -54,6 +62,9 @@ export const ServerEnvSchema = z.object({
   VERBATIM_DEMO: flag.default(true),
   VERBATIM_RATE_LIMIT: integerString(1, 1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   VERBATIM_BODY_LIMIT: integerString(1024, 1024 * 1024 * 1024).default(DEFAULT_BODY_LIMIT_BYTES),
+  VERBATIM_QUEUE_URL: z.string().regex(/^(nats|tls|wss?):\/\//, 'must be a nats:// URL').optional(),
+  VERBATIM_QUEUE_MAX_DEPTH: integerString(1, 1_000_000_000).default(DEFAULT_QUEUE_MAX_DEPTH),
+  VERBATIM_QUEUE_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes').default('verbatim'),
 });
 
 /** Validated server settings; build with `loadServerConfig` (or by hand in tests). */
@@ -70,6 +81,12 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   maxCommentsPerRequest: number;
+  /** NATS server of the ingest queue (POST /v1/feedback?async=true); null: async ingest is off. */
+  queueUrl: string | null;
+  /** Queue depth over which async ingest answers 503 with Retry-After. */
+  queueMaxDepth: number;
+  /** Prefix of the queue's streams and subjects (src/queue/topology.ts); workers must use the same. */
+  queueNamespace: string;
 }
 
 /** Values from `verbatim serve` flags; each given one overrides its environment variable. */
@@ -121,5 +138,8 @@ export function loadServerConfig(
     rateLimitPerMinute: values.VERBATIM_RATE_LIMIT,
     bodyLimitBytes: values.VERBATIM_BODY_LIMIT,
     maxCommentsPerRequest: MAX_COMMENTS_PER_REQUEST,
+    queueUrl: values.VERBATIM_QUEUE_URL ?? null,
+    queueMaxDepth: values.VERBATIM_QUEUE_MAX_DEPTH,
+    queueNamespace: values.VERBATIM_QUEUE_NAMESPACE,
   };
 }

@@ -13,6 +13,9 @@ describe('loadServerConfig', () => {
       rateLimitPerMinute: 600,
       bodyLimitBytes: 5 * 1024 * 1024,
       maxCommentsPerRequest: 1000,
+      queueUrl: null,
+      queueMaxDepth: 100_000,
+      queueNamespace: 'verbatim',
     });
   });
 

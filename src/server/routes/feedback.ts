@@ -7,6 +7,7 @@ import { VerbatimError } from '../../errors.js';
 import { formatIssuePath, COMMON_ERROR_RESPONSES, ErrorResponseSchema, listResponse } from '../errors.js';
 import { ingestFeedback } from '../ingest.js';
 import { evaluateAlertsForIds, storedIds } from '../alerts/evaluate.js';
+import { createQueueHandle, enqueueFeedbackRequest, IngestQuerySchema, QueuedIngestResponseSchema, validateIngestQuery } from '../../queue/http.js';
 import {
   FeedbackBodySchema,
   FeedbackEnvelopeSchema,
@@ -18,6 +19,9 @@ import {
 
 /** Registers POST /feedback, GET /feedback and GET /feedback/:id. */
 export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
+  const queue = createQueueHandle(app.serverConfig.queueUrl, app.serverConfig.queueNamespace);
+  app.addHook('onClose', () => queue.close());
+
   app.post(
     '/feedback',
     {
@@ -26,13 +30,22 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Ingest feedback: analyze and store (idempotent on id)',
         description:
           'A JSON array of 1..1000 records. Records that fail their checks are listed in `failed` ' +
-          '(with their 0-based index); the others are stored. Unknown fields fail that record.',
+          '(with their 0-based index); the others are stored. Unknown fields fail that record. ' +
+          'With `async=true` the records are queued for `verbatim worker` processes instead: 202 with a job id ' +
+          '(GET /v1/jobs/{id} reports progress), or 503 with Retry-After when the queue is full.',
+        querystring: IngestQuerySchema,
         body: FeedbackBodySchema,
-        response: { 200: IngestResponseSchema, 413: ErrorResponseSchema, ...COMMON_ERROR_RESPONSES },
+        response: {
+          200: IngestResponseSchema,
+          202: QueuedIngestResponseSchema,
+          413: ErrorResponseSchema,
+          503: ErrorResponseSchema,
+          ...COMMON_ERROR_RESPONSES,
+        },
       },
       // The documented body schema is per record; only the envelope (an array of 1..1000) is
       // enforced here, so one malformed record is reported in `failed` instead of failing all.
-      validatorCompiler: () => (data) => {
+      validatorCompiler: ({ httpPart }) => httpPart === 'querystring' ? validateIngestQuery : (data) => {
         const parsed = FeedbackEnvelopeSchema.safeParse(data);
         if (parsed.success) return { value: parsed.data };
         const issue = parsed.error.issues[0]!;
@@ -45,7 +58,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
         };
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      if (request.query.async) {
+        return enqueueFeedbackRequest(queue, app.store, request.body as unknown[], reply, app.serverConfig.queueMaxDepth);
+      }
       const engine = await app.engines.resolve();
       const summary = await ingestFeedback(engine, app.store, request.body as unknown[]);
       // Alerts fire on what was stored; a failure here must not fail the ingest (logged instead).
