@@ -1,6 +1,7 @@
 /**
  * Whole-pipeline throughput on one core: Verbatim's `analyze` beside vader-sentiment's JS port and
- * the AFINN `sentiment` package, on the same texts in the same process.
+ * the AFINN `sentiment` package, on the same texts in the same process (one configuration per run;
+ * bench/stages.ts times every stage and both configurations together).
  *   npx tsx bench/analyze.ts [--size 20000] [--runs 5] [--scorer rules|model|combined] [--emotions on|off]
  */
 import { parseArgs } from 'node:util';
@@ -9,7 +10,8 @@ import Sentiment from 'sentiment';
 // The shipped code, compiled by tsc (npm run build), not the TypeScript sources through a loader.
 import { createEngine } from '../dist/engine.js';
 import { resolveConfig } from '../dist/config.js';
-import { measure, report, sampleCorpus } from './lib.js';
+import { corpusTexts } from './corpus.js';
+import { measure, report } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +25,7 @@ const { values } = parseArgs({
 const size = Number(values.size);
 const runs = Number(values.runs);
 const batchSize = Number(values['batch-size']);
-const texts = sampleCorpus(size);
+const texts = corpusTexts(size);
 
 const emotions = values.emotions !== 'off';
 const engine = await createEngine(resolveConfig({ sentiment: { scorer: values.scorer as 'rules' }, emotions: { enabled: emotions } }));
@@ -43,5 +45,5 @@ const afinnRun = await measure('AFINN (sentiment package)', texts, (batch) => {
 }, runs);
 await engine.close();
 
-report(`analyze-${values.scorer}${emotions ? '' : '-no-emotions'}`, { source: 'data/sample.jsonl repeated', size, batchSize }, [verbatim, vaderRun, afinnRun]);
+report(`analyze-${values.scorer}${emotions ? '' : '-no-emotions'}`, { source: 'bench/corpus.ts', size, batchSize }, [verbatim, vaderRun, afinnRun]);
 process.stdout.write(`\nVerbatim / vader-sentiment: ${(verbatim.itemsPerSecond / vaderRun.itemsPerSecond).toFixed(2)}x\n`);

@@ -1,25 +1,14 @@
 /**
- * Shared benchmark helpers: a fixed corpus, timed runs with warm-up, median and spread, the machine
+ * Shared benchmark helpers (the corpus is in corpus.ts): timed runs with warm-up, median and spread, the machine
  * description, and result files under bench/results/. Benchmarks print figures; tests never time.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(BENCH_DIR, '..');
-
-/** The texts of data/sample.jsonl, repeated deterministically to `size` comments. */
-export function sampleCorpus(size: number): string[] {
-  const texts = readFileSync(path.join(ROOT, 'data', 'sample.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { text?: unknown })
-    .filter((record): record is { text: string } => typeof record.text === 'string')
-    .map((record) => record.text);
-  return Array.from({ length: size }, (_, index) => texts[index % texts.length]!);
-}
 
 /** Whitespace token count, the same for every system so tokens/s figures compare. */
 export function countTokens(texts: readonly string[]): number {
@@ -63,10 +52,45 @@ export async function measure(
   };
 }
 
-/** What the figures were measured on. */
+/**
+ * What the figures were measured on, with the load average when called: the machine is shared, so
+ * a figure taken at load 2 on 2 cores is not one taken on an idle machine.
+ */
 export function machine(): Record<string, unknown> {
   const cpus = os.cpus();
-  return { node: process.version, cpu: cpus[0]?.model, cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` };
+  return {
+    node: process.version,
+    cpu: cpus[0]?.model,
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
+  };
+}
+
+/** One line describing the machine, for markdown summaries. */
+export function machineLine(description: Record<string, unknown> = machine()): string {
+  const load = (description.loadAverage as number[]).join(' / ');
+  return `${String(description.cpu)}, ${String(description.cores)} cores, ${String(description.memoryGiB)} GiB, Node ${String(description.node)}, load average ${load} (1/5/15 min) at start`;
+}
+
+/** Writes bench/results/NAME.json and NAME.md and prints the markdown. */
+export function writeResults(name: string, result: Record<string, unknown>, markdown: string): void {
+  mkdirSync(path.join(BENCH_DIR, 'results'), { recursive: true });
+  writeFileSync(path.join(BENCH_DIR, 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(path.join(BENCH_DIR, 'results', `${name}.md`), markdown);
+  process.stdout.write(markdown);
+}
+
+/** Median, min and max of a list of figures. */
+export function summarize(values: readonly number[]): { median: number; min: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+/** Formats a figure with thousands separators. */
+export function formatNumber(value: number, digits = 0): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
 /** Writes bench/results/NAME.json and NAME.md and prints the markdown table. */

@@ -21,7 +21,17 @@ export async function openBagRunner(name: string, file: string, padding: number,
   let session: ort.InferenceSession;
   try {
     const bytes = await readFile(file);
-    session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+    // No CPU memory arena and no memory pattern: an arena keeps the largest [rows, ids, width]
+    // intermediate ever seen for the process's life. With the int8-embedding bag models that was
+    // ~100 MB per batch of long reviews (engine RSS after 10k comments 1.76 GB with the arena,
+    // 0.55 GB without); the folded models need far less (bench/results/memory.md).
+    session = await ort.InferenceSession.create(bytes, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+      enableCpuMemArena: false,
+      enableMemPattern: false,
+    });
   } catch (error) {
     throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: error instanceof Error ? error.message : String(error) }, { cause: error });
   }

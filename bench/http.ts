@@ -1,0 +1,239 @@
+/**
+ * The HTTP API under load: POST /v1/analyze with single comments (fixed 500 req/s for latency, and
+ * flat out for req/s) and 100-comment batches (comments/s), with the server's resident memory.
+ *
+ *   npx tsx bench/http.ts [--duration 20] [--warmup 5] [--port 3917] [--demo] [--scenarios NAMES]
+ *   (npm run bench:http builds dist/ first)
+ *
+ * Starts the server exactly as `npm start` does (`node dist/server/server.js`, spawned directly so
+ * its pid is the server's) on a free port the system picks (--port to choose one) with a fresh SQLite file in bench/tmp/, the demo load
+ * off (VERBATIM_DEMO=0; --demo keeps it on and reports the time to ready), and the rate limit at
+ * its maximum (VERBATIM_RATE_LIMIT=1000000 per minute) so the limiter does not answer 429s. Waits
+ * for /readyz, then drives it with autocannon (programmatic API) from this process: the client and
+ * the server share the machine's cores, which lowers every figure on a 2-core machine. Request
+ * bodies rotate through the corpus (bench/corpus.ts). Server memory is sampled from /proc.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { corpusTexts } from './corpus.js';
+import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults } from './lib.js';
+import { MIB, processMemory, sampleMemory } from './process-memory.js';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    port: { type: 'string', default: '0' },
+    demo: { type: 'boolean', default: false },
+    scenarios: { type: 'string', default: 'single-500,single-max,batch-100' },
+    out: { type: 'string', default: 'http' },
+  },
+});
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const port = Number(values.port);
+const tmp = path.join(BENCH_DIR, 'tmp');
+mkdirSync(tmp, { recursive: true });
+const db = path.join(tmp, `http-${process.pid}.db`);
+const logFile = path.join(tmp, `http-${process.pid}-server.log`);
+for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+
+const texts = corpusTexts(20_000);
+const singleBodies = texts.map((text, index) => JSON.stringify({ comments: [{ id: index, text }] }));
+const batchBodies = Array.from({ length: 200 }, (_, batch) =>
+  JSON.stringify({ comments: texts.slice(batch * 100, batch * 100 + 100).map((text, index) => ({ id: index, text })) }),
+);
+
+const startMachine = machine();
+const log = createWriteStream(logFile);
+const spawned = process.hrtime.bigint();
+const server = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'server.js')], {
+  cwd: ROOT,
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VERBATIM_DB: db, VERBATIM_DEMO: values.demo ? '1' : '0', VERBATIM_RATE_LIMIT: '1000000' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+server.stdout.pipe(log);
+server.stderr.pipe(log);
+// With --port 0 the system picks a free port; the server logs the address it listens on.
+let url = port > 0 ? `http://127.0.0.1:${port}` : '';
+let pending = '';
+server.stdout.on('data', (chunk: Buffer) => {
+  if (url) return;
+  pending += chunk.toString();
+  const found = /"url":"(http:\/\/[^"]+)"/.exec(pending);
+  if (found) url = found[1]!;
+});
+const serverPid = server.pid!;
+const sampler = sampleMemory(serverPid, 200);
+let exited = false;
+server.on('exit', () => {
+  exited = true;
+});
+
+async function waitForReady(timeoutSeconds: number): Promise<number> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`the server exited before it was ready; see ${logFile}`);
+    if (!url) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.status === 200) return Number(process.hrtime.bigint() - spawned) / 1e9;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the server was not ready within ${timeoutSeconds} s`);
+}
+
+/** The server's own view of its memory (its /metrics, prom-client's default Node metrics), in MiB. */
+async function serverHeap(): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const metric = (name: string): number => Number(new RegExp(`^verbatim_${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN) / MIB;
+  return {
+    rss: metric('process_resident_memory_bytes'),
+    heapTotal: metric('nodejs_heap_size_total_bytes'),
+    heapUsed: metric('nodejs_heap_size_used_bytes'),
+    external: metric('nodejs_external_memory_bytes'),
+  };
+}
+
+/** Runs autocannon with bodies rotating through `bodies`. */
+async function cannon(bodies: readonly string[], options: { seconds: number; connections: number; rate?: number }): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/analyze',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+      },
+    ],
+  });
+}
+
+interface Scenario {
+  key: string;
+  name: string;
+  commentsPerRequest: number;
+  connections: number;
+  rate?: number;
+  bodies: readonly string[];
+}
+
+const scenarios: Scenario[] = [
+  { key: 'single-500', name: 'single comment, fixed 500 req/s', commentsPerRequest: 1, connections: 32, rate: 500, bodies: singleBodies },
+  { key: 'single-max', name: 'single comment, flat out', commentsPerRequest: 1, connections: 16, bodies: singleBodies },
+  { key: 'batch-100', name: '100-comment batches, flat out', commentsPerRequest: 100, connections: 4, bodies: batchBodies },
+].filter((scenario) => values.scenarios.split(',').includes(scenario.key));
+
+const results: Record<string, unknown>[] = [];
+let readySeconds = 0;
+let readyRssMiB = 0;
+try {
+  readySeconds = await waitForReady(values.demo ? 900 : 120);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  readyRssMiB = (processMemory(serverPid)?.rss ?? 0) / MIB;
+  process.stderr.write(`server ready after ${readySeconds.toFixed(1)} s, RSS ${readyRssMiB.toFixed(0)} MiB\n`);
+  for (const scenario of scenarios) {
+    if (warmup > 0) await cannon(scenario.bodies, { seconds: warmup, connections: scenario.connections, rate: scenario.rate });
+    const load = machine().loadAverage;
+    const during = sampleMemory(serverPid, 200);
+    const run = await cannon(scenario.bodies, { seconds: duration, connections: scenario.connections, rate: scenario.rate });
+    const memory = during.stop();
+    const heap = await serverHeap();
+    const ok = run['2xx'];
+    const row = {
+      key: scenario.key,
+      name: scenario.name,
+      connections: scenario.connections,
+      targetRate: scenario.rate ?? null,
+      loadAverageBefore: load,
+      seconds: run.duration,
+      requestsOk: ok,
+      non2xx: run.non2xx,
+      errors: run.errors,
+      timeouts: run.timeouts,
+      requestsPerSecond: ok / run.duration,
+      commentsPerSecond: (ok * scenario.commentsPerRequest) / run.duration,
+      latencyMs: { p50: run.latency.p50, p90: run.latency.p90, p99: run.latency.p99, max: run.latency.max, mean: run.latency.average },
+      serverPeakRssMiB: memory.peakBytes / MIB,
+      serverMemoryAfterMiB: heap,
+    };
+    results.push(row);
+    process.stderr.write(`${scenario.name}: ${formatNumber(row.requestsPerSecond)} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms\n`);
+  }
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => (exited ? resolve(null) : server.on('exit', resolve)));
+}
+const memory = sampler.stop();
+for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+const endMachine = machine();
+
+type Row = {
+  key: string;
+  name: string;
+  connections: number;
+  targetRate: number | null;
+  requestsPerSecond: number;
+  commentsPerSecond: number;
+  latencyMs: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  serverPeakRssMiB: number;
+  serverMemoryAfterMiB: Record<string, number>;
+};
+const rows = results as Row[];
+const single = rows.find((row) => row.key === 'single-500');
+const batch = rows.find((row) => row.key === 'batch-100');
+const peakRssMiB = memory.peakBytes / MIB;
+const result = {
+  benchmark: 'http',
+  date: new Date().toISOString(),
+  command: `npx tsx bench/http.ts --duration ${duration} --warmup ${warmup}${values.demo ? ' --demo' : ''}`,
+  machine: startMachine,
+  loadAverageAtEnd: endMachine.loadAverage,
+  server: { command: 'node dist/server/server.js', demo: values.demo, readySeconds, readyRssMiB, peakRssMiB },
+  note: 'autocannon runs in the benchmark process on the same 2 cores as the server',
+  scenarios: results,
+  bars: {
+    batchCommentsPerSecond: batch ? { target: 20_000, value: batch.commentsPerSecond, met: batch.commentsPerSecond >= 20_000 } : null,
+    singleP99At500: single ? { targetMs: 10, value: single.latencyMs.p99, met: single.latencyMs.p99 <= 10 && single.non2xx === 0 } : null,
+    serverRss: { targetMiB: 400, value: peakRssMiB, met: peakRssMiB <= 400 },
+  },
+};
+const markdown = [
+  '# HTTP API (POST /v1/analyze)',
+  '',
+  `${result.date} · ${machineLine(startMachine)}; load at end ${(endMachine.loadAverage as number[]).join(' / ')}.`,
+  `Server: \`node dist/server/server.js\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
+  'autocannon runs in the benchmark process on the same 2 cores as the server: every figure is lower than a separate client machine would show.',
+  '',
+  `Command: \`${result.command}\``,
+  '',
+  '| scenario | connections | req/s | comments/s | p50 ms | p99 ms | non-2xx / errors | server peak RSS MiB | after: RSS / heap total / heap used / external MiB |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (row) =>
+      `| ${row.name} | ${row.connections} | ${formatNumber(row.requestsPerSecond)} | ${formatNumber(row.commentsPerSecond)} | ${row.latencyMs.p50} | ${row.latencyMs.p99} | ${row.non2xx} / ${row.errors} | ${formatNumber(row.serverPeakRssMiB)} | ${[row.serverMemoryAfterMiB.rss, row.serverMemoryAfterMiB.heapTotal, row.serverMemoryAfterMiB.heapUsed, row.serverMemoryAfterMiB.external].map((value) => formatNumber(value ?? NaN)).join(' / ')} |`,
+  ),
+  '',
+  'Bars:',
+  batch ? `- >= 20k comments/s on 100-comment batches: ${formatNumber(batch.commentsPerSecond)} — ${result.bars.batchCommentsPerSecond!.met ? 'MET' : 'NOT MET'}` : '',
+  single ? `- single-comment p99 <= 10 ms at 500 req/s: ${single.latencyMs.p99} ms — ${result.bars.singleP99At500!.met ? 'MET' : 'NOT MET'}` : '',
+  `- server RSS <= 400 MB with models loaded: peak ${formatNumber(peakRssMiB)} MiB — ${result.bars.serverRss.met ? 'MET' : 'NOT MET'}`,
+  '',
+].join('\n');
+writeResults(values.out, result, markdown);

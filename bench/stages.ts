@@ -1,0 +1,294 @@
+/**
+ * Per-stage and whole-pipeline throughput on one core, with vader-sentiment (JS port) and AFINN
+ * (`sentiment` package) run in the same process on the same texts as baselines.
+ *
+ *   npx tsx bench/stages.ts [--size 10000] [--runs 5] [--batch-size 256] [--seed N] [--only NAMES]
+ *   (npm run bench:stages builds dist/ first; run with node --expose-gc for a clean heap per run)
+ *
+ * Every system is timed on the whole corpus, interleaved round by round (so a load spike from
+ * another process hits all of them alike), after one warm-up pass over the whole corpus. Each
+ * stage is timed on the previous stages' outputs, computed untimed beforehand; the stages import
+ * the compiled code in dist/ through the same functions the engine composes (src/engine.ts,
+ * src/assemble.ts). The whole pipeline is engine.analyzeBatch in batches of --batch-size.
+ * tokens/s counts whitespace-separated tokens, the same count for every system.
+ */
+import { parseArgs } from 'node:util';
+import vader from 'vader-sentiment';
+import Sentiment from 'sentiment';
+import { createEngine } from '../dist/engine.js';
+import { resolveConfig } from '../dist/config.js';
+import { createTokenizer } from '../dist/text/tokenize.js';
+import { splitSentences } from '../dist/text/sentences.js';
+import { splitClauses } from '../dist/text/clauses.js';
+import { markShouting } from '../dist/text/shouting.js';
+import { createTextProcessor } from '../dist/text/index.js';
+import type { TextDocument, Token } from '../dist/text/document.js';
+import { createRuleScorer } from '../dist/sentiment/index.js';
+import { aggregateClauses, aggregateSpans } from '../dist/sentiment/aggregate.js';
+import type { ClauseScore } from '../dist/sentiment/types.js';
+import { loadSentimentModel } from '../dist/model/sentiment-model.js';
+import { createModelScorer } from '../dist/model/model-scorer.js';
+import { loadEmotionModel } from '../dist/model/emotion-model.js';
+import { createThemeMatcher, defaultTaxonomy, defaultWordVectors, type ThemeHit } from '../dist/themes/index.js';
+import { aggregateStages, type WeightedThemeResult } from '../dist/journey/index.js';
+import { createSignalDetector } from '../dist/signals/index.js';
+import { corpusTexts, describeTexts, CORPUS_SEED } from './corpus.js';
+import { countTokens, formatNumber, machine, machineLine, summarize, writeResults } from './lib.js';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '5' },
+    'batch-size': { type: 'string', default: '256' },
+    seed: { type: 'string', default: String(CORPUS_SEED) },
+    only: { type: 'string', default: '' },
+    out: { type: 'string', default: 'stages' },
+  },
+});
+const size = Number(values.size);
+const runs = Number(values.runs);
+const batchSize = Number(values['batch-size']);
+const only = values.only ? new Set(values.only.split(',')) : null;
+
+/** One timed system: `run` processes the whole corpus; `kind` groups the rows of the table. */
+interface System {
+  name: string;
+  kind: 'stage' | 'pipeline' | 'baseline';
+  key: string;
+  note?: string;
+  run: () => unknown;
+}
+
+const startMachine = machine();
+const texts = corpusTexts(size, Number(values.seed));
+const tokensInCorpus = countTokens(texts);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+// Untimed inputs of each stage: the outputs of the stages before it.
+const processor = createTextProcessor();
+const docs: TextDocument[] = texts.map((text) => processor.process(text));
+const rules = createRuleScorer();
+const ruleScores: ClauseScore[][] = await rules.scoreClauses(docs);
+const taxonomy = defaultTaxonomy();
+const themeById = new Map(taxonomy.themes.map((theme) => [theme.id, theme]));
+const defaults = resolveConfig({});
+const themes = createThemeMatcher(taxonomy, {
+  embeddings: defaults.themes.useEmbeddings ? defaultWordVectors() : null,
+  embeddingThreshold: defaults.themes.embeddingThreshold,
+  maxThemesPerComment: defaults.themes.maxThemesPerComment,
+});
+const hits: ThemeHit[][] = docs.map((doc) => themes.match(doc));
+const signals = createSignalDetector();
+const sentimentModel = createModelScorer(await loadSentimentModel());
+const emotionModel = await loadEmotionModel();
+const tokensOf: Token[][] = [];
+const tokenizer = createTokenizer();
+for (const text of texts) tokensOf.push(tokenizer.tokenize(text));
+
+const engineDefault = await createEngine(resolveConfig({}));
+const engineRules = await createEngine(resolveConfig({ sentiment: { scorer: 'rules' }, emotions: { enabled: false } }));
+const afinn = new Sentiment();
+
+async function analyzeAll(engine: Awaited<ReturnType<typeof createEngine>>): Promise<void> {
+  for (let start = 0; start < texts.length; start += batchSize) {
+    const records = texts.slice(start, start + batchSize).map((text, offset) => ({ id: start + offset, text }));
+    await engine.analyzeBatch(records);
+  }
+}
+
+let sink = 0;
+const systems: System[] = [
+  {
+    key: 'tokenize',
+    name: 'normalize + tokenize',
+    kind: 'stage',
+    note: 'createTokenizer().tokenize (wink-nlp behind the chunk cache, warm after the warm-up pass)',
+    run: () => {
+      for (const text of texts) sink += tokenizer.tokenize(text).length;
+    },
+  },
+  {
+    key: 'segment',
+    name: 'sentences + clauses',
+    kind: 'stage',
+    note: 'splitSentences, splitClauses, markShouting on the tokens',
+    run: () => {
+      for (let index = 0; index < texts.length; index += 1) {
+        // markShouting only flags tokens; copies keep the prepared tokens untouched between runs.
+        const tokens = tokensOf[index]!.map((token) => ({ ...token }));
+        const sentences = splitSentences(texts[index]!, tokens);
+        const clauses = splitClauses(texts[index]!, tokens, sentences);
+        markShouting(tokens, clauses);
+        sink += clauses.length;
+      }
+    },
+  },
+  {
+    key: 'rules',
+    name: 'rule sentiment',
+    kind: 'stage',
+    note: 'createRuleScorer().scoreClauses(docs)',
+    run: async () => {
+      for (let start = 0; start < docs.length; start += batchSize) sink += (await rules.scoreClauses(docs.slice(start, start + batchSize))).length;
+    },
+  },
+  {
+    key: 'model',
+    name: 'model sentiment (ONNX)',
+    kind: 'stage',
+    note: 'createModelScorer(loadSentimentModel()).scoreClauses(docs): featurize + onnxruntime, one row per clause',
+    run: async () => {
+      for (let start = 0; start < docs.length; start += batchSize) sink += (await sentimentModel.scoreClauses(docs.slice(start, start + batchSize))).length;
+    },
+  },
+  {
+    key: 'emotions',
+    name: 'emotions (ONNX)',
+    kind: 'stage',
+    note: 'loadEmotionModel().predict(texts): featurize + onnxruntime, one row per comment',
+    run: async () => {
+      for (let start = 0; start < texts.length; start += batchSize) sink += (await emotionModel.predict(texts.slice(start, start + batchSize))).length;
+    },
+  },
+  {
+    key: 'themes',
+    name: 'themes',
+    kind: 'stage',
+    note: 'createThemeMatcher(default taxonomy, word vectors).match(doc)',
+    run: () => {
+      for (const doc of docs) sink += themes.match(doc).length;
+    },
+  },
+  {
+    key: 'journey-signals',
+    name: 'journey + signals',
+    kind: 'stage',
+    note: 'theme sentiment + aggregateStages (as src/assemble.ts does) and createSignalDetector()(doc, scores, hits), rule clause scores',
+    run: () => {
+      const options = defaults.sentiment;
+      for (let index = 0; index < docs.length; index += 1) {
+        const doc = docs[index]!;
+        const scores = ruleScores[index]!;
+        const weighted: WeightedThemeResult[] = hits[index]!.map((hit) => {
+          const theme = themeById.get(hit.themeId)!;
+          const sentiment = aggregateClauses(doc.clauses, scores, hit.clauses, options);
+          return { id: theme.id, label: theme.label, stage: theme.stage, sentiment, evidence: hit.evidence, strength: hit.strength };
+        });
+        if (weighted.length > 0) {
+          sink += aggregateStages(weighted, (list) =>
+            aggregateSpans(list.map(({ sentiment, weight }) => ({ score: { score: sentiment.score, confidence: sentiment.confidence, evidence: [] }, weight })), options),
+          ).length;
+        }
+        sink += signals(doc, scores, hits[index]!).churnRisk;
+      }
+    },
+  },
+  {
+    key: 'pipeline-default',
+    name: 'whole pipeline, default config (combined scorer, emotions on)',
+    kind: 'pipeline',
+    note: `engine.analyzeBatch, batches of ${batchSize}`,
+    run: () => analyzeAll(engineDefault),
+  },
+  {
+    key: 'pipeline-rules',
+    name: 'whole pipeline, rules only (emotions off)',
+    kind: 'pipeline',
+    note: `engine.analyzeBatch, batches of ${batchSize}`,
+    run: () => analyzeAll(engineRules),
+  },
+  {
+    key: 'vader',
+    name: 'vader-sentiment polarity_scores (baseline)',
+    kind: 'baseline',
+    run: () => {
+      for (const text of texts) sink += vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
+    },
+  },
+  {
+    key: 'afinn',
+    name: 'AFINN, sentiment package analyze (baseline)',
+    kind: 'baseline',
+    run: () => {
+      for (const text of texts) sink += afinn.analyze(text).score;
+    },
+  },
+].filter((system): system is System => only === null || only.has(system.key) || system.key === 'vader');
+
+for (const system of systems) await system.run();
+const seconds = systems.map(() => [] as number[]);
+for (let round = 0; round < runs; round += 1) {
+  for (const [index, system] of systems.entries()) {
+    gc?.();
+    const started = process.hrtime.bigint();
+    await system.run();
+    seconds[index]!.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  process.stderr.write(`round ${round + 1}/${runs} done\n`);
+}
+await engineDefault.close();
+await engineRules.close();
+
+const vaderIndex = systems.findIndex((system) => system.key === 'vader');
+const rows = systems.map((system, index) => {
+  const time = summarize(seconds[index]!);
+  // Per round, the speed relative to vader timed in the same round: survives a busy machine better.
+  const ratios = seconds[index]!.map((run, round) => seconds[vaderIndex]![round]! / run);
+  return {
+    key: system.key,
+    name: system.name,
+    kind: system.kind,
+    note: system.note ?? null,
+    runsSeconds: seconds[index]!.map((run) => Number(run.toFixed(4))),
+    medianSeconds: time.median,
+    commentsPerSecond: size / time.median,
+    commentsPerSecondMin: size / time.max,
+    commentsPerSecondMax: size / time.min,
+    tokensPerSecond: tokensInCorpus / time.median,
+    microsecondsPerComment: (1e6 * time.median) / size,
+    timesVader: summarize(ratios).median,
+  };
+});
+const stageMicroseconds = rows.filter((row) => row.kind === 'stage').reduce((sum, row) => sum + row.microsecondsPerComment, 0);
+const endMachine = machine();
+const result = {
+  benchmark: 'stages',
+  date: new Date().toISOString(),
+  command: `npx tsx bench/stages.ts --size ${size} --runs ${runs} --batch-size ${batchSize}`,
+  machine: startMachine,
+  loadAverageAtEnd: endMachine.loadAverage,
+  exposeGc: Boolean(gc),
+  corpus: { seed: Number(values.seed), ...describeTexts(texts) },
+  runs,
+  batchSize,
+  systems: rows,
+  sumOfStagesMicrosecondsPerComment: stageMicroseconds,
+  checksum: sink,
+};
+
+const line = (row: (typeof rows)[number]): string =>
+  `| ${row.name} | ${formatNumber(row.commentsPerSecond)} | ${formatNumber(row.commentsPerSecondMin)} – ${formatNumber(row.commentsPerSecondMax)} | ${formatNumber(row.tokensPerSecond)} | ${row.microsecondsPerComment.toFixed(1)} | ${row.timesVader.toFixed(2)}x |`;
+const header = ['| system | comments/s (median) | min – max | tokens/s | µs/comment | × vader (median of per-round ratios) |', '|---|---:|---:|---:|---:|---:|'];
+const whole = rows.find((row) => row.key === 'pipeline-default');
+const markdown = [
+  '# Stages and whole pipeline, one core',
+  '',
+  `${result.date} · ${machineLine(startMachine)}; load at end ${(endMachine.loadAverage as number[]).join(' / ')}.`,
+  `Corpus: ${formatNumber(size)} comments from bench/corpus.ts (seed ${values.seed}): mean ${result.corpus.meanCharacters} characters, median ${result.corpus.medianCharacters}, p90 ${result.corpus.p90Characters}; ${formatNumber(tokensInCorpus)} whitespace tokens. ${runs} runs after a warm-up pass, interleaved; ${gc ? 'GC before every run' : 'no --expose-gc'}.`,
+  '',
+  `Command: \`${result.command}\``,
+  '',
+  ...header,
+  ...rows.map(line),
+  '',
+  `Sum of the stages: ${stageMicroseconds.toFixed(1)} µs/comment (the default pipeline runs rules + model (combined scorer) + emotions + the rest; the rules-only pipeline skips model sentiment and emotions). The gap between the sum and the pipeline is assembly (result objects, sentence/theme sentiment aggregation, rounding) and batching.`,
+  '',
+  whole
+    ? `Bar: whole analysis >= 3x vader on one core (aim 10x). Default config: ${whole.timesVader.toFixed(2)}x — ${whole.timesVader >= 3 ? 'MET' : 'NOT MET'}.`
+    : '',
+  '',
+  'Stage entry points:',
+  ...rows.filter((row) => row.note).map((row) => `- ${row.name}: ${row.note}`),
+  '',
+].join('\n');
+writeResults(values.out, result, markdown);
