@@ -28,7 +28,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     port: { type: 'string', default: '0' },
     demo: { type: 'boolean', default: false },
-    scenarios: { type: 'string', default: 'single-500,single-max,batch-100' },
+    scenarios: { type: 'string', default: 'single-500,single-500-c8,single-max,batch-100' },
     out: { type: 'string', default: 'http' },
   },
 });
@@ -134,6 +134,7 @@ interface Scenario {
 
 const scenarios: Scenario[] = [
   { key: 'single-500', name: 'single comment, fixed 500 req/s', commentsPerRequest: 1, connections: 32, rate: 500, bodies: singleBodies },
+  { key: 'single-500-c8', name: 'single comment, fixed 500 req/s, 8 connections', commentsPerRequest: 1, connections: 8, rate: 500, bodies: singleBodies },
   { key: 'single-max', name: 'single comment, flat out', commentsPerRequest: 1, connections: 16, bodies: singleBodies },
   { key: 'batch-100', name: '100-comment batches, flat out', commentsPerRequest: 100, connections: 4, bodies: batchBodies },
 ].filter((scenario) => values.scenarios.split(',').includes(scenario.key));
