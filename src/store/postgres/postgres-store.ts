@@ -284,11 +284,14 @@ function createPostgresStore(pool: pg.Pool, guard: ReturnType<typeof createGuard
 
     countByTheme: (filter = {}) =>
       guard('countByTheme', async () => {
-        const condition = conditionOf(filter);
+        // As in SQLite: mention rows alone when the filter allows, else joined with the records.
+        const mention = buildMentionCondition(filter, 'postgres');
+        const condition = mention ?? conditionOf(filter);
+        const source = mention ? 'feedback_themes t' : 'feedback_themes t JOIN feedback f ON f.id = t.feedback_id';
         return query<ThemeCount>(
           `SELECT t.theme_id AS "themeId", MAX(t.theme_label) AS label, MAX(t.stage) AS stage, COUNT(*) AS count,
              AVG(t.sentiment_score) AS "meanSentiment"
-           FROM feedback_themes t JOIN feedback f ON f.id = t.feedback_id WHERE ${condition.sql}
+           FROM ${source} WHERE ${condition.sql}
            GROUP BY t.theme_id ORDER BY count DESC, "themeId"`,
           condition.params,
         );

@@ -151,6 +151,24 @@ export function describeFeedbackContract(factory: StoreFactory): void {
       expect(counts.map((count) => count.themeId).slice(1)).toEqual(['app-crash', 'quality', 'refund', 'sizing', 'support-wait']);
     });
 
+    it.each<FeedbackFilter>([
+      { segment: 'consumer' },
+      { from: '2026-01-10', to: '2026-02-28' },
+      { channel: 'survey', scoreType: 'nps' },
+      { theme: 'refund' },
+      { stage: 'product' },
+      { sentiment: 'negative' },
+      { scoreBand: 'detractor' },
+      { query: 'delivery' },
+    ])('counts themes under filter %j exactly as the records that filter lists', async (filter) => {
+      const expected = new Map<string, number>();
+      for (const item of (await store.listFeedback(filter, { limit: 100 })).items) {
+        for (const theme of item.result.themes) expected.set(theme.id, (expected.get(theme.id) ?? 0) + 1);
+      }
+      const counts = await store.countByTheme(filter);
+      expect(new Map(counts.map((count) => [count.themeId, count.count]))).toEqual(expected);
+    });
+
     it('gives the dashboard facets and theme-day counts', async () => {
       const facets = await store.feedbackFacets({});
       expect(facets).toMatchObject({ total: 8, first: '2026-01-05T00:00:00.000Z', last: '2026-03-10T00:00:00.000Z' });
