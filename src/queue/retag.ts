@@ -15,6 +15,7 @@ import { reconcileJob } from './job-progress.js';
 import { encodeRetagMessage, messageId, type RetagMessage } from './messages.js';
 import type { BatchContext, GroupResult } from './process-batch.js';
 import { PUBLISH_WINDOW } from './producer.js';
+import { recordFieldsOf } from '../store/item-record.js';
 
 /** The `kind` of a queued re-tag job (the in-process one is 'retag'). */
 export const QUEUED_RETAG_JOB_KIND = 'queued-retag';
@@ -22,20 +23,6 @@ export const QUEUED_RETAG_JOB_KIND = 'queued-retag';
 /** Stored records read per page while enqueueing. */
 const LIST_PAGE_SIZE = 500;
 
-function toRecord(item: FeedbackItem): Omit<FeedbackRecord, 'result'> {
-  return {
-    id: item.id,
-    text: item.text,
-    date: item.date,
-    score: item.score,
-    scoreType: item.scoreType,
-    segment: item.segment,
-    channel: item.channel,
-    accountId: item.accountId,
-    revenue: item.revenue,
-    metadata: item.metadata,
-  };
-}
 
 /**
  * Worker side: reads the records, analyzes them together with the active taxonomy's engine and
@@ -55,7 +42,7 @@ export async function retagHandler(context: BatchContext, bodies: readonly Retag
   items.forEach(({ position, item }, index) => {
     const line = lines[index]!;
     if (isErrorResult(line)) failed.push({ position, id: item.id, error: line.error });
-    else records.push({ ...toRecord(item), result: { ...line, id: item.id } });
+    else records.push({ ...recordFieldsOf(item), result: { ...line, id: item.id } });
   });
   if (records.length > 0) await context.store.upsertFeedback(records);
   return { stored: records.length, failed };

@@ -5,7 +5,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AnalysisResult } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { FeedbackFact, ThemeFact } from '../metrics/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -28,6 +27,7 @@ import {
   type UpsertSummary,
 } from './store.js';
 import { normalizeFeedbackRecord, type NormalizedRecord } from './validate-record.js';
+import { itemOfRow, type FeedbackItemRow } from './item-record.js';
 
 /** How long a write waits for another connection's lock before failing (ms); a CLI import and the server may share a file. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -37,22 +37,7 @@ export interface SqliteStoreOptions {
   migrationsDir?: string;
 }
 
-interface FeedbackRow {
-  id: string;
-  text: string;
-  date: string;
-  score: number | null;
-  score_type: FeedbackItem['scoreType'];
-  score_band: FeedbackItem['scoreBand'];
-  segment: string | null;
-  channel: string | null;
-  account_id: string | null;
-  revenue: number | null;
-  metadata: string;
-  result: string;
-  created_at: string;
-  updated_at: string;
-}
+type FeedbackRow = FeedbackItemRow<string>;
 
 interface FactRow {
   id: string;
@@ -98,22 +83,7 @@ const ITEM_COLUMNS = `f.id, f.text, f.date, f.score, f.score_type, f.score_band,
   f.account_id, f.revenue, f.metadata, f.result, f.created_at, f.updated_at`;
 
 function toItem(row: FeedbackRow): FeedbackItem {
-  return {
-    id: row.id,
-    text: row.text,
-    date: row.date,
-    score: row.score,
-    scoreType: row.score_type,
-    scoreBand: row.score_band,
-    segment: row.segment,
-    channel: row.channel,
-    accountId: row.account_id,
-    revenue: row.revenue,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-    result: JSON.parse(row.result) as AnalysisResult,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return itemOfRow(row, (value) => JSON.parse(value));
 }
 
 function toFact(row: FactRow, themes: ThemeFact[]): FeedbackFact {

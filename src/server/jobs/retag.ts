@@ -7,8 +7,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isErrorResult } from '../../contract.js';
 import type { Engine } from '../../engine.js';
-import type { FeedbackItem, FeedbackRecord, FeedbackStore } from '../../store/index.js';
+import type { FeedbackRecord, FeedbackStore } from '../../store/index.js';
 import type { JobWork } from './job-runner.js';
+import { recordFieldsOf } from '../../store/item-record.js';
 
 /** The job kind in the jobs table. */
 export const RETAG_JOB_KIND = 'retag';
@@ -19,20 +20,6 @@ export const RETAG_JOB_KIND = 'retag';
  */
 export const RETAG_BATCH_SIZE = 100;
 
-function toRecord(item: FeedbackItem): Omit<FeedbackRecord, 'result'> {
-  return {
-    id: item.id,
-    text: item.text,
-    date: item.date,
-    score: item.score,
-    scoreType: item.scoreType,
-    segment: item.segment,
-    channel: item.channel,
-    accountId: item.accountId,
-    revenue: item.revenue,
-    metadata: item.metadata,
-  };
-}
 
 /**
  * The work of a re-tag job. `engine` is resolved when the job starts (the active taxonomy's
@@ -54,7 +41,7 @@ export function retagWork(store: FeedbackStore, engine: () => Promise<Engine>, b
       const records: FeedbackRecord[] = [];
       page.items.forEach((item, index) => {
         const line = lines[index];
-        if (line !== undefined && !isErrorResult(line)) records.push({ ...toRecord(item), result: { ...line, id: item.id } });
+        if (line !== undefined && !isErrorResult(line)) records.push({ ...recordFieldsOf(item), result: { ...line, id: item.id } });
       });
       if (records.length > 0) await store.upsertFeedback(records);
       done += page.items.length;

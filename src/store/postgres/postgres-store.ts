@@ -6,7 +6,6 @@
  * transaction while its feedback row is locked.
  */
 import type pg from 'pg';
-import type { AnalysisResult } from '../../contract.js';
 import { VerbatimError } from '../../errors.js';
 import type { FeedbackFact, ThemeFact } from '../../metrics/types.js';
 import { analyticsColumnsOf } from '../analytics-rows.js';
@@ -27,6 +26,7 @@ import { normalizeFeedbackRecord, type NormalizedRecord } from '../validate-reco
 import { applyPostgresMigrations, createGuard, createPool, inTransaction, POSTGRES_MIGRATIONS_DIR, toPositional } from './connection.js';
 import { createPostgresDashboardQueries } from './postgres-dashboard-queries.js';
 import { createPostgresManagement } from './postgres-management.js';
+import { itemOfRow, type FeedbackItemRow } from '../item-record.js';
 
 export interface PostgresStoreOptions {
   /** Migrations folder; the package's own by default. */
@@ -35,22 +35,7 @@ export interface PostgresStoreOptions {
   poolSize?: number;
 }
 
-interface FeedbackRow {
-  id: string;
-  text: string;
-  date: string;
-  score: number | null;
-  score_type: FeedbackItem['scoreType'];
-  score_band: FeedbackItem['scoreBand'];
-  segment: string | null;
-  channel: string | null;
-  account_id: string | null;
-  revenue: number | null;
-  metadata: Record<string, unknown>;
-  result: AnalysisResult;
-  created_at: string;
-  updated_at: string;
-}
+type FeedbackRow = FeedbackItemRow<unknown>;
 
 const ITEM_COLUMNS = `f.id, f.text, f.date, f.score, f.score_type, f.score_band, f.segment, f.channel,
   f.account_id, f.revenue, f.metadata, f.result, f.created_at, f.updated_at`;
@@ -75,22 +60,7 @@ ON CONFLICT (id) DO UPDATE SET
 RETURNING (xmax = 0) AS inserted`;
 
 function toItem(row: FeedbackRow): FeedbackItem {
-  return {
-    id: row.id,
-    text: row.text,
-    date: row.date,
-    score: row.score,
-    scoreType: row.score_type,
-    scoreBand: row.score_band,
-    segment: row.segment,
-    channel: row.channel,
-    accountId: row.account_id,
-    revenue: row.revenue,
-    metadata: row.metadata,
-    result: row.result,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return itemOfRow(row, (value) => value);
 }
 
 function checkLimit(limit: unknown): number {
