@@ -12,6 +12,7 @@ import { formatCount, formatMetric, formatPeriod, formatSentiment, formatShare, 
 import { OKABE_ITO } from '../lib/palette.js';
 import type { MetricGroups, MetricOverall, TrendsResponse } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { volumeSentimentChart } from '../lib/volume-chart.js';
 
 const BAND_NAMES: Record<MetricId, [string, string, string]> = {
   nps: ['Promoters', 'Passives', 'Detractors'],
@@ -120,40 +121,10 @@ function KpiCard({ metric }: { metric: MetricId }) {
 function VolumeChart() {
   const { query, interval, metric, link } = useDashboard();
   const trends = useApi<TrendsResponse>(`/v1/trends${queryString({ ...query, metric, interval })}`);
-  const config = useMemo<ChartConfiguration | null>(() => {
-    if (!trends.data) return null;
-    const points = trends.data.points;
-    return {
-      type: 'bar',
-      data: {
-        labels: points.map((point) => formatPeriod(point.period)),
-        datasets: [
-          { type: 'bar', label: 'Comments', data: points.map((point) => point.volume), backgroundColor: OKABE_ITO.skyBlue, yAxisID: 'volume', order: 2 },
-          {
-            type: 'line',
-            label: 'Mean sentiment',
-            data: points.map((point) => point.sentiment),
-            borderColor: OKABE_ITO.vermillion,
-            backgroundColor: OKABE_ITO.vermillion,
-            borderDash: [5, 3],
-            pointStyle: 'rectRot',
-            pointRadius: 3,
-            yAxisID: 'sentiment',
-            order: 1,
-          },
-        ],
-      },
-      options: {
-        maintainAspectRatio: false,
-        interaction: { mode: 'index', intersect: false },
-        plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
-        scales: {
-          volume: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Comments' } },
-          sentiment: { type: 'linear', position: 'right', min: -1, max: 1, grid: { drawOnChartArea: false }, title: { display: true, text: 'Mean sentiment (−1 to +1)' } },
-        },
-      },
-    } as ChartConfiguration;
-  }, [trends.data]);
+  const config = useMemo<ChartConfiguration | null>(
+    () => (trends.data ? volumeSentimentChart(trends.data.points, { volume: 'Comments', sentiment: 'Mean sentiment', sentimentAxis: 'Mean sentiment (−1 to +1)' }) : null),
+    [trends.data],
+  );
   return (
     <section class="card span-2" aria-labelledby="volume-title">
       <h2 id="volume-title">Volume and sentiment per {interval}</h2>

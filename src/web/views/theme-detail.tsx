@@ -10,10 +10,10 @@ import { SentimentBar } from '../components/sentiment-bar.js';
 import { Loadable } from '../components/states.js';
 import { queryString } from '../lib/api.js';
 import { useDashboard } from '../lib/dashboard-context.js';
-import { formatCount, formatDelta, formatMetric, formatMoney, formatPeriod, formatSentiment, formatShare, METRIC_NAMES } from '../lib/format.js';
-import { OKABE_ITO } from '../lib/palette.js';
+import { formatCount, formatDelta, formatMetric, formatMoney, formatSentiment, formatShare, METRIC_NAMES } from '../lib/format.js';
 import type { DriversResponse, TrendsResponse } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
+import { volumeSentimentChart } from '../lib/volume-chart.js';
 import { netSentiment } from './themes.js';
 
 function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
@@ -42,43 +42,18 @@ export function ThemeDetailView({ themeId }: { themeId: string }) {
   const children = (taxonomy?.themes ?? []).filter((theme) => theme.parent === themeId);
   const volumes = new Map((drivers.data?.drivers ?? []).map((entry) => [entry.id, entry]));
 
-  const config = useMemo<ChartConfiguration | null>(() => {
-    if (!trend.data) return null;
-    const points = trend.data.points;
-    return {
-      type: 'bar',
-      data: {
-        labels: points.map((point) => formatPeriod(point.period)),
-        datasets: [
-          { type: 'bar', label: 'Mentions', data: points.map((point) => point.volume), backgroundColor: OKABE_ITO.skyBlue, yAxisID: 'volume', order: 2 },
-          {
-            type: 'line',
-            label: 'Theme sentiment',
-            data: points.map((point) => point.sentiment),
-            borderColor: OKABE_ITO.vermillion,
-            backgroundColor: OKABE_ITO.vermillion,
-            borderDash: [5, 3],
-            pointStyle: 'rectRot',
-            pointRadius: 3,
-            yAxisID: 'sentiment',
-            order: 1,
-          },
-        ],
-      },
-      options: {
-        maintainAspectRatio: false,
-        interaction: { mode: 'index', intersect: false },
-        plugins: {
-          legend: { position: 'bottom', labels: { usePointStyle: true } },
-          tooltip: { callbacks: { afterBody: (items) => `Share of comments: ${formatShare(points[items[0]?.dataIndex ?? 0]?.share)}` } },
-        },
-        scales: {
-          volume: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'Mentions' } },
-          sentiment: { type: 'linear', position: 'right', min: -1, max: 1, grid: { drawOnChartArea: false }, title: { display: true, text: 'Theme sentiment' } },
-        },
-      },
-    } as ChartConfiguration;
-  }, [trend.data]);
+  const config = useMemo<ChartConfiguration | null>(
+    () =>
+      trend.data
+        ? volumeSentimentChart(trend.data.points, {
+            volume: 'Mentions',
+            sentiment: 'Theme sentiment',
+            sentimentAxis: 'Theme sentiment',
+            afterBody: (point) => `Share of comments: ${formatShare(point?.share)}`,
+          })
+        : null,
+    [trend.data],
+  );
 
   return (
     <>
