@@ -4,9 +4,10 @@
  * loses nothing. The deliverer (deliverer.ts) sends what is pending.
  */
 import { randomUUID } from 'node:crypto';
-import { detectEmerging, type EmergingTheme } from '../../metrics/trends.js';
+import type { EmergingTheme } from '../../metrics/trends.js';
 import type { Interval } from '../../metrics/periods.js';
 import type { FeedbackStore, NewDelivery, StoredAlert } from '../../store/index.js';
+import { trendReport } from '../../store/analytics-reports.js';
 import { matchesRecord, parseStoredRule, type AlertRule, type AlertSubject } from './rules.js';
 
 /** The body a webhook receives (also stored as the outbox row's payload). */
@@ -65,12 +66,12 @@ function delivery(alert: StoredAlert, rule: AlertRule, trigger: AlertPayload['tr
 }
 
 /**
- * Themes flagged emerging or new in the latest window, over all stored feedback. Reads every
- * stored fact: fine for the embedded store's sizes; at scale this wants theme counts per period
- * pre-aggregated in SQL (countByTheme per window) instead.
+ * Themes flagged emerging or new in the latest window, over all stored feedback: per-day and
+ * per-window theme counts aggregated in SQL (trendReport), so an ingest never loads every record.
  */
 async function flaggedThemes(store: FeedbackStore, interval: Interval): Promise<{ themes: EmergingTheme[]; window: { first: string; last: string } } | null> {
-  const report = detectEmerging(await store.facts(), { interval });
+  // The metric only shapes the score series, which emerging detection does not read.
+  const { emerging: report } = await trendReport(store, {}, { metric: 'nps', interval });
   if (report.window === null) return null;
   return { themes: report.themes.filter((theme) => theme.emerging || theme.isNew), window: report.window };
 }
