@@ -44,6 +44,7 @@ export function redactUrl(url: string): string {
 /** Runs a store operation; anything that is not already a VerbatimError becomes VERBATIM_E_STORE. */
 export type PostgresGuard = <T>(operation: string, work: () => Promise<T>) => Promise<T>;
 
+/** The guard of one store: errors name the operation and the database URL without its password. */
 export function createGuard(url: string): PostgresGuard {
   const where = redactUrl(url);
   return async (operation, work) => {
