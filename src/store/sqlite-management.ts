@@ -7,131 +7,32 @@ import type Database from 'better-sqlite3';
 import type {
   DeliveryAttempt,
   DueDelivery,
-  JobStatus,
   JobUpdate,
   ManagementStore,
   NewDelivery,
-  StoredAlert,
-  StoredDelivery,
-  StoredJob,
-  StoredTaxonomy,
 } from './management-store.js';
+import {
+  listLimit,
+  managementRowMappers,
+  TERMINAL_JOB_STATUSES,
+  type AlertRow as AlertRowOf,
+  type DeliveryRow,
+  type JobRow as JobRowOf,
+  type TaxonomyRow as TaxonomyRowOf,
+} from './management-rows.js';
 
 /** Runs a store operation, turning unexpected failures into VERBATIM_E_STORE (sqlite-store.ts). */
 export type StoreGuard = <T>(operation: string, work: () => T) => Promise<T>;
 
-/** Most rows a job or delivery listing returns when the caller asks for none. */
-export const DEFAULT_MANAGEMENT_LIST_LIMIT = 100;
+type TaxonomyRow = TaxonomyRowOf<string, number>;
+type JobRow = JobRowOf<string>;
+type AlertRow = AlertRowOf<string, number>;
 
-interface TaxonomyRow {
-  id: string;
-  json: string;
-  active: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface JobRow {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  progress: number;
-  total: number | null;
-  params: string;
-  error: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  updated_at: string;
-}
-
-interface AlertRow {
-  id: string;
-  name: string;
-  rule: string;
-  webhook_url: string;
-  secret: string;
-  enabled: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface DeliveryRow {
-  id: string;
-  alert_id: string;
-  feedback_id: string | null;
-  dedupe_key: string | null;
-  payload: string;
-  status: StoredDelivery['status'];
-  attempts: number;
-  next_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: string;
-  delivered_at: string | null;
-}
-
-function toTaxonomy(row: TaxonomyRow): StoredTaxonomy {
-  return {
-    id: row.id,
-    taxonomy: JSON.parse(row.json) as Record<string, unknown>,
-    active: row.active === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toJob(row: JobRow): StoredJob {
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    progress: row.progress,
-    total: row.total,
-    params: JSON.parse(row.params) as Record<string, unknown>,
-    error: row.error === null ? null : (JSON.parse(row.error) as StoredJob['error']),
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toAlert(row: AlertRow): StoredAlert {
-  return {
-    id: row.id,
-    name: row.name,
-    rule: JSON.parse(row.rule) as Record<string, unknown>,
-    webhookUrl: row.webhook_url,
-    secret: row.secret,
-    enabled: row.enabled === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toDelivery(row: DeliveryRow): StoredDelivery {
-  return {
-    id: row.id,
-    alertId: row.alert_id,
-    feedbackId: row.feedback_id,
-    dedupeKey: row.dedupe_key,
-    payload: row.payload,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastStatusCode: row.last_status_code,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-    deliveredAt: row.delivered_at,
-  };
-}
-
-const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
-
-function listLimit(limit: number | undefined): number {
-  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_MANAGEMENT_LIST_LIMIT;
-}
+// SQLite hands JSON columns over as text and flags as 0/1.
+const { toTaxonomy, toJob, toAlert, toDelivery } = managementRowMappers<string, number>({
+  json: (value) => JSON.parse(value),
+  flag: (value) => value === 1,
+});
 
 /** The ManagementStore methods over an open, migrated connection. */
 export function createSqliteManagement(db: Database.Database, guard: StoreGuard): ManagementStore {

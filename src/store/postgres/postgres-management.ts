@@ -6,117 +6,28 @@
 import type pg from 'pg';
 import type {
   DueDelivery,
-  JobStatus,
   ManagementStore,
-  StoredAlert,
-  StoredDelivery,
-  StoredJob,
-  StoredTaxonomy,
 } from '../management-store.js';
-import { DEFAULT_MANAGEMENT_LIST_LIMIT } from '../sqlite-management.js';
+import {
+  listLimit,
+  managementRowMappers,
+  TERMINAL_JOB_STATUSES,
+  type AlertRow as AlertRowOf,
+  type DeliveryRow,
+  type JobRow as JobRowOf,
+  type TaxonomyRow as TaxonomyRowOf,
+} from '../management-rows.js';
 import { inTransaction, type PostgresGuard } from './connection.js';
 
-interface TaxonomyRow {
-  id: string;
-  json: Record<string, unknown>;
-  active: boolean;
-  created_at: string;
-  updated_at: string;
-}
+type TaxonomyRow = TaxonomyRowOf<unknown, boolean>;
+type JobRow = JobRowOf<unknown>;
+type AlertRow = AlertRowOf<unknown, boolean>;
 
-interface JobRow {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  progress: number;
-  total: number | null;
-  params: Record<string, unknown>;
-  error: StoredJob['error'];
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  updated_at: string;
-}
-
-interface AlertRow {
-  id: string;
-  name: string;
-  rule: Record<string, unknown>;
-  webhook_url: string;
-  secret: string;
-  enabled: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-interface DeliveryRow {
-  id: string;
-  alert_id: string;
-  feedback_id: string | null;
-  dedupe_key: string | null;
-  payload: string;
-  status: StoredDelivery['status'];
-  attempts: number;
-  next_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: string;
-  delivered_at: string | null;
-}
-
-const toTaxonomy = (row: TaxonomyRow): StoredTaxonomy => ({
-  id: row.id,
-  taxonomy: row.json,
-  active: row.active,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
+// pg hands jsonb columns over parsed and booleans as booleans.
+const { toTaxonomy, toJob, toAlert, toDelivery } = managementRowMappers<unknown, boolean>({
+  json: (value) => value,
+  flag: (value) => value,
 });
-
-const toJob = (row: JobRow): StoredJob => ({
-  id: row.id,
-  kind: row.kind,
-  status: row.status,
-  progress: row.progress,
-  total: row.total,
-  params: row.params,
-  error: row.error,
-  createdAt: row.created_at,
-  startedAt: row.started_at,
-  finishedAt: row.finished_at,
-  updatedAt: row.updated_at,
-});
-
-const toAlert = (row: AlertRow): StoredAlert => ({
-  id: row.id,
-  name: row.name,
-  rule: row.rule,
-  webhookUrl: row.webhook_url,
-  secret: row.secret,
-  enabled: row.enabled,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
-
-const toDelivery = (row: DeliveryRow): StoredDelivery => ({
-  id: row.id,
-  alertId: row.alert_id,
-  feedbackId: row.feedback_id,
-  dedupeKey: row.dedupe_key,
-  payload: row.payload,
-  status: row.status,
-  attempts: row.attempts,
-  nextAttemptAt: row.next_attempt_at,
-  lastStatusCode: row.last_status_code,
-  lastError: row.last_error,
-  createdAt: row.created_at,
-  deliveredAt: row.delivered_at,
-});
-
-const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
-
-function listLimit(limit: number | undefined): number {
-  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_MANAGEMENT_LIST_LIMIT;
-}
 
 /** The ManagementStore methods over a pool whose database is migrated. */
 export function createPostgresManagement(pool: pg.Pool, guard: PostgresGuard): ManagementStore {
