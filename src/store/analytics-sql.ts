@@ -86,17 +86,19 @@ function levelColumns(level: DriverLevel): { key: string; label: string; score: 
     : { key: 't.stage', label: 't.stage_sentiment_label', score: 't.stage_sentiment_score', only: ' AND t.stage_first = 1' };
 }
 
+/** The mention rows under a filter: alone when they carry every filtered column, else joined to their records. */
+export function mentionSource(conditions: AnalyticsConditions, filter: FeedbackFilter): { from: string; condition: SqlCondition } {
+  const direct = conditions.mentions(filter);
+  if (direct !== null) return { from: 'feedback_themes t', condition: direct };
+  return { from: 'feedback_themes t JOIN feedback f ON f.id = t.feedback_id', condition: conditions.records(filter) };
+}
+
 /**
  * The AnalyticsStore methods over a query runner and the store's filter builders.
  * @example createSqlAnalytics(run, { records: (f) => buildFilterCondition(f, 'postgres'), mentions: (f) => buildMentionCondition(f, 'postgres') })
  */
 export function createSqlAnalytics(run: QueryRunner, conditions: AnalyticsConditions): AnalyticsStore {
-  /** The mention rows under a filter: alone when they carry every filtered column, else joined to their records. */
-  const mentionsOf = (filter: FeedbackFilter): { from: string; condition: SqlCondition } => {
-    const direct = conditions.mentions(filter);
-    if (direct !== null) return { from: 'feedback_themes t', condition: direct };
-    return { from: 'feedback_themes t JOIN feedback f ON f.id = t.feedback_id', condition: conditions.records(filter) };
-  };
+  const mentionsOf = (filter: FeedbackFilter) => mentionSource(conditions, filter);
 
   const scoreAggregates = async (filter: FeedbackFilter, options: { metric: ScoreType; by: AggregateDimension }): Promise<GroupAggregates> => {
     const { by, metric } = options;

@@ -6,8 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { VerbatimError } from '../errors.js';
-import type { FeedbackFact, ThemeFact } from '../metrics/types.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { createFeedbackReads, ITEM_COLUMNS } from './feedback-reads.js';
 import { buildFilterCondition, buildMentionCondition } from './filter-sql.js';
 import { applyMigrations, SQLITE_MIGRATIONS_DIR } from './migrate.js';
 import { analyticsColumnsOf } from './analytics-rows.js';
@@ -15,15 +14,11 @@ import { createSqlAnalytics } from './analytics-sql.js';
 import { createSqliteManagement } from './sqlite-management.js';
 import { createSqliteDashboardQueries } from './sqlite-dashboard-queries.js';
 import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   type FeedbackFilter,
   type FeedbackItem,
-  type FeedbackPage,
   type FeedbackRecord,
   type FeedbackStore,
   type PageRequest,
-  type ThemeCount,
   type UpsertSummary,
 } from './store.js';
 import { normalizeFeedbackRecord, type NormalizedRecord } from './validate-record.js';
@@ -39,28 +34,7 @@ export interface SqliteStoreOptions {
 
 type FeedbackRow = FeedbackItemRow<string>;
 
-interface FactRow {
-  id: string;
-  date: string;
-  score: number | null;
-  score_type: FeedbackItem['scoreType'];
-  segment: string | null;
-  channel: string | null;
-  account_id: string | null;
-  revenue: number | null;
-  sentiment_label: FeedbackFact['sentiment']['label'];
-  sentiment_score: number;
-  churn_risk: number;
-}
 
-interface ThemeRow {
-  feedback_id: string;
-  theme_id: string;
-  theme_label: string;
-  stage: string;
-  sentiment_label: ThemeFact['sentimentLabel'];
-  sentiment_score: number;
-}
 
 const UPSERT_FEEDBACK = `
 INSERT INTO feedback (id, text, date, score, score_type, score_band, segment, channel, account_id, revenue,
@@ -79,41 +53,12 @@ ON CONFLICT (id) DO UPDATE SET
   actionable = excluded.actionable, updated_at = excluded.updated_at, day = excluded.day,
   theme_ids = excluded.theme_ids, stage_ids = excluded.stage_ids`;
 
-const ITEM_COLUMNS = `f.id, f.text, f.date, f.score, f.score_type, f.score_band, f.segment, f.channel,
-  f.account_id, f.revenue, f.metadata, f.result, f.created_at, f.updated_at`;
 
 function toItem(row: FeedbackRow): FeedbackItem {
   return itemOfRow(row, (value) => JSON.parse(value));
 }
 
-function toFact(row: FactRow, themes: ThemeFact[]): FeedbackFact {
-  const fact: FeedbackFact = {
-    id: row.id,
-    date: row.date,
-    score: row.score,
-    sentiment: { label: row.sentiment_label, score: row.sentiment_score },
-    themes,
-    churnRisk: row.churn_risk,
-    revenue: row.revenue,
-  };
-  if (row.score_type !== null) fact.scoreType = row.score_type;
-  if (row.segment !== null) fact.segment = row.segment;
-  if (row.channel !== null) fact.channel = row.channel;
-  if (row.account_id !== null) fact.accountId = row.account_id;
-  return fact;
-}
 
-function checkLimit(limit: unknown): number {
-  if (limit === undefined || limit === null) return DEFAULT_PAGE_SIZE;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new VerbatimError('VERBATIM_E_INVALID_QUERY', {
-      field: 'limit',
-      detail: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-      found: String(limit),
-    });
-  }
-  return limit;
-}
 
 /** Distinct by key, first occurrence wins: the primary keys allow one row per theme and per stage. */
 function distinctBy<T>(items: readonly T[], key: (item: T) => string): T[] {
@@ -231,9 +176,12 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
     }
   };
 
-  const analytics = createSqlAnalytics(
-    (sql, params) => guard('analytics', () => db.prepare(sql).all(...params) as Record<string, unknown>[]),
-    { records: (filter) => buildFilterCondition(filter), mentions: (filter) => buildMentionCondition(filter) },
+  const conditions = { records: (filter: FeedbackFilter) => buildFilterCondition(filter), mentions: (filter: FeedbackFilter) => buildMentionCondition(filter) };
+  const analytics = createSqlAnalytics((sql, params) => guard('analytics', () => db.prepare(sql).all(...params) as Record<string, unknown>[]), conditions);
+  const reads = createFeedbackReads(
+    (sql, params) => guard('read', () => db.prepare(sql).all(...params) as Record<string, unknown>[]),
+    conditions,
+    (row) => toItem(row as unknown as FeedbackRow),
   );
 
   return {
@@ -257,25 +205,7 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
         return row ? toItem(row) : null;
       }),
 
-    listFeedback: (filter: FeedbackFilter = {}, page: PageRequest = {}) =>
-      guard('listFeedback', (): FeedbackPage => {
-        const limit = checkLimit(page.limit);
-        const condition = buildFilterCondition(filter);
-        let sql = `SELECT ${ITEM_COLUMNS} FROM feedback f WHERE ${condition.sql}`;
-        const params = [...condition.params];
-        if (page.cursor !== undefined && page.cursor !== null && page.cursor !== '') {
-          const after = decodeCursor(page.cursor);
-          sql += ' AND (f.date < ? OR (f.date = ? AND f.id < ?))';
-          params.push(after.date, after.date, after.id);
-        }
-        sql += ' ORDER BY f.date DESC, f.id DESC LIMIT ?';
-        params.push(limit + 1);
-        const rows = db.prepare(sql).all(...params) as FeedbackRow[];
-        const items = rows.slice(0, limit).map(toItem);
-        const last = items[items.length - 1];
-        const nextCursor = rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null;
-        return { items, nextCursor };
-      }),
+    listFeedback: (filter: FeedbackFilter = {}, page: PageRequest = {}) => reads.listFeedback(filter, page),
 
     countFeedback: (filter: FeedbackFilter = {}) =>
       guard('countFeedback', () => {
@@ -283,42 +213,9 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
         return db.prepare(`SELECT COUNT(*) FROM feedback f WHERE ${condition.sql}`).pluck().get(...condition.params) as number;
       }),
 
-    facts: (filter: FeedbackFilter = {}) =>
-      guard('facts', () => {
-        const condition = buildFilterCondition(filter);
-        const themeRows = db
-          .prepare(`SELECT t.feedback_id, t.theme_id, t.theme_label, t.stage, t.sentiment_label, t.sentiment_score
-            FROM feedback_themes t JOIN feedback f ON f.id = t.feedback_id WHERE ${condition.sql}`)
-          .all(...condition.params) as ThemeRow[];
-        const themesById = new Map<string, ThemeFact[]>();
-        for (const row of themeRows) {
-          const list = themesById.get(row.feedback_id) ?? [];
-          list.push({ id: row.theme_id, label: row.theme_label, stage: row.stage, sentimentScore: row.sentiment_score, sentimentLabel: row.sentiment_label });
-          themesById.set(row.feedback_id, list);
-        }
-        const rows = db
-          .prepare(`SELECT f.id, f.date, f.score, f.score_type, f.segment, f.channel, f.account_id, f.revenue,
-              f.sentiment_label, f.sentiment_score, f.churn_risk
-            FROM feedback f WHERE ${condition.sql} ORDER BY f.date, f.id`)
-          .all(...condition.params) as FactRow[];
-        return rows.map((row) => toFact(row, themesById.get(row.id) ?? []));
-      }),
+    facts: (filter: FeedbackFilter = {}) => reads.facts(filter),
 
-    countByTheme: (filter: FeedbackFilter = {}) =>
-      guard('countByTheme', () => {
-        // Mention rows carry the record's date and filter columns: read them alone when the filter
-        // allows (no join: ~1 s -> well under at 100k rows), else join the records.
-        const mention = buildMentionCondition(filter);
-        const condition = mention ?? buildFilterCondition(filter);
-        const source = mention ? 'feedback_themes t' : 'feedback_themes t JOIN feedback f ON f.id = t.feedback_id';
-        const rows = db
-          .prepare(`SELECT t.theme_id AS themeId, MAX(t.theme_label) AS label, MAX(t.stage) AS stage,
-              COUNT(*) AS count, AVG(t.sentiment_score) AS meanSentiment
-            FROM ${source} WHERE ${condition.sql}
-            GROUP BY t.theme_id ORDER BY count DESC, themeId`)
-          .all(...condition.params) as ThemeCount[];
-        return rows;
-      }),
+    countByTheme: (filter: FeedbackFilter = {}) => reads.countByTheme(filter),
 
     close: () =>
       guard('close', () => {

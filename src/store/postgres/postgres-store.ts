@@ -7,19 +7,15 @@
  */
 import type pg from 'pg';
 import { VerbatimError } from '../../errors.js';
-import type { FeedbackFact, ThemeFact } from '../../metrics/types.js';
 import { analyticsColumnsOf } from '../analytics-rows.js';
 import { createSqlAnalytics } from '../analytics-sql.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { createFeedbackReads, ITEM_COLUMNS } from '../feedback-reads.js';
 import { buildFilterCondition, buildMentionCondition } from '../filter-sql.js';
 import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   type FeedbackFilter,
   type FeedbackItem,
   type FeedbackStore,
   type PageRequest,
-  type ThemeCount,
   type UpsertSummary,
 } from '../store.js';
 import { normalizeFeedbackRecord, type NormalizedRecord } from '../validate-record.js';
@@ -37,8 +33,6 @@ export interface PostgresStoreOptions {
 
 type FeedbackRow = FeedbackItemRow<unknown>;
 
-const ITEM_COLUMNS = `f.id, f.text, f.date, f.score, f.score_type, f.score_band, f.segment, f.channel,
-  f.account_id, f.revenue, f.metadata, f.result, f.created_at, f.updated_at`;
 
 /** One multi-row upsert per batch from parallel arrays, in id order (see the file comment). */
 const UPSERT_FEEDBACK = `
@@ -63,13 +57,6 @@ function toItem(row: FeedbackRow): FeedbackItem {
   return itemOfRow(row, (value) => value);
 }
 
-function checkLimit(limit: unknown): number {
-  if (limit === undefined || limit === null) return DEFAULT_PAGE_SIZE;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new VerbatimError('VERBATIM_E_INVALID_QUERY', { field: 'limit', detail: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`, found: String(limit) });
-  }
-  return limit;
-}
 
 /** The last occurrence of each id (later writes in a batch win, as they do one by one in SQLite), sorted by id. */
 function lastById(records: readonly NormalizedRecord[]): NormalizedRecord[] {
@@ -158,10 +145,9 @@ function createPostgresStore(pool: pg.Pool, guard: ReturnType<typeof createGuard
   const query = async <T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> =>
     (await pool.query(toPositional(sql), params as unknown[])).rows as T[];
   const conditionOf = (filter: FeedbackFilter) => buildFilterCondition(filter, 'postgres');
-  const analytics = createSqlAnalytics((sql, params) => guard('analytics', () => query(sql, params)), {
-    records: conditionOf,
-    mentions: (filter) => buildMentionCondition(filter, 'postgres'),
-  });
+  const conditions = { records: conditionOf, mentions: (filter: FeedbackFilter) => buildMentionCondition(filter, 'postgres') };
+  const analytics = createSqlAnalytics((sql, params) => guard('analytics', () => query(sql, params)), conditions);
+  const reads = createFeedbackReads((sql, params) => guard('read', () => query(sql, params)), conditions, (row) => toItem(row as unknown as FeedbackRow));
   let closed = false;
 
   return {
@@ -185,24 +171,7 @@ function createPostgresStore(pool: pg.Pool, guard: ReturnType<typeof createGuard
         return row ? toItem(row) : null;
       }),
 
-    listFeedback: (filter = {}, page: PageRequest = {}) =>
-      guard('listFeedback', async () => {
-        const limit = checkLimit(page.limit);
-        const condition = conditionOf(filter);
-        let sql = `SELECT ${ITEM_COLUMNS} FROM feedback f WHERE ${condition.sql}`;
-        const params = [...condition.params];
-        if (page.cursor !== undefined && page.cursor !== null && page.cursor !== '') {
-          const after = decodeCursor(page.cursor);
-          sql += ' AND (f.date < ? OR (f.date = ? AND f.id < ?))';
-          params.push(after.date, after.date, after.id);
-        }
-        sql += ' ORDER BY f.date DESC, f.id DESC LIMIT ?';
-        params.push(limit + 1);
-        const rows = await query<FeedbackRow>(sql, params);
-        const items = rows.slice(0, limit).map(toItem);
-        const last = items[items.length - 1];
-        return { items, nextCursor: rows.length > limit && last ? encodeCursor({ date: last.date, id: last.id }) : null };
-      }),
+    listFeedback: (filter = {}, page: PageRequest = {}) => reads.listFeedback(filter, page),
 
     countFeedback: (filter = {}) =>
       guard('countFeedback', async () => {
@@ -211,61 +180,9 @@ function createPostgresStore(pool: pg.Pool, guard: ReturnType<typeof createGuard
         return row?.n ?? 0;
       }),
 
-    facts: (filter = {}) =>
-      guard('facts', async () => {
-        const condition = conditionOf(filter);
-        const themeRows = await query<{ feedback_id: string; theme_id: string; theme_label: string; stage: string; sentiment_label: ThemeFact['sentimentLabel']; sentiment_score: number }>(
-          `SELECT t.feedback_id, t.theme_id, t.theme_label, t.stage, t.sentiment_label, t.sentiment_score
-           FROM feedback_themes t JOIN feedback f ON f.id = t.feedback_id WHERE ${condition.sql}`,
-          condition.params,
-        );
-        const themesById = new Map<string, ThemeFact[]>();
-        for (const row of themeRows) {
-          const list = themesById.get(row.feedback_id) ?? [];
-          list.push({ id: row.theme_id, label: row.theme_label, stage: row.stage, sentimentScore: row.sentiment_score, sentimentLabel: row.sentiment_label });
-          themesById.set(row.feedback_id, list);
-        }
-        const rows = await query<Omit<FeedbackRow, 'text' | 'metadata' | 'result' | 'created_at' | 'updated_at' | 'score_band'> & {
-          sentiment_label: FeedbackFact['sentiment']['label'];
-          sentiment_score: number;
-          churn_risk: number;
-        }>(
-          `SELECT f.id, f.date, f.score, f.score_type, f.segment, f.channel, f.account_id, f.revenue, f.sentiment_label, f.sentiment_score, f.churn_risk
-           FROM feedback f WHERE ${condition.sql} ORDER BY f.date, f.id`,
-          condition.params,
-        );
-        return rows.map((row) => {
-          const fact: FeedbackFact = {
-            id: row.id,
-            date: row.date,
-            score: row.score,
-            sentiment: { label: row.sentiment_label, score: row.sentiment_score },
-            themes: themesById.get(row.id) ?? [],
-            churnRisk: row.churn_risk,
-            revenue: row.revenue,
-          };
-          if (row.score_type !== null) fact.scoreType = row.score_type;
-          if (row.segment !== null) fact.segment = row.segment;
-          if (row.channel !== null) fact.channel = row.channel;
-          if (row.account_id !== null) fact.accountId = row.account_id;
-          return fact;
-        });
-      }),
+    facts: (filter = {}) => reads.facts(filter),
 
-    countByTheme: (filter = {}) =>
-      guard('countByTheme', async () => {
-        // As in SQLite: mention rows alone when the filter allows, else joined with the records.
-        const mention = buildMentionCondition(filter, 'postgres');
-        const condition = mention ?? conditionOf(filter);
-        const source = mention ? 'feedback_themes t' : 'feedback_themes t JOIN feedback f ON f.id = t.feedback_id';
-        return query<ThemeCount>(
-          `SELECT t.theme_id AS "themeId", MAX(t.theme_label) AS label, MAX(t.stage) AS stage, COUNT(*) AS count,
-             AVG(t.sentiment_score) AS "meanSentiment"
-           FROM ${source} WHERE ${condition.sql}
-           GROUP BY t.theme_id ORDER BY count DESC, "themeId"`,
-          condition.params,
-        );
-      }),
+    countByTheme: (filter = {}) => reads.countByTheme(filter),
 
     close: async () => {
       if (closed) return;
