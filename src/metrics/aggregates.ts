@@ -6,7 +6,7 @@
  */
 import { band, cesFromSummary, csatFromCounts, npsFromCounts } from './score-metrics.js';
 import type { GroupDimension, GroupedMetrics, MetricGroup } from './group-by.js';
-import { DEFAULT_INTERVAL } from './group-by.js';
+import { DEFAULT_INTERVAL, groupedMetrics } from './group-by.js';
 import { periodKeyOf, type Interval } from './periods.js';
 import type { ScoreCounts, ScoreMetric, ScoreType } from './types.js';
 
@@ -133,17 +133,5 @@ export function groupMetricFromAggregates(
     volume: group.volume,
     ...metricFromHistogram(group.scores, options.metric),
   }));
-  if (options.by === 'period') groups.sort((left, right) => compareKeys(left.key, right.key));
-  else groups.sort((left, right) => right.n - left.n || right.volume - left.volume || compareKeys(left.key, right.key));
-  return {
-    metric: options.metric,
-    by: options.by,
-    ...(options.by === 'period' ? { interval } : {}),
-    groups,
-    ungrouped: source.ungrouped,
-  };
-}
-
-function compareKeys(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
+  return groupedMetrics(groups, source.ungrouped, { ...options, interval });
 }

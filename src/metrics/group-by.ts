@@ -94,12 +94,20 @@ export function groupMetric(facts: readonly FeedbackFact[], options: GroupOption
     volume: bucket.facts.length,
     ...computeMetric(bucket.facts, options.metric),
   }));
+  return groupedMetrics(groups, ungrouped, { ...options, interval });
+}
+
+/**
+ * The GroupedMetrics of computed groups, whether from facts or from SQL aggregates: periods in
+ * time order, other groups by scored count, then volume, then key.
+ */
+export function groupedMetrics(groups: MetricGroup[], ungrouped: number, options: { metric: ScoreType; by: GroupDimension; interval: Interval }): GroupedMetrics {
   if (options.by === 'period') groups.sort((left, right) => compareKeys(left.key, right.key));
   else groups.sort((left, right) => right.n - left.n || right.volume - left.volume || compareKeys(left.key, right.key));
   return {
     metric: options.metric,
     by: options.by,
-    ...(options.by === 'period' ? { interval } : {}),
+    ...(options.by === 'period' ? { interval: options.interval } : {}),
     groups,
     ungrouped,
   };
