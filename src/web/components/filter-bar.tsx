@@ -33,28 +33,8 @@ export function FilterBar() {
           </div>
         </>
       )}
-      <div class="field">
-        <label for="filter-segment">Segment</label>
-        <select id="filter-segment" value={filters.segment} onChange={(event) => setFilters({ segment: event.currentTarget.value })}>
-          <option value="">All segments</option>
-          {facets.segments.map((entry) => (
-            <option value={entry.value}>
-              {entry.value} ({formatCount(entry.count)})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-channel">Channel</label>
-        <select id="filter-channel" value={filters.channel} onChange={(event) => setFilters({ channel: event.currentTarget.value })}>
-          <option value="">All channels</option>
-          {facets.channels.map((entry) => (
-            <option value={entry.value}>
-              {entry.value} ({formatCount(entry.count)})
-            </option>
-          ))}
-        </select>
-      </div>
+      <FacetSelect name="segment" label="Segment" all="All segments" value={filters.segment} entries={facets.segments} onChange={(segment) => setFilters({ segment })} />
+      <FacetSelect name="channel" label="Channel" all="All channels" value={filters.channel} entries={facets.channels} onChange={(channel) => setFilters({ channel })} />
       <div class="field">
         <label for="filter-metric">Score</label>
         <select id="filter-metric" value={metric} onChange={(event) => setFilters({ metric: event.currentTarget.value as MetricId })}>
@@ -71,5 +51,23 @@ export function FilterBar() {
         </p>
       )}
     </form>
+  );
+}
+
+/** A labelled select over one facet's values with their counts, plus an "all" option. */
+function FacetSelect(props: { name: string; label: string; all: string; value: string; entries: readonly { value: string; count: number }[]; onChange: (value: string) => void }) {
+  const id = `filter-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)}>
+        <option value="">{props.all}</option>
+        {props.entries.map((entry) => (
+          <option value={entry.value}>
+            {entry.value} ({formatCount(entry.count)})
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
