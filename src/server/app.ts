@@ -25,6 +25,7 @@ import { ROUTE_PLUGINS } from './routes/index.js';
 import { createTelemetry } from './telemetry.js';
 import type { EngineResolver } from './types.js';
 import './types.js';
+import { createQueueHandle } from '../queue/http.js';
 
 export interface BuildAppOptions {
   config: ServerConfig;
@@ -81,6 +82,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('engines', defaultResolver(engine));
   app.decorate('readiness', { ready: true, reason: null, draining: false });
   app.decorate('telemetry', createTelemetry({ processMetrics: options.processMetrics ?? false }));
+  app.decorate('queue', createQueueHandle(config.queueUrl, config.queueNamespace));
+  app.addHook('onClose', () => app.queue.close());
   installErrorHandlers(app);
 
   app.addHook('onSend', async (request, reply) => {

@@ -8,6 +8,7 @@ import type { Engine } from '../engine.js';
 import type { FeedbackStore } from '../store/index.js';
 import type { ServerConfig } from './config.js';
 import type { Telemetry } from './telemetry.js';
+import type { QueueHandle } from '../queue/http.js';
 
 /**
  * Picks the engine for a request. `resolve()` (no id) is the active taxonomy's engine, used for
@@ -38,6 +39,8 @@ declare module 'fastify' {
     engines: EngineResolver;
     readiness: Readiness;
     telemetry: Telemetry;
+    /** The one NATS connection of this app (opened on first use; rejects when no queue is configured). */
+    queue: QueueHandle;
   }
 }
 

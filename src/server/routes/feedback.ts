@@ -7,7 +7,7 @@ import { VerbatimError } from '../../errors.js';
 import { formatIssuePath, COMMON_ERROR_RESPONSES, ErrorResponseSchema, listResponse } from '../errors.js';
 import { ingestFeedback } from '../ingest.js';
 import { evaluateAlertsForIds, storedIds } from '../alerts/evaluate.js';
-import { createQueueHandle, enqueueFeedbackRequest, IngestQuerySchema, QueuedIngestResponseSchema, validateIngestQuery } from '../../queue/http.js';
+import { enqueueFeedbackRequest, IngestQuerySchema, QueuedIngestResponseSchema, validateIngestQuery } from '../../queue/http.js';
 import {
   FeedbackBodySchema,
   FeedbackEnvelopeSchema,
@@ -19,9 +19,6 @@ import {
 
 /** Registers POST /feedback, GET /feedback and GET /feedback/:id. */
 export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
-  const queue = createQueueHandle(app.serverConfig.queueUrl, app.serverConfig.queueNamespace);
-  app.addHook('onClose', () => queue.close());
-
   app.post(
     '/feedback',
     {
@@ -60,7 +57,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       if (request.query.async) {
-        return enqueueFeedbackRequest(queue, app.store, request.body as unknown[], reply, app.serverConfig.queueMaxDepth);
+        return enqueueFeedbackRequest(app.queue, app.store, request.body as unknown[], reply, app.serverConfig.queueMaxDepth);
       }
       const engine = await app.engines.resolve();
       const summary = await ingestFeedback(engine, app.store, request.body as unknown[]);

@@ -13,7 +13,6 @@ import { COMMON_ERROR_RESPONSES, ErrorResponseSchema, listResponse } from '../er
 import { createJobRunner } from '../jobs/job-runner.js';
 import { JobSchema } from '../jobs/job-schema.js';
 import { RETAG_JOB_KIND, retagWork } from '../jobs/retag.js';
-import { createQueueHandle } from '../../queue/http.js';
 import { enqueueRetag } from '../../queue/retag.js';
 import { createTaxonomyEngines, DEFAULT_TAXONOMY_ID } from '../jobs/taxonomy-engines.js';
 
@@ -63,9 +62,8 @@ export const taxonomiesRoutes: FastifyPluginAsyncZod = async (app) => {
   const work = retagWork(store, () => engines.resolve());
   // With a queue configured (VERBATIM_QUEUE_URL), re-tags go to the `verbatim worker` processes as
   // one message per record; otherwise this process re-analyzes the store as a background job.
-  const queue = app.serverConfig.queueUrl ? createQueueHandle(app.serverConfig.queueUrl, app.serverConfig.queueNamespace) : null;
   const startRetag = async (taxonomyId: string): Promise<StoredJob> =>
-    queue ? enqueueRetag(await queue.get(), store, { taxonomyId }) : runner.submit(RETAG_JOB_KIND, { taxonomyId }, work, { supersede: true });
+    app.serverConfig.queueUrl ? enqueueRetag(await app.queue.get(), store, { taxonomyId }) : runner.submit(RETAG_JOB_KIND, { taxonomyId }, work, { supersede: true });
 
   app.addHook('onReady', async () => {
     await runner.resume(RETAG_JOB_KIND, work);
@@ -73,7 +71,6 @@ export const taxonomiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onClose', async () => {
     await runner.stop();
     await engines.close();
-    await queue?.close();
   });
 
   const builtIn = async () => {
