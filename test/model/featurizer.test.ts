@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { featurizeAspect } from '../../src/model/aspect-featurizer.js';
 import { DEFAULT_FEATURIZER, featurize, hashString, markNegation, modelTokens } from '../../src/model/featurizer.js';
+import { readFileSync } from 'node:fs';
+import { referenceFeaturize } from './featurize-reference.js';
 
 describe('modelTokens', () => {
   it.each([
@@ -54,6 +56,16 @@ describe('featurize', () => {
 
   it('respects maxIds', () => {
     expect(featurize('word '.repeat(500), { ...DEFAULT_FEATURIZER, maxIds: 64 })).toHaveLength(64);
+  });
+
+  it('gives the same ids as the plain-string reference on the sample data and edge cases (the models were trained on those)', () => {
+    const sample = readFileSync(new URL('../../data/sample.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => String(JSON.parse(line).text));
+    const edge = ["not bad, but not great either", "it isn't not good!!!", 'no no no never', 'x'.repeat(40), "'s 't", '\u{1F621}\u{1F621} 😀', ''];
+    const variants = [DEFAULT_FEATURIZER, { ...DEFAULT_FEATURIZER, charMin: 0, charMax: 0 }, { ...DEFAULT_FEATURIZER, charMin: 3, charMax: 3, bigrams: false }];
+    for (const params of variants) for (const text of [...sample, ...edge]) expect(featurize(text, params)).toEqual(referenceFeaturize(text, params));
   });
 
   it('pins the hash function (changing it silently would invalidate every trained model)', () => {
