@@ -22,43 +22,28 @@ export interface AssembleInput {
   emotions: Emotion[] | null;
 }
 
-/**
- * Builds the contract result of one analyzed comment. Asynchronous only because an aspect-aware
- * scorer (the learned model) scores target mentions; see needsSpanScores/assembleResultSync for
- * the synchronous path the engine takes otherwise.
- */
-export async function assembleResult(components: Components, input: AssembleInput): Promise<AnalysisResult> {
-  const { doc } = input;
-  const mentions = input.targets.map((target) => findTarget(doc.text, target));
-  const { scorer } = components;
-  let spanScores: ClauseScore[] | null = null;
-  if (scorer.aspectAware && scorer.scoreSpans) {
-    const requests = mentions.flat().map((span) => ({ doc, span }));
-    if (requests.length > 0) {
-      // Themes are matched before the span scores arrive, as they always were.
-      const hits = components.themes.match(doc);
-      spanScores = await scorer.scoreSpans(requests);
-      return buildResult(components, input, hits, mentions, spanScores);
-    }
-  }
-  return buildResult(components, input, components.themes.match(doc), mentions, spanScores);
+/** Where each requested target occurs in the comment (an empty list: not found). */
+export function targetMentions(doc: TextDocument, targets: readonly string[]): Span[][] {
+  return targets.length === 0 ? [] : targets.map((target) => findTarget(doc.text, target));
 }
 
-/** True when assembling a result with these targets needs the scorer's (asynchronous) span scoring. */
-export function needsSpanScores(components: Components, targets: readonly string[]): boolean {
-  return targets.length > 0 && Boolean(components.scorer.aspectAware && components.scorer.scoreSpans);
+/** True when the scorer judges target mentions itself (the aspect model), so the engine must ask it for span scores first. */
+export function scoresSpans(components: Components): boolean {
+  return Boolean(components.scorer.aspectAware && components.scorer.scoreSpans);
 }
 
 /**
- * assembleResult without the asynchronous step, for when needsSpanScores is false (no targets, or
- * a scorer without span scoring): the per-comment hot path of the engine, with no promise per
- * comment. Gives exactly what assembleResult gives.
+ * Builds the contract result of one analyzed comment. `spanScores` holds one score per mention of
+ * `mentions` (flattened, in order) when the scorer scores spans; the engine asks for the span
+ * scores of a whole batch in one model call, so nothing here waits.
  */
-export function assembleResultSync(components: Components, input: AssembleInput): AnalysisResult {
-  const { doc } = input;
-  const targets = input.targets;
-  const mentions: Span[][] = targets.length === 0 ? [] : targets.map((target) => findTarget(doc.text, target));
-  return buildResult(components, input, components.themes.match(doc), mentions, null);
+export function assembleResult(
+  components: Components,
+  input: AssembleInput,
+  mentions: readonly Span[][] = targetMentions(input.doc, input.targets),
+  spanScores: readonly ClauseScore[] | null = null,
+): AnalysisResult {
+  return buildResult(components, input, components.themes.match(input.doc), mentions, spanScores);
 }
 
 function buildResult(
