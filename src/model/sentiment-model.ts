@@ -41,6 +41,11 @@ export interface EnsemblePart {
   weights: number[];
   /** Recalibration of the mean: p_i^(1/T), renormalized (fitted on dev log-loss; absent = 1). */
   temperature?: number;
+  /**
+   * A cascade: the members after the first run only on rows whose first-member top probability is
+   * below this; the other rows keep the first member's probabilities (absent: every member on every row).
+   */
+  gate?: number;
 }
 
 /** A bag (v1), sequence (v2) or ensemble model part. */
@@ -110,6 +115,28 @@ export function sharpen(probabilities: Float32Array, temperature: number): Float
   return probabilities;
 }
 
+/** Weighted sum of members' n x 3 probabilities, recalibrated with `temperature` (see sharpen). */
+export function mixMembers(outputs: readonly Float32Array[], weights: readonly number[], temperature: number): Float32Array {
+  const result = new Float32Array(outputs[0].length);
+  outputs.forEach((output, index) => {
+    for (let cell = 0; cell < result.length; cell++) result[cell] += weights[index] * output[cell];
+  });
+  return sharpen(result, temperature);
+}
+
+/**
+ * Rows whose top probability is below `gate`: the ones a cascade sends on to its other members.
+ * Training picks the gate with this same function, so dev scores are those served.
+ */
+export function gatedRows(probabilities: Float32Array, gate: number): number[] {
+  const rows: number[] = [];
+  for (let row = 0; row * 3 < probabilities.length; row++) {
+    const cell = row * 3;
+    if (Math.max(probabilities[cell], probabilities[cell + 1], probabilities[cell + 2]) < gate) rows.push(row);
+  }
+  return rows;
+}
+
 type PartRunner = (items: readonly AspectRequest[]) => Promise<Float32Array>;
 
 /** Opens one part as a batched function over aspect-shaped items (the sentence model reads only `text`). */
@@ -119,13 +146,24 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
       throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: 'an ensemble needs one weight per member' });
     }
     const members = await Promise.all(part.members.map((member) => openPart(name, dir, member, aspectTask)));
+    if (part.gate === undefined) {
+      return async (items) => {
+        const outputs = await Promise.all(members.map((member) => member(items)));
+        return mixMembers(outputs, part.weights, part.temperature ?? 1);
+      };
+    }
+    const gate = part.gate;
     return async (items) => {
-      const outputs = await Promise.all(members.map((member) => member(items)));
-      const result = new Float32Array(items.length * 3);
-      outputs.forEach((output, index) => {
-        for (let cell = 0; cell < result.length; cell++) result[cell] += part.weights[index] * output[cell];
-      });
-      return sharpen(result, part.temperature ?? 1);
+      const first = await members[0](items);
+      const unsure = gatedRows(first, gate);
+      if (unsure.length === 0) return first;
+      const subset = unsure.map((row) => items[row]);
+      const firstRows = new Float32Array(unsure.length * 3);
+      unsure.forEach((row, index) => firstRows.set(first.subarray(row * 3, row * 3 + 3), index * 3));
+      const rest = await Promise.all(members.slice(1).map((member) => member(subset)));
+      const mixed = mixMembers([firstRows, ...rest], part.weights, part.temperature ?? 1);
+      unsure.forEach((row, index) => first.set(mixed.subarray(index * 3, index * 3 + 3), row * 3));
+      return first;
     };
   }
   const file = join(dir, part.file);
