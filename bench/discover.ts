@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_SEED, writeCorpusFile } from './corpus.js';
-import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults } from './lib.js';
+import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults, NODE_RUNTIME_FLAGS } from './lib.js';
 import { runMeasured } from './process-memory.js';
 
 const { values } = parseArgs({
@@ -37,7 +37,7 @@ if (!existsSync(input)) {
 }
 
 const startMachine = machine();
-const args = [path.join(ROOT, 'bin', 'verbatim.js'), 'discover', input, '--out', themesFile, '-q'];
+const args = [...NODE_RUNTIME_FLAGS, path.join(ROOT, 'bin', 'verbatim.js'), 'discover', input, '--out', themesFile, '-q'];
 if (values['no-sentiment']) args.push('--no-sentiment');
 if (values.embedding) args.push('--embedding', values.embedding);
 process.stderr.write(`discovering themes in ${formatNumber(rows)} comments: node ${args.slice(1).join(' ')}\n`);

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { corpusTexts } from './corpus.js';
-import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults } from './lib.js';
+import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults, NODE_RUNTIME_FLAGS } from './lib.js';
 import { MIB, processMemory, sampleMemory } from './process-memory.js';
 
 const { values } = parseArgs({
@@ -50,7 +50,7 @@ const batchBodies = Array.from({ length: 200 }, (_, batch) =>
 const startMachine = machine();
 const log = createWriteStream(logFile);
 const spawned = process.hrtime.bigint();
-const server = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'server.js')], {
+const server = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, path.join(ROOT, 'dist', 'server', 'server.js')], {
   cwd: ROOT,
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VERBATIM_DB: db, VERBATIM_DEMO: values.demo ? '1' : '0', VERBATIM_RATE_LIMIT: '1000000' },
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -206,7 +206,7 @@ const result = {
   command: `npx tsx bench/http.ts --duration ${duration} --warmup ${warmup}${values.demo ? ' --demo' : ''}`,
   machine: startMachine,
   loadAverageAtEnd: endMachine.loadAverage,
-  server: { command: 'node dist/server/server.js', demo: values.demo, readySeconds, readyRssMiB, peakRssMiB },
+  server: { command: `node ${NODE_RUNTIME_FLAGS.join(' ')} dist/server/server.js`, demo: values.demo, readySeconds, readyRssMiB, peakRssMiB },
   note: 'autocannon runs in the benchmark process on the same 2 cores as the server',
   scenarios: results,
   bars: {
@@ -219,7 +219,7 @@ const markdown = [
   '# HTTP API (POST /v1/analyze)',
   '',
   `${result.date} · ${machineLine(startMachine)}; load at end ${(endMachine.loadAverage as number[]).join(' / ')}.`,
-  `Server: \`node dist/server/server.js\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
+  `Server: \`node ${NODE_RUNTIME_FLAGS.join(' ')} dist/server/server.js\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
   'autocannon runs in the benchmark process on the same 2 cores as the server: every figure is lower than a separate client machine would show.',
   '',
   `Command: \`${result.command}\``,

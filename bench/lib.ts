@@ -9,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(BENCH_DIR, '..');
+/**
+ * Node flags the product runs with (bin/verbatim.js's shebang, npm start): a 64 MB young-generation
+ * semi-space. The benchmarks spawn `node` with them so they measure what users run.
+ */
+export const NODE_RUNTIME_FLAGS = ['--max-semi-space-size=64'];
 
 /** Whitespace token count, the same for every system so tokens/s figures compare. */
 export function countTokens(texts: readonly string[]): number {

@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
-import { formatNumber, machine, machineLine, writeResults } from './lib.js';
+import { formatNumber, machine, machineLine, writeResults, NODE_RUNTIME_FLAGS } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -111,7 +111,7 @@ async function matrix(): Promise<void> {
   for (const [name, options] of Object.entries(OPTION_SETS)) {
     const child = spawnSync(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', script, '--comments', values.comments, '--batch-size', values['batch-size'], '--scorer', values.scorer, '--session', JSON.stringify(options)],
+      ['--expose-gc', ...NODE_RUNTIME_FLAGS, '--import', 'tsx', script, '--comments', values.comments, '--batch-size', values['batch-size'], '--scorer', values.scorer, '--session', JSON.stringify(options)],
       { encoding: 'utf8', maxBuffer: 64 * MIB },
     );
     if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);

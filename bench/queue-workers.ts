@@ -25,7 +25,7 @@ import { openStore } from '../dist/store/index.js';
 import { connectQueue } from '../dist/queue/connection.js';
 import { enqueueIngest } from '../dist/queue/producer.js';
 import { corpusTexts, CORPUS_SEED } from './corpus.js';
-import { formatNumber, machine, machineLine, ROOT, summarize, writeResults } from './lib.js';
+import { formatNumber, machine, machineLine, ROOT, summarize, writeResults, NODE_RUNTIME_FLAGS } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -123,7 +123,7 @@ function cpuOfCommand(name: string, tag?: string): number {
 }
 
 function startWorker(namespace: string, location: string): { child: ChildProcess; ready: Promise<void>; totals: Promise<Record<string, number>> } {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/verbatim.js'), 'worker', '--queue', values.queue!, '--namespace', namespace, '--db', location, '--batch-size', String(batchSize), '--concurrency', String(concurrency)], {
+  const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, path.join(ROOT, 'bin/verbatim.js'), 'worker', '--queue', values.queue!, '--namespace', namespace, '--db', location, '--batch-size', String(batchSize), '--concurrency', String(concurrency)], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, ROOT, machine, machineLine } from './lib.js';
+import { BENCH_DIR, ROOT, machine, machineLine, NODE_RUNTIME_FLAGS } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,9 +26,9 @@ const quick = values.quick;
 
 /** The suite: name, script and arguments (full size, then --quick size). */
 const SUITE: { name: string; args: string[]; node?: string[] }[] = [
-  { name: 'stages', node: ['--expose-gc'], args: ['bench/stages.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '2' : '5'] },
-  { name: 'profile', args: ['bench/profile.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '1' : '3'] },
-  { name: 'memory', node: ['--expose-gc'], args: ['bench/memory.ts', '--matrix', '--comments', quick ? '2000' : '10000'] },
+  { name: 'stages', node: ['--expose-gc', ...NODE_RUNTIME_FLAGS], args: ['bench/stages.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '2' : '5'] },
+  { name: 'profile', node: NODE_RUNTIME_FLAGS, args: ['bench/profile.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '1' : '3'] },
+  { name: 'memory', node: ['--expose-gc', ...NODE_RUNTIME_FLAGS], args: ['bench/memory.ts', '--matrix', '--comments', quick ? '2000' : '10000'] },
   { name: 'http', args: ['bench/http.ts', '--duration', quick ? '5' : '20', '--warmup', quick ? '1' : '5'] },
   { name: 'discover', args: ['bench/discover.ts', '--rows', quick ? '10000' : '100000'] },
   { name: 'tag', args: ['bench/tag.ts', '--rows', quick ? '20000' : '1000000'] },

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_SEED, writeCorpusFile } from './corpus.js';
-import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults } from './lib.js';
+import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults, NODE_RUNTIME_FLAGS } from './lib.js';
 import { runMeasured } from './process-memory.js';
 
 const { values } = parseArgs({
@@ -45,7 +45,7 @@ const generateSeconds = Number(process.hrtime.bigint() - generateStarted) / 1e9;
 for (const file of [output, `${output}.checkpoint.json`, `${output}.errors.jsonl`]) rmSync(file, { force: true });
 
 const startMachine = machine();
-const args = [path.join(ROOT, 'bin', 'verbatim.js'), 'tag', input, '--out', output, '--workers', values.workers, '-q'];
+const args = [...NODE_RUNTIME_FLAGS, path.join(ROOT, 'bin', 'verbatim.js'), 'tag', input, '--out', output, '--workers', values.workers, '-q'];
 if (values.scorer) args.push('--scorer', values.scorer);
 process.stderr.write(`tagging ${formatNumber(rows)} rows: node ${args.slice(1).join(' ')}\n`);
 const run = await runMeasured(process.execPath, args, { cwd: ROOT });

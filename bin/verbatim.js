@@ -1,4 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
+// The flag above: a 64 MB young-generation semi-space (V8's default is 16 MB). A batch keeps its
+// comments' tokens alive until it is assembled, and with the default size every scavenge copied
+// them and promoted them to the old space: the pipeline took ~1.6x more CPU per comment (README,
+// "Benchmarks"). `npm run verbatim`, `npm start` and the tag workers (src/batch/pool.ts) set it too.
 // Thin launcher: the CLI is compiled to dist/ by `npm install` (the prepare script) or `npm run build`.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
