@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { argmax } from '../../src/model/metrics.js';
-import { loadSentimentModel, type SentimentModel } from '../../src/model/sentiment-model.js';
+import { DEFAULT_SENTIMENT_DIR, gatedRows, loadSentimentModel, mixMembers, type EnsemblePart, type SentimentMeta, type SentimentModel } from '../../src/model/sentiment-model.js';
 
 /** Hand-written CX comments whose polarity is not in doubt. */
 const CASES: [string, 'negative' | 'neutral' | 'positive'][] = [
@@ -47,5 +50,47 @@ describe('loadSentimentModel (models/sentiment)', () => {
 
   it('reports a missing model folder as VERBATIM_E_MODEL', async () => {
     await expect(loadSentimentModel('/nonexistent/folder')).rejects.toMatchObject({ code: 'VERBATIM_E_MODEL' });
+  });
+});
+
+describe('cascade helpers', () => {
+  it('sends on only the rows whose top probability is below the gate', () => {
+    const rows = Float32Array.from([0.9, 0.05, 0.05, 0.4, 0.35, 0.25, 0.1, 0.3, 0.6]);
+    expect(gatedRows(rows, 0.6)).toEqual([1]);
+    expect(gatedRows(rows, 0.61)).toEqual([1, 2]);
+    expect(gatedRows(rows, 0.3)).toEqual([]);
+  });
+
+  it('mixes members by weight and renormalizes after the temperature', () => {
+    const first = Float32Array.from([0.8, 0.1, 0.1]);
+    const second = Float32Array.from([0.2, 0.2, 0.6]);
+    const plain = mixMembers([first, second], [0.5, 0.5], 1);
+    expect(Array.from(plain).map((value) => Number(value.toFixed(4)))).toEqual([0.5, 0.15, 0.35]);
+    const sharper = mixMembers([first, second], [0.5, 0.5], 0.5);
+    expect(sharper[0] + sharper[1] + sharper[2]).toBeCloseTo(1, 5);
+    expect(sharper[0]).toBeGreaterThan(plain[0]);
+  });
+});
+
+describe('the shipped sentence cascade', () => {
+  it('keeps the bag\'s own probabilities where the bag is sure, and mixes in the CNN only where it is not', async () => {
+    const meta = JSON.parse(readFileSync(join(DEFAULT_SENTIMENT_DIR, 'meta.json'), 'utf8')) as SentimentMeta;
+    const sentence = meta.sentence as EnsemblePart;
+    expect(sentence.kind).toBe('ensemble');
+    expect(typeof sentence.gate).toBe('number');
+    // The bag alone, from the same files.
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-bag-'));
+    for (const file of ['model.onnx', 'aspect.onnx', 'aspect-sequence.onnx', 'sentence-sequence.onnx']) symlinkSync(join(DEFAULT_SENTIMENT_DIR, file), join(dir, file));
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...meta, sentence: sentence.members[0] }));
+    const [cascade, bag] = await Promise.all([loadSentimentModel(), loadSentimentModel(dir)]);
+    const texts = ['absolutely love it, five stars', 'terrible service, I want a refund', 'the parcel arrived on tuesday', 'delivery was fine, the box was a bit dented', 'it does what it says'];
+    const [mixed, plain] = await Promise.all([cascade.predict(texts), bag.predict(texts)]);
+    const unsure = gatedRows(plain, sentence.gate!);
+    expect(unsure.length).toBeGreaterThan(0);
+    expect(unsure.length).toBeLessThan(texts.length);
+    for (let row = 0; row < texts.length; row++) {
+      const same = [0, 1, 2].every((cell) => mixed[row * 3 + cell] === plain[row * 3 + cell]);
+      expect(same).toBe(!unsure.includes(row));
+    }
   });
 });
