@@ -9,6 +9,31 @@ import { INPUT_IDS, INPUT_SCALE, OUTPUT_PROBABILITIES } from './onnx-export.js';
 
 /** Rows per ORT call: large enough to amortize the call, small enough to keep padding cheap. */
 export const BATCH_SIZE = 256;
+/**
+ * Padded cells (rows x longest row) per ORT call. Rows are sorted by length, and one long comment
+ * used to pad its whole batch of 256 to its length: the emotion model (ids of every character
+ * 3-gram) gathered ~10x the ids it needed and spent half its time in onnxruntime.
+ */
+export const MAX_CELLS = 16_384;
+
+/**
+ * Splits rows, sorted by ascending length, into runs for one ORT call each: at most BATCH_SIZE
+ * rows and at most MAX_CELLS padded cells (a row longer than that goes alone).
+ */
+export function lengthBatches(order: readonly number[], lengthOf: (row: number) => number): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  for (const row of order) {
+    const width = Math.max(1, lengthOf(row));
+    if (current.length > 0 && (current.length >= BATCH_SIZE || (current.length + 1) * width > MAX_CELLS)) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(row);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 export interface BagRunner {
   readonly classes: number;
@@ -60,8 +85,7 @@ export async function openBagRunner(name: string, file: string, padding: number,
     async run(rows) {
       const result = new Float32Array(rows.length * classes);
       const order = rows.map((_, index) => index).sort((left, right) => rows[left].length - rows[right].length);
-      for (let start = 0; start < order.length; start += BATCH_SIZE) {
-        const indexes = order.slice(start, start + BATCH_SIZE);
+      for (const indexes of lengthBatches(order, (row) => rows[row].length)) {
         const probabilities = await runBatch(indexes.map((index) => rows[index]));
         indexes.forEach((rowIndex, batchIndex) => {
           result.set(probabilities.subarray(batchIndex * classes, (batchIndex + 1) * classes), rowIndex * classes);

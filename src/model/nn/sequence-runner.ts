@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { VerbatimError } from '../../errors.js';
-import { BATCH_SIZE } from '../onnx-runner.js';
+import { lengthBatches } from '../onnx-runner.js';
 import {
   MASKED,
   SEQUENCE_INPUT_POSITIONS,
@@ -62,8 +62,7 @@ export async function openSequenceRunner(name: string, file: string, widths: rea
     async run(inputs) {
       const result = new Float32Array(inputs.length * 3);
       const order = inputs.map((_, index) => index).sort((left, right) => inputs[left].rows.length - inputs[right].rows.length);
-      for (let start = 0; start < order.length; start += BATCH_SIZE) {
-        const indexes = order.slice(start, start + BATCH_SIZE);
+      for (const indexes of lengthBatches(order, (row) => inputs[row].rows.length)) {
         let output: Float32Array;
         try {
           output = (await session.run(sequenceFeeds(indexes.map((index) => inputs[index]), widths, aspect)))[SEQUENCE_OUTPUT].data as Float32Array;
