@@ -213,10 +213,14 @@ const SEPARATOR = 0x20;
 /** Appends one hashed feature to a growable id list. */
 export class FeatureSink {
   ids: number[] = [];
-  constructor(readonly buckets: number, readonly maxIds: number) {}
+  /** buckets - 1 when buckets is a power of two (every shipped model): a mask instead of a float modulo. */
+  private readonly mask: number;
+  constructor(readonly buckets: number, readonly maxIds: number) {
+    this.mask = buckets > 0 && (buckets & (buckets - 1)) === 0 && buckets <= 2 ** 30 ? buckets - 1 : -1;
+  }
 
   add(hash: number): void {
-    if (this.ids.length < this.maxIds) this.ids.push(hash % this.buckets);
+    if (this.ids.length < this.maxIds) this.ids.push(this.mask >= 0 ? hash & this.mask : hash % this.buckets);
   }
 
   /** Adds a feature named by namespace + text. */
