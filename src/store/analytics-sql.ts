@@ -93,6 +93,50 @@ export function mentionSource(conditions: AnalyticsConditions, filter: FeedbackF
   return { from: 'feedback_themes t JOIN feedback f ON f.id = t.feedback_id', condition: conditions.records(filter) };
 }
 
+/** Empty regression sums, and the accessor that creates a driver's entry on first use. */
+export function emptyMoments(): { moments: DriverPairMoments; single: (id: string) => DriverSingleMoments } {
+  const moments: DriverPairMoments = { n: 0, outcomeSum: 0, outcomeSumOfSquares: 0, single: new Map(), pairs: new Map() };
+  const single = (id: string): DriverSingleMoments => {
+    let entry = moments.single.get(id);
+    if (entry === undefined) {
+      entry = { count: 0, outcomeSum: 0, sentimentSum: 0, sentimentSquares: 0, sentimentOutcome: 0 };
+      moments.single.set(id, entry);
+    }
+    return entry;
+  };
+  return { moments, single };
+}
+
+/**
+ * Adds `count` scored records with one sorted id set (`theme_ids` / `stage_ids`) and score to
+ * the regression sums: the outcome sums, and mention and co-mention counts of the chosen drivers.
+ */
+export function addIdSet(
+  moments: DriverPairMoments,
+  single: (id: string) => DriverSingleMoments,
+  chosen: ReadonlySet<string>,
+  idSet: string,
+  score: number,
+  count: number,
+): void {
+  moments.n += count;
+  moments.outcomeSum += score * count;
+  moments.outcomeSumOfSquares += score * score * count;
+  const ids = idSet.split(ID_SET_SEPARATOR).filter((id) => chosen.has(id));
+  for (const left of ids) {
+    const entry = single(left);
+    entry.count += count;
+    entry.outcomeSum += score * count;
+    for (const right of ids) {
+      if (right === left) continue;
+      const key = pairKey(left, right);
+      const pair = moments.pairs.get(key) ?? { count: 0, leftSentimentSum: 0, sentimentProduct: 0 };
+      pair.count += count;
+      moments.pairs.set(key, pair);
+    }
+  }
+}
+
 /**
  * The AnalyticsStore methods over a query runner and the store's filter builders.
  * @example createSqlAnalytics(run, { records: (f) => buildFilterCondition(f, 'postgres'), mentions: (f) => buildMentionCondition(f, 'postgres') })
@@ -176,42 +220,16 @@ export function createSqlAnalytics(run: QueryRunner, conditions: AnalyticsCondit
     async driverMoments(filter, options) {
       const { metric, level, drivers, includeSentiment } = options;
       const records = conditions.records(filter);
-      const chosen = new Set(drivers);
-      const moments: DriverPairMoments = { n: 0, outcomeSum: 0, outcomeSumOfSquares: 0, single: new Map(), pairs: new Map() };
-      const single = (id: string): DriverSingleMoments => {
-        let entry = moments.single.get(id);
-        if (entry === undefined) {
-          entry = { count: 0, outcomeSum: 0, sentimentSum: 0, sentimentSquares: 0, sentimentOutcome: 0 };
-          moments.single.set(id, entry);
-        }
-        return entry;
-      };
+      const { moments, single } = emptyMoments();
       // Scored records grouped by their sorted id set: co-mention counts without a self-join.
       const sets = level === 'theme' ? 'f.theme_ids' : 'f.stage_ids';
       const rows = await run(
-        `SELECT ${sets} AS id_set, f.score, COUNT(*) AS n FROM feedback f WHERE f.score_type = ? AND ${records.sql} GROUP BY ${sets}, f.score`,
+        `SELECT ${sets} AS id_set, f.score, COUNT(*) AS n FROM feedback f WHERE f.score_type = ? AND f.score IS NOT NULL AND ${records.sql}
+         GROUP BY ${sets}, f.score`,
         [metric, ...records.params],
       );
-      for (const row of rows) {
-        const count = num(row.n);
-        const score = num(row.score);
-        moments.n += count;
-        moments.outcomeSum += score * count;
-        moments.outcomeSumOfSquares += score * score * count;
-        const ids = String(row.id_set ?? '').split(ID_SET_SEPARATOR).filter((id) => chosen.has(id));
-        for (const left of ids) {
-          const entry = single(left);
-          entry.count += count;
-          entry.outcomeSum += score * count;
-          for (const right of ids) {
-            if (right === left) continue;
-            const key = pairKey(left, right);
-            const pair = moments.pairs.get(key) ?? { count: 0, leftSentimentSum: 0, sentimentProduct: 0 };
-            pair.count += count;
-            moments.pairs.set(key, pair);
-          }
-        }
-      }
+      const chosen = new Set(drivers);
+      for (const row of rows) addIdSet(moments, single, chosen, String(row.id_set ?? ''), num(row.score), num(row.n));
       if (includeSentiment && drivers.length > 0) await addSentimentMoments(filter, level, metric, drivers, single, moments);
       return moments;
     },
@@ -300,7 +318,7 @@ export function createSqlAnalytics(run: QueryRunner, conditions: AnalyticsCondit
     const { from, condition } = mentionsOf(filter);
     const ids = drivers.map(() => '?').join(', ');
     const mentions = `SELECT t.feedback_id AS fid, ${columns.key} AS driver, ${columns.score} AS s, t.score AS y FROM ${from}
-      WHERE ${condition.sql}${columns.only} AND t.score_type = ? AND ${columns.key} IN (${ids})`;
+      WHERE ${condition.sql}${columns.only} AND t.score_type = ? AND t.score IS NOT NULL AND ${columns.key} IN (${ids})`;
     const params = [...condition.params, metric, ...drivers];
     for (const row of await run(`WITH m AS (${mentions}) SELECT driver, SUM(s) AS s, SUM(s * s) AS squares, SUM(s * y) AS sy FROM m GROUP BY driver`, params)) {
       const entry = single(String(row.driver));

@@ -11,6 +11,9 @@ import { buildFilterCondition, buildMentionCondition } from './filter-sql.js';
 import { applyMigrations, SQLITE_MIGRATIONS_DIR } from './migrate.js';
 import { analyticsColumnsOf } from './analytics-rows.js';
 import { createSqlAnalytics } from './analytics-sql.js';
+import { createRollupAnalytics } from './rollup-analytics.js';
+import { createRollupDashboard } from './rollup-dashboard.js';
+import { placeholderCount, recomputeRevenueSql, rollupStatements } from './rollup-writes.js';
 import { createSqliteManagement } from './sqlite-management.js';
 import { createSqliteDashboardQueries } from './sqlite-dashboard-queries.js';
 import {
@@ -26,6 +29,14 @@ import { itemOfRow, type FeedbackItemRow } from './item-record.js';
 
 /** How long a write waits for another connection's lock before failing (ms); a CLI import and the server may share a file. */
 export const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Page cache of the connection (KiB; SQLite's default is 2 MiB). A write updates a dozen cells
+ * in each rollup table (rollup-writes.ts), scattered over large B-trees: with 64 MiB their inner
+ * pages stay cached, and re-ingesting one record into a 1M-record store takes ~11 ms instead of
+ * ~48 ms (bench/tmp measurement, src/store/README.md "Timings").
+ */
+export const PAGE_CACHE_KIB = 65_536;
 
 export interface SqliteStoreOptions {
   /** Migrations folder; the package's own by default (tests point it elsewhere). */
@@ -86,6 +97,7 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   } catch (error) {
     throw new VerbatimError('VERBATIM_E_STORE', { path: file, detail: `cannot open: ${(error as Error).message}` }, { cause: error });
@@ -110,6 +122,13 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertStage: db.prepare('INSERT INTO feedback_stages (feedback_id, stage, sentiment_label, sentiment_score) VALUES (?, ?, ?, ?)'),
     get: db.prepare(`SELECT ${ITEM_COLUMNS} FROM feedback f WHERE f.id = ?`),
+  };
+  // The rollups of a batch's ids: subtracted before its rows are replaced, added after (rollup-writes.ts).
+  const rollupIds = '$id IN (SELECT value FROM json_each(?))';
+  const prepareRollups = (sign: 1 | -1) => rollupStatements(sign, rollupIds).map((sql) => ({ statement: db.prepare(sql), uses: placeholderCount(sql) }));
+  const rollups = { subtract: prepareRollups(-1), add: prepareRollups(1), recompute: recomputeRevenueSql().map((sql) => db.prepare(sql)) };
+  const applyRollups = (statements: typeof rollups.add, ids: string): void => {
+    for (const { statement, uses } of statements) statement.run(...new Array<string>(uses).fill(ids));
   };
 
   const writeRecord = (record: NormalizedRecord, now: string): boolean => {
@@ -159,10 +178,14 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
   const writeAll = db.transaction((records: NormalizedRecord[]): UpsertSummary => {
     const now = new Date().toISOString();
     const summary: UpsertSummary = { inserted: 0, updated: 0 };
+    const ids = JSON.stringify([...new Set(records.map((record) => record.id))]);
+    applyRollups(rollups.subtract, ids);
     for (const record of records) {
       if (writeRecord(record, now)) summary.updated += 1;
       else summary.inserted += 1;
     }
+    applyRollups(rollups.add, ids);
+    for (const statement of rollups.recompute) statement.run();
     return summary;
   });
 
@@ -177,7 +200,8 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
   };
 
   const conditions = { records: (filter: FeedbackFilter) => buildFilterCondition(filter), mentions: (filter: FeedbackFilter) => buildMentionCondition(filter) };
-  const analytics = createSqlAnalytics((sql, params) => guard('analytics', () => db.prepare(sql).all(...params) as Record<string, unknown>[]), conditions);
+  const runAnalytics = (sql: string, params: readonly unknown[]) => guard('analytics', () => db.prepare(sql).all(...params) as Record<string, unknown>[]);
+  const analytics = createRollupAnalytics(runAnalytics, createSqlAnalytics(runAnalytics, conditions));
   const reads = createFeedbackReads(
     (sql, params) => guard('read', () => db.prepare(sql).all(...params) as Record<string, unknown>[]),
     conditions,
@@ -187,7 +211,7 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
   return {
     ...createSqliteManagement(db, guard),
     ...analytics,
-    ...createSqliteDashboardQueries(db, guard),
+    ...createRollupDashboard(runAnalytics, conditions.records, { ...createSqliteDashboardQueries(db, guard), countByTheme: (filter) => reads.countByTheme(filter) }),
 
     upsertFeedback: (records) =>
       guard('upsertFeedback', () => {
@@ -214,8 +238,6 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
       }),
 
     facts: (filter: FeedbackFilter = {}) => reads.facts(filter),
-
-    countByTheme: (filter: FeedbackFilter = {}) => reads.countByTheme(filter),
 
     close: () =>
       guard('close', () => {

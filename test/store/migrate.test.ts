@@ -31,12 +31,12 @@ describe('migrations', () => {
     expect(versions.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('create every table, including those for taxonomies, jobs and alerts', async () => {
+  it('create every table, including those for taxonomies, jobs, alerts and the analytics rollups', async () => {
     const { file } = scratch();
     await (await openSqliteStore(file)).close();
     expect(tablesOf(file)).toEqual([
       'alert_deliveries', 'alerts', 'feedback', 'feedback_search', 'feedback_stages', 'feedback_themes',
-      'jobs', 'schema_migrations', 'taxonomies',
+      'jobs', 'rollup_drivers', 'rollup_records', 'rollup_revenue', 'rollup_sets', 'schema_migrations', 'taxonomies',
     ]);
   });
 

@@ -9,6 +9,9 @@ import type pg from 'pg';
 import { VerbatimError } from '../../errors.js';
 import { analyticsColumnsOf } from '../analytics-rows.js';
 import { createSqlAnalytics } from '../analytics-sql.js';
+import { createRollupAnalytics } from '../rollup-analytics.js';
+import { createRollupDashboard } from '../rollup-dashboard.js';
+import { placeholderCount, recomputeRevenueSql, rollupStatements } from '../rollup-writes.js';
 import { createFeedbackReads, ITEM_COLUMNS } from '../feedback-reads.js';
 import { buildFilterCondition, buildMentionCondition } from '../filter-sql.js';
 import {
@@ -76,8 +79,29 @@ function distinctBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   });
 }
 
+/**
+ * Advisory-lock space of record ids: a writer holds its ids' locks (taken in id order) from
+ * before it subtracts their stored rows from the rollups until it commits, so two writers of
+ * one id never both subtract the same old rows (or none, for an id neither saw yet).
+ */
+const RECORD_LOCK_SPACE = 7_214_001;
+
+const ROLLUP_IDS = '$id = ANY(?::text[])';
+const ROLLUP_SQL = {
+  subtract: rollupStatements(-1, ROLLUP_IDS).map((sql) => ({ sql: toPositional(sql), uses: placeholderCount(sql) })),
+  add: rollupStatements(1, ROLLUP_IDS).map((sql) => ({ sql: toPositional(sql), uses: placeholderCount(sql) })),
+  recompute: recomputeRevenueSql(),
+};
+
+async function applyRollups(client: pg.PoolClient, statements: typeof ROLLUP_SQL.add, ids: readonly string[]): Promise<void> {
+  for (const { sql, uses } of statements) await client.query(sql, new Array(uses).fill(ids));
+}
+
 async function writeBatch(client: pg.PoolClient, records: readonly NormalizedRecord[]): Promise<UpsertSummary> {
   const rows = lastById(records);
+  const lockIds = rows.map((record) => record.id);
+  await client.query('SELECT pg_advisory_xact_lock($2, hashtext(id)) FROM (SELECT unnest($1::text[]) AS id ORDER BY 1) s', [lockIds, RECORD_LOCK_SPACE]);
+  await applyRollups(client, ROLLUP_SQL.subtract, lockIds);
   const analytics = new Map(rows.map((record) => [record.id, analyticsColumnsOf(record)]));
   const column = <T>(pick: (record: NormalizedRecord) => T): T[] => rows.map(pick);
   const now = new Date().toISOString();
@@ -117,6 +141,8 @@ async function writeBatch(client: pg.PoolClient, records: readonly NormalizedRec
       [stages.map((row) => row.id), stages.map((row) => row.stage.id), stages.map((row) => row.stage.sentiment.label), stages.map((row) => row.stage.sentiment.score)],
     );
   }
+  await applyRollups(client, ROLLUP_SQL.add, lockIds);
+  for (const sql of ROLLUP_SQL.recompute) await client.query(sql);
   const inserted = upserted.rows.filter((row) => row.inserted).length;
   return { inserted, updated: records.length - inserted };
 }
@@ -146,14 +172,18 @@ function createPostgresStore(pool: pg.Pool, guard: ReturnType<typeof createGuard
     (await pool.query(toPositional(sql), params as unknown[])).rows as T[];
   const conditionOf = (filter: FeedbackFilter) => buildFilterCondition(filter, 'postgres');
   const conditions = { records: conditionOf, mentions: (filter: FeedbackFilter) => buildMentionCondition(filter, 'postgres') };
-  const analytics = createSqlAnalytics((sql, params) => guard('analytics', () => query(sql, params)), conditions);
+  const runAnalytics = (sql: string, params: readonly unknown[]) => guard('analytics', () => query(sql, params));
+  const analytics = createRollupAnalytics(runAnalytics, createSqlAnalytics(runAnalytics, conditions));
   const reads = createFeedbackReads((sql, params) => guard('read', () => query(sql, params)), conditions, (row) => toItem(row as unknown as FeedbackRow));
   let closed = false;
 
   return {
     ...createPostgresManagement(pool, guard),
     ...analytics,
-    ...createPostgresDashboardQueries(query, conditionOf, guard),
+    ...createRollupDashboard(runAnalytics, conditionOf, {
+      ...createPostgresDashboardQueries(query, conditionOf, guard),
+      countByTheme: (filter) => reads.countByTheme(filter),
+    }),
 
     upsertFeedback: (records) =>
       guard('upsertFeedback', async () => {
@@ -181,8 +211,6 @@ function createPostgresStore(pool: pg.Pool, guard: ReturnType<typeof createGuard
       }),
 
     facts: (filter = {}) => reads.facts(filter),
-
-    countByTheme: (filter = {}) => reads.countByTheme(filter),
 
     close: async () => {
       if (closed) return;
