@@ -1,9 +1,9 @@
 /**
- * Times the analyst routes (/v1/metrics, /v1/drivers, /v1/trends) over N stored comments, on the
+ * Times the analyst routes (/v1/metrics, /v1/drivers, /v1/trends, /v1/dashboard) over N stored comments, on the
  * embedded SQLite store or PostgreSQL, through the real app (app.inject: routing, validation,
  * SQL aggregates, serialization). Seeds the database with seeded synthetic records first unless
- * it already holds N (beyond 100k distinct records, copies of them: see DISTINCT_RECORDS); re-runs
- * reuse it.
+ * it already holds N (beyond 100k distinct records, copies of them: see DISTINCT_RECORDS, after
+ * which the rollups are rebuilt from the rows as the migrations back-fill them); re-runs reuse it.
  *
  *   npx tsx bench/store-analytics.ts --rows 100000 --db /tmp/verbatim-bench-100k.db
  *   npx tsx bench/store-analytics.ts --rows 1000000 --db postgres://postgres@127.0.0.1:5432/verbatim_bench_1m
@@ -26,6 +26,7 @@ import { analyzeDrivers, computeMetric, detectEmerging, groupMetric, trend } fro
 import { buildApp } from '../src/server/app.js';
 import { loadServerConfig } from '../src/server/config.js';
 import { isPostgresUrl, openStore, type FeedbackStore } from '../src/store/index.js';
+import { ROLLUP_TABLES, rollupStatements } from '../src/store/rollup-writes.js';
 import { SYNTHETIC_THEMES, syntheticRecords } from '../test/store/synthetic-records.js';
 
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -62,6 +63,9 @@ const ROUTES: { name: string; url: string; baseline?: (store: FeedbackStore) => 
   },
   { name: 'trends of a theme, weekly', url: `/v1/trends?metric=nps&interval=week&theme=${THEME}` },
   { name: 'trends of a stage, monthly', url: '/v1/trends?metric=nps&interval=month&stage=billing' },
+  { name: 'dashboard facets', url: '/v1/dashboard/facets' },
+  { name: 'dashboard facets, filtered', url: '/v1/dashboard/facets?segment=smb&from=2025-04-01&to=2025-06-30' },
+  { name: 'dashboard theme series, weekly', url: '/v1/dashboard/theme-series?interval=week' },
 ];
 
 function median(values: readonly number[]): number {
@@ -108,7 +112,32 @@ async function seed(store: FeedbackStore, rows: number, location: string): Promi
     await copyRecords(location, copy, Math.min(distinct, rows - copy * distinct));
     process.stderr.write(`copied ${(copy + 1) * distinct} / ${rows} (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
+  if (rows > distinct) {
+    await rebuildRollups(location);
+    process.stderr.write(`rebuilt the rollups (${Math.round((Date.now() - started) / 1000)} s)\n`);
+  }
   process.stderr.write(`seeded ${rows} rows in ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+
+/** The rollups rebuilt from every stored row (the copies bypass the store's write path), as the migrations back-fill them. */
+const REBUILD_ROLLUPS = [...ROLLUP_TABLES.map((table) => `DELETE FROM ${table}`), ...rollupStatements(1, '1 = 1')];
+
+/** Runs REBUILD_ROLLUPS in one transaction. */
+async function rebuildRollups(location: string): Promise<void> {
+  if (isPostgresUrl(location)) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    await client.query('BEGIN');
+    for (const statement of REBUILD_ROLLUPS) await client.query(statement);
+    await client.query('COMMIT');
+    await client.end();
+    return;
+  }
+  const db = new Database(location);
+  db.transaction(() => {
+    for (const statement of REBUILD_ROLLUPS) db.exec(statement);
+  })();
+  db.close();
 }
 
 /** Copies the first `count` API-written records (and their theme and stage rows) under ids `<id>~<copy>`. */
