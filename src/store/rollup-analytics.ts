@@ -2,11 +2,19 @@
  * The AnalyticsStore over the write-time rollups (rollup-writes.ts): each method reads the
  * slice of a filter (rollup-slice.ts), a few thousand rows whatever the number of records, and
  * folds it into the same aggregates as the SQL over records (analytics-sql.ts), which still
- * answers the filters rollups cannot (theme, stage, text, a date bound inside a day) and the
- * sentiment cross-products of `includeSentiment`.
+ * answers the filters rollups cannot (theme, stage, text, a date bound inside a day).
  */
 import type { DriverLevel, SentimentMix } from '../metrics/drivers.js';
-import { addToHistogram, type DriverAggregate, type GroupAggregate, type ThemeWindowCount, type TrendDay } from '../metrics/index.js';
+import {
+  addToHistogram,
+  pairKey,
+  type DriverAggregate,
+  type DriverPairMoments,
+  type DriverSingleMoments,
+  type GroupAggregate,
+  type ThemeWindowCount,
+  type TrendDay,
+} from '../metrics/index.js';
 import type { ScoreType } from '../metrics/types.js';
 import { addIdSet, emptyMoments, type QueryRunner } from './analytics-sql.js';
 import type { AnalyticsStore } from './analytics-store.js';
@@ -61,6 +69,30 @@ function foldRows(rows: readonly Row[], metric: ScoreType, keyOf: (row: Row) => 
 /** A driver level's names: theme rows carry a label and stage (the smallest of rows still counted). */
 function namesOf(level: DriverLevel): string {
   return level === 'theme' ? 'MIN(CASE WHEN r.n > 0 THEN r.label END) AS label, MIN(CASE WHEN r.n > 0 THEN r.stage END) AS stage, ' : '';
+}
+
+/**
+ * The sentiment sums of the regression from summed `rollup_pairs` rows (`driver`, `other`, `n`,
+ * `s`, `product`, `sy`): a driver paired with itself gives its own sums, other pairs the
+ * left sentiment sum and the cross-product of a pair already counted by addIdSet.
+ */
+function addPairSentiment(moments: DriverPairMoments, single: (id: string) => DriverSingleMoments, rows: readonly Row[]): void {
+  for (const row of rows) {
+    if (num(row.n) === 0) continue;
+    const [left, right] = [String(row.driver), String(row.other)];
+    if (left === right) {
+      const entry = single(left);
+      entry.sentimentSum = num(row.s);
+      entry.sentimentSquares = num(row.product);
+      entry.sentimentOutcome = num(row.sy);
+      continue;
+    }
+    const pair = moments.pairs.get(pairKey(left, right));
+    if (pair) {
+      pair.leftSentimentSum = num(row.s);
+      pair.sentimentProduct = num(row.product);
+    }
+  }
 }
 
 /**
@@ -143,13 +175,27 @@ export function createRollupAnalytics(run: QueryRunner, records: AnalyticsStore)
 
     async driverMoments(filter, options) {
       const slice = rollupSliceOf(filter);
-      if (slice === null || options.includeSentiment === true) return records.driverMoments(filter, options);
-      const { metric, level, drivers } = options;
-      const rows = await within(
-        sliceCondition(slice, 'mixed'),
-        (where) => `SELECT r.id_set, ${SUMMED_SCORES} FROM rollup_sets r WHERE r.level = ? AND r.score_type_key = ? AND ${where} GROUP BY r.id_set`,
-        [level, metric],
-      );
+      if (slice === null) return records.driverMoments(filter, options);
+      const { metric, level, drivers, includeSentiment } = options;
+      const part = sliceCondition(slice, 'mixed');
+      const sentiment = includeSentiment === true && drivers.length > 0;
+      const chosenIds = drivers.map(() => '?').join(', ');
+      const [rows, pairs] = await Promise.all([
+        within(
+          part,
+          (where) => `SELECT r.id_set, ${SUMMED_SCORES} FROM rollup_sets r WHERE r.level = ? AND r.score_type_key = ? AND ${where} GROUP BY r.id_set`,
+          [level, metric],
+        ),
+        sentiment
+          ? within(
+              part,
+              (where) => `SELECT r.driver, r.other, SUM(r.n) AS n, SUM(r.sentiment_sum) AS s, SUM(r.product) AS product, SUM(r.outcome_product) AS sy
+                FROM rollup_pairs r WHERE r.level = ? AND r.score_type_key = ? AND r.driver IN (${chosenIds}) AND r.other IN (${chosenIds}) AND ${where}
+                GROUP BY r.driver, r.other`,
+              [level, metric, ...drivers, ...drivers],
+            )
+          : Promise.resolve([]),
+      ]);
       const { moments, single } = emptyMoments();
       const chosen = new Set(drivers);
       for (const row of rows) {
@@ -158,6 +204,7 @@ export function createRollupAnalytics(run: QueryRunner, records: AnalyticsStore)
           if (count !== 0) addIdSet(moments, single, chosen, String(row.id_set), score, count);
         }
       }
+      addPairSentiment(moments, single, pairs);
       return moments;
     },
 

@@ -2,7 +2,8 @@
  * Rollups maintained at write time: per cell of (segment, channel, time bucket, score type) the
  * sums the analyst routes read (counts per score value, sentiment sums and label counts, theme
  * and stage histograms, theme-set histograms, detractor revenue per account), so a request reads
- * one small slice instead of every record (rollup-analytics.ts). Every record adds to 12 cells
+ * one small slice instead of every record (rollup-analytics.ts), and per pair of drivers in one
+ * record the sentiment sums and cross-products of the regression. Every record adds to 12 cells
  * of each table: its segment or '*' (any) × its channel or '*' × all time, its month, its day.
  *
  * A write subtracts the stored rows of the ids it replaces, writes them, then adds the new rows,
@@ -65,7 +66,7 @@ const STAGE_MENTIONS = (ids: string) => `SELECT 'stage' AS level, t.stage AS dri
     t.score_type, t.score, t.stage_sentiment_score AS sentiment, t.stage_sentiment_label AS sentiment_label, t.account_id, t.revenue
     FROM feedback_themes t WHERE t.stage_first = 1 AND ${ids}`;
 
-/** The four rollup tables; `ids` in sources is a condition over `f.id` or `t.feedback_id`. */
+/** The rollup tables (rollup_pairs since migration 007 / PostgreSQL 003); `ids` in sources is a condition over `f.id` or `t.feedback_id`. */
 const TABLES: readonly RollupTable[] = [
   {
     name: 'rollup_records',
@@ -136,6 +137,31 @@ const TABLES: readonly RollupTable[] = [
       const detractor = `t.score IS NOT NULL AND t.score <= ${detractorBoundSql('t.score_type')}`;
       return `${THEME_MENTIONS(`${detractor} AND ${ids.replaceAll('$id', 't.feedback_id')}`)}
         UNION ALL ${STAGE_MENTIONS(`${detractor} AND ${ids.replaceAll('$id', 't.feedback_id')}`)}`;
+    },
+  },
+  {
+    // The regression's sentiment sums (includeSentiment): per ordered pair of drivers mentioned by
+    // one scored record, the left one's sentiment and the product of both; a driver paired with
+    // itself holds its own sums (sentiment, its square, sentiment × score).
+    name: 'rollup_pairs',
+    keys: [
+      { column: 'level', sql: 'x.level' },
+      { column: 'driver', sql: 'x.driver' },
+      { column: 'other', sql: 'x.other' },
+    ],
+    stats: (sign) => [
+      { column: 'n', sql: `${sign}COUNT(*)` },
+      { column: 'sentiment_sum', sql: `${sign}SUM(x.sentiment)` },
+      { column: 'product', sql: `${sign}SUM(x.sentiment * x.other_sentiment)` },
+      { column: 'outcome_product', sql: `${sign}SUM(x.sentiment * x.score)` },
+    ],
+    source: (ids) => {
+      const where = `a.score IS NOT NULL AND ${ids.replaceAll('$id', 'a.feedback_id')}`;
+      const columns = 'a.day, a.segment, a.channel, a.score_type, a.score';
+      return `SELECT 'theme' AS level, a.theme_id AS driver, b.theme_id AS other, ${columns}, a.sentiment_score AS sentiment, b.sentiment_score AS other_sentiment
+        FROM feedback_themes a JOIN feedback_themes b ON b.feedback_id = a.feedback_id WHERE ${where}
+        UNION ALL SELECT 'stage' AS level, a.stage AS driver, b.stage AS other, ${columns}, a.stage_sentiment_score AS sentiment, b.stage_sentiment_score AS other_sentiment
+        FROM feedback_themes a JOIN feedback_themes b ON b.feedback_id = a.feedback_id AND b.stage_first = 1 WHERE a.stage_first = 1 AND ${where}`;
     },
   },
 ];

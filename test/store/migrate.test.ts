@@ -36,7 +36,7 @@ describe('migrations', () => {
     await (await openSqliteStore(file)).close();
     expect(tablesOf(file)).toEqual([
       'alert_deliveries', 'alerts', 'feedback', 'feedback_search', 'feedback_stages', 'feedback_themes',
-      'jobs', 'rollup_drivers', 'rollup_records', 'rollup_revenue', 'rollup_sets', 'schema_migrations', 'taxonomies',
+      'jobs', 'rollup_drivers', 'rollup_pairs', 'rollup_records', 'rollup_revenue', 'rollup_sets', 'schema_migrations', 'taxonomies',
     ]);
   });
 
