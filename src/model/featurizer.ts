@@ -83,6 +83,7 @@ function isApostrophe(code: number): boolean {
 
 /** True when a token may hold a letter repeated three times in a row (the only case elongation applies). */
 function mayBeElongated(token: string): boolean {
+  if (token.length < 3) return false;
   for (let index = 0; index < token.length; index++) {
     const code = token.charCodeAt(index);
     // Astral letters are two code units: leave them to the regular expression.
@@ -164,7 +165,10 @@ function pushToken(tokens: string[], raw: string): void {
   } else if (first === 0x21 || first === 0x3f) {
     tokens.push(token.length > 2 ? token.slice(0, 2) : token);
   } else {
-    const stem = BARE_NEGATIVE_CONTRACTIONS.get(token);
+    // Every bare contraction ends in "nt": test that before hashing the token for the map.
+    const length = token.length;
+    const stem =
+      length >= 4 && token.charCodeAt(length - 1) === 0x74 && token.charCodeAt(length - 2) === 0x6e ? BARE_NEGATIVE_CONTRACTIONS.get(token) : undefined;
     if (stem === undefined) tokens.push(token);
     else tokens.push(stem, 'not');
   }
@@ -271,7 +275,11 @@ const NEGATED_WORD_NAMESPACE = hashString('NOT_', WORD_NAMESPACE);
  * clause and every comment: these strings were a third of its time).
  */
 export function featurize(text: string, params: FeaturizerParams): number[] {
-  const tokens = modelTokens(text);
+  return featurizeTokens(modelTokens(text), params);
+}
+
+/** featurize() over tokens already made by modelTokens (a cascade tokenizes a clause once for both of its models). */
+export function featurizeTokens(tokens: readonly string[], params: FeaturizerParams): number[] {
   const sink = new FeatureSink(params.buckets, params.maxIds);
   const count = tokens.length;
   let remaining = 0;

@@ -8,11 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VerbatimError } from '../errors.js';
 import { featurizeAspect, type AspectRequest } from './aspect-featurizer.js';
-import { featurize, type FeaturizerParams } from './featurizer.js';
+import { featurize, featurizeTokens, modelTokens, type FeaturizerParams } from './featurizer.js';
 import { openBagRunner } from './onnx-runner.js';
 import type { NetworkShape } from './nn/conv-network.js';
 import { openSequenceRunner } from './nn/sequence-runner.js';
-import { aspectInput, sentenceInput } from './nn/sequence-tokens.js';
+import { aspectInput, sentenceInput, sentenceInputFromTokens } from './nn/sequence-tokens.js';
 import { defaultTokenVocabulary } from './nn/word-table.js';
 
 /** Model directory shipped with the package. */
@@ -137,7 +137,8 @@ export function gatedRows(probabilities: Float32Array, gate: number): number[] {
   return rows;
 }
 
-type PartRunner = (items: readonly AspectRequest[]) => Promise<Float32Array>;
+/** A part over aspect-shaped items; `tokens[i]`, when given, is modelTokens(items[i].text) (sentence parts only). */
+type PartRunner = (items: readonly AspectRequest[], tokens?: readonly (readonly string[])[]) => Promise<Float32Array>;
 
 /** Opens one part as a batched function over aspect-shaped items (the sentence model reads only `text`). */
 async function openPart(name: string, dir: string, part: SentimentPart, aspectTask: boolean): Promise<PartRunner> {
@@ -154,13 +155,16 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
     }
     const gate = part.gate;
     return async (items) => {
-      const first = await members[0](items);
+      // A sentence clause is tokenized once for the bag and, if it passes the gate, the network.
+      const tokens = aspectTask ? undefined : items.map((item) => modelTokens(item.text));
+      const first = await members[0](items, tokens);
       const unsure = gatedRows(first, gate);
       if (unsure.length === 0) return first;
       const subset = unsure.map((row) => items[row]);
+      const subsetTokens = tokens && unsure.map((row) => tokens[row]);
       const firstRows = new Float32Array(unsure.length * 3);
       unsure.forEach((row, index) => firstRows.set(first.subarray(row * 3, row * 3 + 3), index * 3));
-      const rest = await Promise.all(members.slice(1).map((member) => member(subset)));
+      const rest = await Promise.all(members.slice(1).map((member) => member(subset, subsetTokens)));
       const mixed = mixMembers([firstRows, ...rest], part.weights, part.temperature ?? 1);
       unsure.forEach((row, index) => first.set(mixed.subarray(index * 3, index * 3 + 3), row * 3));
       return first;
@@ -169,7 +173,12 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
   const file = join(dir, part.file);
   if (!isSequencePart(part)) {
     const runner = await openBagRunner(name, file, part.featurizer.buckets, 3);
-    return (items) => runner.run(items.map((item) => (aspectTask ? featurizeAspect(item, part.featurizer) : featurize(item.text, part.featurizer))));
+    return (items, tokens) =>
+      runner.run(
+        items.map((item, index) =>
+          aspectTask ? featurizeAspect(item, part.featurizer) : tokens ? featurizeTokens(tokens[index], part.featurizer) : featurize(item.text, part.featurizer),
+        ),
+      );
   }
   const vocabulary = defaultTokenVocabulary();
   if (vocabulary.wordRows !== part.vocabularySize) {
@@ -177,5 +186,14 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
   }
   const minimum = Math.max(...part.shape.widths);
   const runner = await openSequenceRunner(name, file, part.shape.widths, aspectTask);
-  return (items) => runner.run(items.map((item) => (aspectTask ? aspectInput(item, vocabulary, minimum) : sentenceInput(item.text, vocabulary, minimum))));
+  return (items, tokens) =>
+    runner.run(
+      items.map((item, index) =>
+        aspectTask
+          ? aspectInput(item, vocabulary, minimum)
+          : tokens
+            ? sentenceInputFromTokens(tokens[index], vocabulary, minimum)
+            : sentenceInput(item.text, vocabulary, minimum),
+      ),
+    );
 }

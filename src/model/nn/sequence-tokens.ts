@@ -56,8 +56,12 @@ function padded(rows: number[], minimum: number): Int32Array {
 
 /** Sentence model input: the text's tokens as rows, at least `minimum` long. */
 export function sentenceInput(text: string, vocabulary: TokenVocabulary, minimum: number): SequenceInput {
-  const tokens = modelTokens(text).slice(0, MAX_SEQUENCE_TOKENS);
-  return { rows: padded(tokens.map((token) => rowOfToken(token, vocabulary)), minimum) };
+  return sentenceInputFromTokens(modelTokens(text), vocabulary, minimum);
+}
+
+/** sentenceInput() over tokens already made by modelTokens. */
+export function sentenceInputFromTokens(tokens: readonly string[], vocabulary: TokenVocabulary, minimum: number): SequenceInput {
+  return { rows: padded(tokens.slice(0, MAX_SEQUENCE_TOKENS).map((token) => rowOfToken(token, vocabulary)), minimum) };
 }
 
 /**
