@@ -121,10 +121,7 @@ function targetResults(
     if (spans.length === 0) return { text, found: false };
     let sentiment: Sentiment;
     if (spanScores) {
-      // One unit per mention, judged by its score alone: the rule evidence blended into a span
-      // score covers the whole clause around the target, other aspects' opinions included, and
-      // read as parts it made a single mention "mixed" (MAMS val: 0.748 against 0.762 without).
-      sentiment = aggregateSpans(spans.map(() => ({ score: { ...spanScores[next++]!, evidence: [] } })), options);
+      sentiment = aggregateSpans(spans.map(() => ({ score: spanScores[next++]! })), options);
     } else {
       const containing: number[] = [];
       for (const span of spans) {
