@@ -138,6 +138,38 @@ export function addIdSet(
 }
 
 /**
+ * TrendDay rows by UTC day, filled from aggregate rows (`day`, `n`, `sentiment`), for both the SQL
+ * and the rollup readers; each adds a row's scores in its own row format to the entry `add` returns.
+ * `total` rows count toward the day's all-records total as well as the scope's volume.
+ */
+export function trendDayTable(): { dayOf(day: string): TrendDay; add(row: Row, total: boolean): TrendDay | null; list(): TrendDay[] } {
+  const days = new Map<string, TrendDay>();
+  const dayOf = (day: string): TrendDay => {
+    let entry = days.get(day);
+    if (entry === undefined) {
+      entry = { day, total: 0, volume: 0, scores: new Map<number, number>(), sentimentSum: 0, sentimentCount: 0 };
+      days.set(day, entry);
+    }
+    return entry;
+  };
+  return {
+    dayOf,
+    add(row, total) {
+      const count = num(row.n);
+      // A rollup cell emptied by later writes keeps its row with n = 0: it is not a day with data.
+      if (count === 0) return null;
+      const entry = dayOf(String(row.day));
+      if (total) entry.total += count;
+      entry.volume += count;
+      entry.sentimentSum += num(row.sentiment);
+      entry.sentimentCount += count;
+      return entry;
+    },
+    list: () => [...days.values()],
+  };
+}
+
+/**
  * The AnalyticsStore methods over a query runner and the store's filter builders.
  * @example createSqlAnalytics(run, { records: (f) => buildFilterCondition(f, 'postgres'), mentions: (f) => buildMentionCondition(f, 'postgres') })
  */
@@ -237,23 +269,11 @@ export function createSqlAnalytics(run: QueryRunner, conditions: AnalyticsCondit
     async trendDays(filter, options) {
       const { metric, theme, stage } = options;
       const records = conditions.records(filter);
-      const days = new Map<string, TrendDay>();
-      const dayOf = (key: string): TrendDay => {
-        let entry = days.get(key);
-        if (entry === undefined) {
-          entry = { day: key, total: 0, volume: 0, scores: new Map<number, number>(), sentimentSum: 0, sentimentCount: 0 };
-          days.set(key, entry);
-        }
-        return entry;
-      };
+      const days = trendDayTable();
+      const dayOf = days.dayOf;
       const add = (row: Row, total: boolean): void => {
-        const entry = dayOf(String(row.day));
-        const count = num(row.n);
-        if (total) entry.total += count;
-        entry.volume += count;
-        entry.sentimentSum += num(row.sentiment);
-        entry.sentimentCount += count;
-        if (counts(row, metric)) addToHistogram(entry.scores as Map<number, number>, num(row.score), count);
+        const entry = days.add(row, total);
+        if (entry !== null && counts(row, metric)) addToHistogram(entry.scores as Map<number, number>, num(row.score), num(row.n));
       };
       const scoped = (theme !== undefined && theme !== '') || stage !== undefined;
       const daily = run(
@@ -263,7 +283,7 @@ export function createSqlAnalytics(run: QueryRunner, conditions: AnalyticsCondit
       );
       if (!scoped) {
         for (const row of await daily) add(row, true);
-        return [...days.values()];
+        return days.list();
       }
       // The scope's sentiment per record: its theme's, or the mean of its themes in the stage.
       const { from, condition } = mentionsOf(filter);
@@ -281,7 +301,7 @@ export function createSqlAnalytics(run: QueryRunner, conditions: AnalyticsCondit
       ]);
       for (const row of all) dayOf(String(row.day)).total += num(row.n);
       for (const row of rows) add(row, false);
-      return [...days.values()];
+      return days.list();
     },
 
     async themeWindowCounts(filter, window) {

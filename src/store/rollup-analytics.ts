@@ -13,10 +13,9 @@ import {
   type DriverSingleMoments,
   type GroupAggregate,
   type ThemeWindowCount,
-  type TrendDay,
 } from '../metrics/index.js';
 import type { ScoreType } from '../metrics/types.js';
-import { addIdSet, emptyMoments, type QueryRunner } from './analytics-sql.js';
+import { addIdSet, emptyMoments, trendDayTable, type QueryRunner } from './analytics-sql.js';
 import type { AnalyticsStore } from './analytics-store.js';
 import { addDays, keyValue, narrowSlice, rollupSliceOf, sliceCondition, type RollupSlice, type SqlPart } from './rollup-slice.js';
 import { MISSING_KEY, ROLLUP_SCORES, SCORE_COLUMNS } from './rollup-writes.js';
@@ -212,24 +211,11 @@ export function createRollupAnalytics(run: QueryRunner, records: AnalyticsStore)
       const slice = rollupSliceOf(filter);
       if (slice === null) return records.trendDays(filter, options);
       const { metric, theme, stage } = options;
-      const days = new Map<string, TrendDay>();
-      const dayOf = (key: string): TrendDay => {
-        let entry = days.get(key);
-        if (entry === undefined) {
-          entry = { day: key, total: 0, volume: 0, scores: new Map<number, number>(), sentimentSum: 0, sentimentCount: 0 };
-          days.set(key, entry);
-        }
-        return entry;
-      };
+      const days = trendDayTable();
+      const dayOf = days.dayOf;
       const add = (row: Row, total: boolean): void => {
-        const count = num(row.n);
-        if (count === 0) return;
-        const entry = dayOf(String(row.day));
-        if (total) entry.total += count;
-        entry.volume += count;
-        entry.sentimentSum += num(row.sentiment);
-        entry.sentimentCount += count;
-        addScores(entry.scores as Map<number, number>, row, metric);
+        const entry = days.add(row, total);
+        if (entry !== null) addScores(entry.scores as Map<number, number>, row, metric);
       };
       const part = sliceCondition(slice, 'day');
       const daily = within(
@@ -240,7 +226,7 @@ export function createRollupAnalytics(run: QueryRunner, records: AnalyticsStore)
       const byTheme = theme !== undefined && theme !== '';
       if (!byTheme && stage === undefined) {
         for (const row of await daily) add(row, true);
-        return [...days.values()];
+        return days.list();
       }
       // The scope's rows: its theme's (within `stage` when both are given), or the stage's.
       const scope = byTheme ? { level: 'theme', driver: theme, stage: stage ?? null } : { level: 'stage', driver: stage!, stage: null };
@@ -256,7 +242,7 @@ export function createRollupAnalytics(run: QueryRunner, records: AnalyticsStore)
       ]);
       for (const row of all) if (num(row.n) !== 0) dayOf(String(row.day)).total += num(row.n);
       for (const row of rows) add(row, false);
-      return [...days.values()];
+      return days.list();
     },
 
     async themeWindowCounts(filter, window) {
