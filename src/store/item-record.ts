@@ -6,6 +6,20 @@ import type { AnalysisResult } from '../contract.js';
 import type { ScoreBand, ScoreType } from '../metrics/types.js';
 import type { FeedbackItem, FeedbackRecord } from './store.js';
 
+/**
+ * The ON CONFLICT clause of both stores' feedback upsert: a re-posted id replaces every field but
+ * its created_at (the id is the idempotency key).
+ */
+export const FEEDBACK_UPSERT_CONFLICT = `ON CONFLICT (id) DO UPDATE SET
+  text = excluded.text, date = excluded.date, score = excluded.score, score_type = excluded.score_type,
+  score_band = excluded.score_band, segment = excluded.segment, channel = excluded.channel,
+  account_id = excluded.account_id, revenue = excluded.revenue, metadata = excluded.metadata,
+  result = excluded.result, sentiment_label = excluded.sentiment_label,
+  sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
+  churn_risk = excluded.churn_risk, effort = excluded.effort, urgency = excluded.urgency,
+  actionable = excluded.actionable, updated_at = excluded.updated_at, day = excluded.day,
+  theme_ids = excluded.theme_ids, stage_ids = excluded.stage_ids`;
+
 /** The customer's fields of a stored item, ready to be re-analyzed and upserted again. */
 export function recordFieldsOf(item: FeedbackItem): Omit<FeedbackRecord, 'result'> {
   return {

@@ -25,7 +25,7 @@ import {
   type UpsertSummary,
 } from './store.js';
 import { normalizeFeedbackRecord, type NormalizedRecord } from './validate-record.js';
-import { itemOfRow, type FeedbackItemRow } from './item-record.js';
+import { FEEDBACK_UPSERT_CONFLICT, itemOfRow, type FeedbackItemRow } from './item-record.js';
 
 /** How long a write waits for another connection's lock before failing (ms); a CLI import and the server may share a file. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -54,15 +54,7 @@ INSERT INTO feedback (id, text, date, score, score_type, score_band, segment, ch
 VALUES (@id, @text, @date, @score, @scoreType, @scoreBand, @segment, @channel, @accountId, @revenue,
   @metadata, @result, @sentimentLabel, @sentimentScore, @sentimentConfidence, @churnRisk, @effort, @urgency,
   @actionable, @now, @now, @day, @themeIds, @stageIds)
-ON CONFLICT (id) DO UPDATE SET
-  text = excluded.text, date = excluded.date, score = excluded.score, score_type = excluded.score_type,
-  score_band = excluded.score_band, segment = excluded.segment, channel = excluded.channel,
-  account_id = excluded.account_id, revenue = excluded.revenue, metadata = excluded.metadata,
-  result = excluded.result, sentiment_label = excluded.sentiment_label,
-  sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
-  churn_risk = excluded.churn_risk, effort = excluded.effort, urgency = excluded.urgency,
-  actionable = excluded.actionable, updated_at = excluded.updated_at, day = excluded.day,
-  theme_ids = excluded.theme_ids, stage_ids = excluded.stage_ids`;
+${FEEDBACK_UPSERT_CONFLICT}`;
 
 
 function toItem(row: FeedbackRow): FeedbackItem {

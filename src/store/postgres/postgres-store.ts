@@ -25,7 +25,7 @@ import { normalizeFeedbackRecord, type NormalizedRecord } from '../validate-reco
 import { applyPostgresMigrations, createGuard, createPool, inTransaction, POSTGRES_MIGRATIONS_DIR, toPositional } from './connection.js';
 import { createPostgresDashboardQueries } from './postgres-dashboard-queries.js';
 import { createPostgresManagement } from './postgres-management.js';
-import { itemOfRow, type FeedbackItemRow } from '../item-record.js';
+import { FEEDBACK_UPSERT_CONFLICT, itemOfRow, type FeedbackItemRow } from '../item-record.js';
 
 export interface PostgresStoreOptions {
   /** Migrations folder; the package's own by default. */
@@ -45,15 +45,7 @@ INSERT INTO feedback AS f (id, text, date, score, score_type, score_band, segmen
 SELECT r.*, $19::text, $19::text FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
   $8::text[], $9::text[], $10::float8[], $11::jsonb[], $12::jsonb[], $13::text[], $14::float8[], $15::float8[],
   $16::float8[], $17::float8[], $18::float8[], $20::boolean[], $21::text[], $22::text[], $23::text[]) AS r ORDER BY 1
-ON CONFLICT (id) DO UPDATE SET
-  text = excluded.text, date = excluded.date, score = excluded.score, score_type = excluded.score_type,
-  score_band = excluded.score_band, segment = excluded.segment, channel = excluded.channel,
-  account_id = excluded.account_id, revenue = excluded.revenue, metadata = excluded.metadata,
-  result = excluded.result, sentiment_label = excluded.sentiment_label,
-  sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
-  churn_risk = excluded.churn_risk, effort = excluded.effort, urgency = excluded.urgency,
-  actionable = excluded.actionable, updated_at = excluded.updated_at, day = excluded.day,
-  theme_ids = excluded.theme_ids, stage_ids = excluded.stage_ids
+${FEEDBACK_UPSERT_CONFLICT}
 RETURNING (xmax = 0) AS inserted`;
 
 function toItem(row: FeedbackRow): FeedbackItem {
