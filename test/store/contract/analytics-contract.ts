@@ -53,8 +53,8 @@ function expectClose(actual: unknown, expected: unknown, path = '$'): void {
   expect(actual, path).toEqual(expected);
 }
 
-/** Every metric grouping, both driver levels and the trend scopes over one filter, compared with the per-record functions. */
-async function expectAnalyticsMatch(store: FeedbackStore, filter: FeedbackFilter, options: { sentiment: boolean }): Promise<void> {
+/** Overall and every grouped metric of each scale over one filter, compared with the per-record functions; returns the facts. */
+async function expectMetricsMatch(store: FeedbackStore, filter: FeedbackFilter): Promise<Awaited<ReturnType<FeedbackStore['facts']>>> {
   const facts = await store.facts(filter);
   for (const metric of ['nps', 'csat', 'ces'] as ScoreType[]) {
     expectClose(await overallMetric(store, filter, metric), { ...computeMetric(facts, metric), volume: facts.length });
@@ -65,6 +65,12 @@ async function expectAnalyticsMatch(store: FeedbackStore, filter: FeedbackFilter
       expectClose(await groupedMetric(store, filter, { metric, by: 'period', interval }), groupMetric(facts, { metric, by: 'period', interval }));
     }
   }
+  return facts;
+}
+
+/** Every metric grouping, both driver levels and the trend scopes over one filter, compared with the per-record functions. */
+async function expectAnalyticsMatch(store: FeedbackStore, filter: FeedbackFilter, options: { sentiment: boolean }): Promise<void> {
+  const facts = await expectMetricsMatch(store, filter);
   for (const metric of ['nps', 'csat'] as ScoreType[]) {
     for (const level of ['theme', 'stage'] as const) {
       for (const includeSentiment of options.sentiment ? [false, true] : [false]) {
@@ -147,16 +153,7 @@ export function describeAnalyticsContract(factory: StoreFactory): void {
     afterAll(async () => factory.release());
 
     it.each(FILTERS)('metrics overall and grouped, over %s', async (_name, filter) => {
-      const facts = await store.facts(filter);
-      for (const metric of ['nps', 'csat', 'ces'] as ScoreType[]) {
-        expectClose(await overallMetric(store, filter, metric), { ...computeMetric(facts, metric), volume: facts.length });
-        for (const by of ['theme', 'stage', 'segment', 'channel'] as GroupDimension[]) {
-          expectClose(await groupedMetric(store, filter, { metric, by }), groupMetric(facts, { metric, by }));
-        }
-        for (const interval of ['day', 'week', 'month'] as const) {
-          expectClose(await groupedMetric(store, filter, { metric, by: 'period', interval }), groupMetric(facts, { metric, by: 'period', interval }));
-        }
-      }
+      await expectMetricsMatch(store, filter);
     });
 
     it.each(FILTERS)('drivers per theme and stage, with and without sentiment, over %s', async (_name, filter) => {
