@@ -40,8 +40,8 @@ export function scoresSpans(components: Components): boolean {
 export function assembleResult(
   components: Components,
   input: AssembleInput,
-  mentions: readonly Span[][] = targetMentions(input.doc, input.targets),
-  spanScores: readonly ClauseScore[] | null = null,
+  mentions: readonly Span[][],
+  spanScores: readonly ClauseScore[] | null,
 ): AnalysisResult {
   return buildResult(components, input, components.themes.match(input.doc), mentions, spanScores);
 }
