@@ -13,12 +13,10 @@ import { createCombinedScorer } from './sentiment/combined-scorer.js';
 import { DEFAULT_SENTIMENT_DIR, loadSentimentModel } from './model/sentiment-model.js';
 import { DEFAULT_EMOTION_DIR, loadEmotionModel } from './model/emotion-model.js';
 import { createModelScorer } from './model/model-scorer.js';
-import { docModelTokens } from './model/doc-tokens.js';
-import type { TextDocument } from './text/document.js';
 
-/** Tags comments with emotions at or above the configured threshold, highest first. */
+/** Tags texts with emotions at or above the configured threshold, highest first. */
 export interface EmotionTagger {
-  tag(docs: readonly TextDocument[]): Promise<Emotion[][]>;
+  tag(texts: readonly string[]): Promise<Emotion[][]>;
   close(): Promise<void>;
 }
 
@@ -52,10 +50,9 @@ export async function buildScorer(
     const model = await loadEmotionModel();
     const threshold = config.emotions.threshold;
     emotions = {
-      async tag(docs) {
-        if (docs.length === 0) return [];
-        // The model tokens the sentence model already made for these documents (doc-tokens.ts).
-        const all = await model.predictTokens(docs.map(docModelTokens));
+      async tag(texts) {
+        if (texts.length === 0) return [];
+        const all = await model.predict(texts);
         return threshold === null ? all : all.map((list) => list.filter((emotion) => emotion.score >= threshold));
       },
       async close() {},

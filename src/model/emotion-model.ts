@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Emotion } from '../contract.js';
 import { VerbatimError } from '../errors.js';
-import { featurize, featurizeTokens } from './featurizer.js';
+import { featurize } from './featurizer.js';
 import { openBagRunner } from './onnx-runner.js';
 import { readJsonMeta, type ModelPart } from './sentiment-model.js';
 
@@ -53,8 +53,6 @@ export interface EmotionModel {
   scores(texts: readonly string[]): Promise<Float32Array>;
   /** Per text: emotions scoring at least the threshold, highest first (the contract's `emotions`). */
   predict(texts: readonly string[]): Promise<Emotion[][]>;
-  /** predict() over texts already tokenized by modelTokens (the pipeline shares one pass per comment). */
-  predictTokens(tokens: readonly (readonly string[])[]): Promise<Emotion[][]>;
 }
 
 /**
@@ -72,19 +70,19 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
   const classes = meta.labels.length;
   const runner = await openBagRunner('emotion', join(dir, meta.file), meta.featurizer.buckets, classes);
   const scores = (texts: readonly string[]) => runner.run(texts.map((text) => featurize(String(text ?? ''), meta.featurizer)));
-  const ranked = (all: Float32Array, rows: number): Emotion[][] =>
-    Array.from({ length: rows }, (_, row) => {
-      const emotions: Emotion[] = [];
-      for (let label = 0; label < classes; label++) {
-        const score = all[row * classes + label];
-        if (score >= meta.threshold) emotions.push({ label: meta.labels[label], score });
-      }
-      return emotions.sort((left, right) => right.score - left.score);
-    });
   return {
     meta,
     scores,
-    predict: async (texts) => ranked(await scores(texts), texts.length),
-    predictTokens: async (tokens) => ranked(await runner.run(tokens.map((list) => featurizeTokens(list, meta.featurizer))), tokens.length),
+    async predict(texts) {
+      const all = await scores(texts);
+      return texts.map((_, row) => {
+        const emotions: Emotion[] = [];
+        for (let label = 0; label < classes; label++) {
+          const score = all[row * classes + label];
+          if (score >= meta.threshold) emotions.push({ label: meta.labels[label], score });
+        }
+        return emotions.sort((left, right) => right.score - left.score);
+      });
+    },
   };
 }

@@ -6,7 +6,6 @@ import type { Span } from '../contract.js';
 import type { ClauseScore, ClauseScorer } from '../sentiment/types.js';
 import type { TextDocument } from '../text/document.js';
 import type { SentimentModel } from './sentiment-model.js';
-import { clauseModelTokens } from './doc-tokens.js';
 
 /** Turns one probability row [negative, neutral, positive] into a ClauseScore. */
 export function clauseScoreOf(probabilities: ArrayLike<number>, offset: number, span: Span, term: string): ClauseScore {
@@ -49,12 +48,8 @@ export function createModelScorer(model: SentimentModel): ClauseScorer {
     aspectAware: true,
     async scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]> {
       const texts: string[] = [];
-      const tokens: string[][] = [];
-      for (const doc of docs) {
-        for (const clause of doc.clauses) texts.push(doc.text.slice(clause.start, clause.end));
-        for (const clauseTokens of clauseModelTokens(doc)) tokens.push(clauseTokens);
-      }
-      const probabilities = await model.predictTokens(texts, tokens);
+      for (const doc of docs) for (const clause of doc.clauses) texts.push(doc.text.slice(clause.start, clause.end));
+      const probabilities = await model.predict(texts);
       let row = 0;
       return docs.map((doc) => doc.clauses.map((clause) => clauseScoreOf(probabilities, 3 * row++, clause, term)));
     },

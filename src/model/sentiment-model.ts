@@ -70,8 +70,6 @@ export interface SentimentModel {
   readonly meta: SentimentMeta;
   /** n x 3 calibrated probabilities in `meta.labels` order, one row per text. */
   predict(texts: readonly string[]): Promise<Float32Array>;
-  /** predict() when each text's modelTokens are already made (`tokens[i]` is modelTokens(texts[i])). */
-  predictTokens(texts: readonly string[], tokens: readonly (readonly string[])[]): Promise<Float32Array>;
   /** n x 3 calibrated probabilities of the polarity toward text[start, end). */
   predictAspects(items: readonly AspectRequest[]): Promise<Float32Array>;
 }
@@ -102,7 +100,6 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
   return {
     meta,
     predict: (texts) => sentence(texts.map((text) => ({ text: String(text ?? ''), start: 0, end: 0 }))),
-    predictTokens: (texts, tokens) => sentence(texts.map((text) => ({ text: String(text ?? ''), start: 0, end: 0 })), tokens),
     predictAspects: (items) => aspect(items),
   };
 }
@@ -151,15 +148,15 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
     }
     const members = await Promise.all(part.members.map((member) => openPart(name, dir, member, aspectTask)));
     if (part.gate === undefined) {
-      return async (items, tokens) => {
-        const outputs = await Promise.all(members.map((member) => member(items, tokens)));
+      return async (items) => {
+        const outputs = await Promise.all(members.map((member) => member(items)));
         return mixMembers(outputs, part.weights, part.temperature ?? 1);
       };
     }
     const gate = part.gate;
-    return async (items, given) => {
+    return async (items) => {
       // A sentence clause is tokenized once for the bag and, if it passes the gate, the network.
-      const tokens = aspectTask ? undefined : (given ?? items.map((item) => modelTokens(item.text)));
+      const tokens = aspectTask ? undefined : items.map((item) => modelTokens(item.text));
       const first = await members[0](items, tokens);
       const unsure = gatedRows(first, gate);
       if (unsure.length === 0) return first;
