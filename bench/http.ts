@@ -2,7 +2,7 @@
  * The HTTP API under load: POST /v1/analyze with single comments (fixed 500 req/s for latency, and
  * flat out for req/s) and 100-comment batches (comments/s), with the server's resident memory.
  *
- *   npx tsx bench/http.ts [--duration 20] [--warmup 5] [--port 3917] [--demo] [--scenarios NAMES]
+ *   npx tsx bench/http.ts [--duration 20] [--warmup 5] [--port 3917] [--demo] [--scenarios NAMES] [--node-flags FLAGS]
  *   (npm run bench:http builds dist/ first)
  *
  * Starts the server exactly as `npm start` does (`node dist/server/server.js`, spawned directly so
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { corpusTexts } from './corpus.js';
-import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults, NODE_RUNTIME_FLAGS } from './lib.js';
+import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults, SERVER_RUNTIME_FLAGS } from './lib.js';
 import { MIB, processMemory, sampleMemory } from './process-memory.js';
 
 const { values } = parseArgs({
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     demo: { type: 'boolean', default: false },
     scenarios: { type: 'string', default: 'single-500,single-500-c8,single-max,batch-100' },
+    // Extra Node flags for the server, after the ones npm start uses (e.g. "--max-old-space-size=192").
+    'node-flags': { type: 'string', default: '' },
     out: { type: 'string', default: 'http' },
   },
 });
@@ -50,7 +52,8 @@ const batchBodies = Array.from({ length: 200 }, (_, batch) =>
 const startMachine = machine();
 const log = createWriteStream(logFile);
 const spawned = process.hrtime.bigint();
-const server = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, path.join(ROOT, 'dist', 'server', 'server.js')], {
+const extraFlags = values['node-flags'].split(/\s+/).filter(Boolean);
+const server = spawn(process.execPath, [...SERVER_RUNTIME_FLAGS, ...extraFlags, path.join(ROOT, 'dist', 'server', 'server.js')], {
   cwd: ROOT,
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VERBATIM_DB: db, VERBATIM_DEMO: values.demo ? '1' : '0', VERBATIM_RATE_LIMIT: '1000000' },
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -206,7 +209,7 @@ const result = {
   command: `npx tsx bench/http.ts --duration ${duration} --warmup ${warmup}${values.demo ? ' --demo' : ''}`,
   machine: startMachine,
   loadAverageAtEnd: endMachine.loadAverage,
-  server: { command: `node ${NODE_RUNTIME_FLAGS.join(' ')} dist/server/server.js`, demo: values.demo, readySeconds, readyRssMiB, peakRssMiB },
+  server: { command: `node ${[...SERVER_RUNTIME_FLAGS, ...extraFlags].join(' ')} dist/server/server.js`, demo: values.demo, readySeconds, readyRssMiB, peakRssMiB },
   note: 'autocannon runs in the benchmark process on the same 2 cores as the server',
   scenarios: results,
   bars: {
@@ -219,7 +222,7 @@ const markdown = [
   '# HTTP API (POST /v1/analyze)',
   '',
   `${result.date} · ${machineLine(startMachine)}; load at end ${(endMachine.loadAverage as number[]).join(' / ')}.`,
-  `Server: \`node ${NODE_RUNTIME_FLAGS.join(' ')} dist/server/server.js\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
+  `Server: \`node ${[...SERVER_RUNTIME_FLAGS, ...extraFlags].join(' ')} dist/server/server.js\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
   'autocannon runs in the benchmark process on the same 2 cores as the server: every figure is lower than a separate client machine would show.',
   '',
   `Command: \`${result.command}\``,

@@ -14,6 +14,12 @@ export const ROOT = path.resolve(BENCH_DIR, '..');
  * semi-space. The benchmarks spawn `node` with them so they measure what users run.
  */
 export const NODE_RUNTIME_FLAGS = ['--max-semi-space-size=64'];
+/**
+ * `npm start` / `npm run serve` add a 256 MB old-space cap for the long-running server: without it
+ * V8 let garbage pile up to 200+ MB between major collections under batch load (server peak RSS
+ * 378-630 MB over runs; with the cap 395-399 MB). The CLI's big jobs (discover on 100k) keep V8's default.
+ */
+export const SERVER_RUNTIME_FLAGS = [...NODE_RUNTIME_FLAGS, '--max-old-space-size=256'];
 
 /** Whitespace token count, the same for every system so tokens/s figures compare. */
 export function countTokens(texts: readonly string[]): number {
