@@ -18,19 +18,23 @@ export interface TagPool {
 /** Young-generation semi-space of the tag workers, in MB (see bin/verbatim.js). */
 export const SEMI_SPACE_MB = 64;
 
-/** The compiled worker entry, next to this module or in dist/batch/. */
-export function workerFile(): string {
-  const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
+/**
+ * A compiled worker entry: `relative` (a path under dist/, e.g. "batch/worker.js") next to the
+ * module at `moduleUrl` when that module is itself compiled, or under dist/ when it runs from src/
+ * (tests under vitest); `npm run build` must have run.
+ */
+export function compiledWorkerFile(moduleUrl: string, relative: string): string {
+  const beside = fileURLToPath(new URL(`./${relative.split('/').pop()}`, moduleUrl));
   if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL('../../dist/batch/worker.js', import.meta.url));
+  const built = fileURLToPath(new URL(`../../dist/${relative}`, moduleUrl));
   if (existsSync(built)) return built;
-  throw new VerbatimError('VERBATIM_E_PIPELINE', { detail: `the batch worker ${built} is missing; run \`npm run build\`` });
+  throw new VerbatimError('VERBATIM_E_PIPELINE', { detail: `the worker ${built} is missing; run \`npm run build\`` });
 }
 
 /** Starts `workers` threads; each builds its engine from `setup` on its first batch. */
 export function createTagPool(workers: number, setup: WorkerSetup): TagPool {
   const pool = new Piscina({
-    filename: workerFile(),
+    filename: compiledWorkerFile(import.meta.url, 'batch/worker.js'),
     minThreads: workers,
     maxThreads: workers,
     // Threads live for the whole job: an engine costs seconds to build.

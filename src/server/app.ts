@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
 import { createTelemetry } from './telemetry.js';
 import type { EngineResolver } from './types.js';
+import type { AnalyzePool } from './analyze-pool.js';
 import './types.js';
 import { createQueueHandle } from '../queue/http.js';
 
@@ -31,6 +32,8 @@ export interface BuildAppOptions {
   config: ServerConfig;
   engine: Engine;
   store: FeedbackStore;
+  /** Worker threads for /v1/analyze batches (startServer makes one when analyzeWorkers > 0). */
+  analyzePool?: AnalyzePool | null;
   /** Fastify's logger option: false (tests), true, or pino options. */
   logger?: boolean | object;
   /** Include Node process metrics in /metrics (off in tests: they register global timers). */
@@ -80,6 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('store', store);
   app.decorate('serverConfig', config);
   app.decorate('engines', defaultResolver(engine));
+  app.decorate('analyzePool', options.analyzePool ?? null);
   app.decorate('readiness', { ready: true, reason: null, draining: false });
   app.decorate('telemetry', createTelemetry({ processMetrics: options.processMetrics ?? false }));
   app.decorate('queue', createQueueHandle(config.queueUrl, config.queueNamespace));

@@ -64,6 +64,7 @@ export const ServerEnvSchema = z.object({
   VERBATIM_BODY_LIMIT: integerString(1024, 1024 * 1024 * 1024).default(DEFAULT_BODY_LIMIT_BYTES),
   VERBATIM_QUEUE_URL: z.string().regex(/^(nats|tls|wss?):\/\//, 'must be a nats:// URL').optional(),
   VERBATIM_QUEUE_MAX_DEPTH: integerString(1, 1_000_000_000).default(DEFAULT_QUEUE_MAX_DEPTH),
+  VERBATIM_ANALYZE_WORKERS: integerString(0, 64).default(0),
   VERBATIM_QUEUE_NAMESPACE: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes').default('verbatim'),
 });
 
@@ -81,6 +82,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   maxCommentsPerRequest: number;
+  /** Worker threads for /v1/analyze batches (src/server/analyze-pool.ts); 0 analyzes in-process. */
+  analyzeWorkers: number;
   /** NATS server of the ingest queue (POST /v1/feedback?async=true); null: async ingest is off. */
   queueUrl: string | null;
   /** Queue depth over which async ingest answers 503 with Retry-After. */
@@ -138,6 +141,7 @@ export function loadServerConfig(
     rateLimitPerMinute: values.VERBATIM_RATE_LIMIT,
     bodyLimitBytes: values.VERBATIM_BODY_LIMIT,
     maxCommentsPerRequest: MAX_COMMENTS_PER_REQUEST,
+    analyzeWorkers: values.VERBATIM_ANALYZE_WORKERS,
     queueUrl: values.VERBATIM_QUEUE_URL ?? null,
     queueMaxDepth: values.VERBATIM_QUEUE_MAX_DEPTH,
     queueNamespace: values.VERBATIM_QUEUE_NAMESPACE,

@@ -12,6 +12,7 @@ import { createEngine, type Engine } from '../engine.js';
 import { VerbatimError } from '../errors.js';
 import { openStore, redactUrl, type FeedbackStore } from '../store/index.js';
 import { buildApp } from './app.js';
+import { createAnalyzePool, type AnalyzePool } from './analyze-pool.js';
 import { loadServerConfig, type ServerConfig } from './config.js';
 import { loadDemoData } from './demo-loader.js';
 
@@ -41,21 +42,24 @@ export interface StartOptions {
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const store: FeedbackStore = await openStore(config.dbPath);
-  let engine: Engine;
+  let engine: Engine | null = null;
+  let analyzePool: AnalyzePool | null = null;
   try {
     engine = await createEngine(options.engine ?? {});
+    if (config.analyzeWorkers > 0) analyzePool = await createAnalyzePool(config.analyzeWorkers, options.engine ?? {});
   } catch (error) {
+    await engine?.close();
     await store.close();
     throw error;
   }
-  const app = await buildApp({ config, engine, store, logger: options.logger ?? { level: 'info' }, processMetrics: true });
+  const app = await buildApp({ config, engine, store, analyzePool, logger: options.logger ?? { level: 'info' }, processMetrics: true });
   const loadDemo = config.demo && (await store.countFeedback()) === 0;
   if (loadDemo) {
     app.readiness.ready = false;
     app.readiness.reason = 'loading the demo data';
   }
   const url = await app.listen({ port: config.port, host: config.host });
-  app.log.info({ url, db: redactUrl(config.dbPath), auth: config.apiKeys.length > 0, docs: `${url}/docs` }, 'verbatim listening');
+  app.log.info({ url, db: redactUrl(config.dbPath), auth: config.apiKeys.length > 0, analyzeWorkers: config.analyzeWorkers, docs: `${url}/docs` }, 'verbatim listening');
 
   const abort = new AbortController();
   const demoLoaded = loadDemo ? runDemoLoad(app, engine, store, abort.signal) : Promise.resolve();
@@ -68,6 +72,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       abort.abort();
       await demoLoaded;
       await app.close();
+      await analyzePool?.close();
       await store.close();
       await engine.close();
     })();

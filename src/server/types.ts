@@ -9,6 +9,7 @@ import type { FeedbackStore } from '../store/index.js';
 import type { ServerConfig } from './config.js';
 import type { Telemetry } from './telemetry.js';
 import type { QueueHandle } from '../queue/http.js';
+import type { AnalyzePool } from './analyze-pool.js';
 
 /**
  * Picks the engine for a request. `resolve()` (no id) is the active taxonomy's engine, used for
@@ -37,6 +38,8 @@ declare module 'fastify' {
     store: FeedbackStore;
     serverConfig: ServerConfig;
     engines: EngineResolver;
+    /** Threads for /v1/analyze batches, or null (VERBATIM_ANALYZE_WORKERS=0). */
+    analyzePool: AnalyzePool | null;
     readiness: Readiness;
     telemetry: Telemetry;
     /** The one NATS connection of this app (opened on first use; rejects when no queue is configured). */

@@ -13,6 +13,7 @@ describe('loadServerConfig', () => {
       rateLimitPerMinute: 600,
       bodyLimitBytes: 5 * 1024 * 1024,
       maxCommentsPerRequest: 1000,
+      analyzeWorkers: 0,
       queueUrl: null,
       queueMaxDepth: 100_000,
       queueNamespace: 'verbatim',

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { EngineInput } from '../../engine.js';
 import { COMMON_ERROR_RESPONSES, ErrorResponseSchema } from '../errors.js';
 import { AnalyzeBodySchema, AnalyzeResponseSchema } from '../schemas.js';
+import { ANALYZE_POOL_MIN_COMMENTS } from '../analyze-pool.js';
 
 /** Registers POST /analyze. */
 export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,8 +23,11 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const engine = await app.engines.resolve(request.body.taxonomy);
-      const results = await engine.analyzeBatch(request.body.comments as EngineInput[]);
+      const { comments, taxonomy } = request.body;
+      const engine = await app.engines.resolve(taxonomy);
+      // The pool's threads run the server's own engine: other taxonomies and small batches stay here.
+      const pooled = app.analyzePool !== null && engine === app.engine && comments.length >= ANALYZE_POOL_MIN_COMMENTS;
+      const results = pooled ? await app.analyzePool!.analyze(comments as EngineInput[]) : await engine.analyzeBatch(comments as EngineInput[]);
       app.telemetry.commentsAnalyzed.inc(request.body.comments.length);
       return { results };
     },

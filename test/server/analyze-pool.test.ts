@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { VerbatimError } from '../../src/errors.js';
+import { ANALYZE_POOL_MIN_COMMENTS, createAnalyzePool, type AnalyzePool } from '../../src/server/analyze-pool.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadServerConfig } from '../../src/server/config.js';
+import { startServer } from '../../src/server/server.js';
+import { openStore } from '../../src/store/index.js';
+
+// The pool's threads load the compiled worker (dist/server/analyze-worker.js): `npm test` builds first.
+const LIGHT = { themes: { useEmbeddings: false }, emotions: { enabled: false } };
+const folder = mkdtempSync(path.join(os.tmpdir(), 'verbatim-pool-'));
+const comments = [
+  { id: 'a', text: 'The courier was two days late and support never called back.' },
+  { id: 'b', text: 'Love the new app, checkout takes seconds.' },
+  { id: 'c', text: 7 as unknown as string },
+  { id: 'd', text: 'Billing charged me twice; the refund is still missing.', targets: ['refund'] },
+  { id: 'e', text: 'ok' },
+  { id: 'f', text: 'The staff were friendly but the room was dirty.', targets: ['room', 'staff'] },
+  { id: 'g', text: 'Cancelled my subscription after the price went up.' },
+  { id: 'h', text: 'Where is my order?' },
+  { id: 'i', text: 'x'.repeat(200_000) },
+  { id: 'j', text: 'Great value for money.' },
+];
+/** The HTTP body schema answers 400 for a non-string or over-long text, so route tests send the valid ones. */
+const valid = comments.filter((comment) => typeof comment.text === 'string' && comment.text.length <= 20_000);
+
+let engine: Engine;
+let pool: AnalyzePool;
+
+beforeAll(async () => {
+  engine = await createEngine(LIGHT);
+  pool = await createAnalyzePool(1, LIGHT);
+});
+
+afterAll(async () => {
+  await pool.close();
+  await engine.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('createAnalyzePool', () => {
+  it('gives the same lines as the in-process engine, bad comments as error lines in their slots', async () => {
+    const pooled = await pool.analyze(comments);
+    expect(pooled).toEqual(await engine.analyzeBatch(comments));
+    expect(pooled.map((line) => ('error' in line ? line.error.code : 'ok'))).toEqual(['ok', 'ok', 'VERBATIM_E_TEXT_NOT_STRING', 'ok', 'ok', 'ok', 'ok', 'ok', 'VERBATIM_E_TEXT_TOO_LONG', 'ok']);
+  });
+
+  it('fails to start with the coded error of an engine that cannot be built', async () => {
+    const started = createAnalyzePool(1, { sentiment: { scorer: 'nope' } } as never);
+    await expect(started).rejects.toBeInstanceOf(VerbatimError);
+    await expect(started).rejects.toMatchObject({ code: 'VERBATIM_E_INVALID_CONFIG' });
+  });
+});
+
+describe('POST /v1/analyze with the pool', () => {
+  it('sends batches of at least ANALYZE_POOL_MIN_COMMENTS to the threads and keeps smaller ones in-process', async () => {
+    let pooledCalls = 0;
+    const counting: AnalyzePool = { ...pool, analyze: (inputs) => ((pooledCalls += 1), pool.analyze(inputs)) };
+    const config = loadServerConfig({ VERBATIM_DEMO: '0', VERBATIM_DB: path.join(folder, 'app.db') });
+    const store = await openStore(config.dbPath);
+    const app = await buildApp({ config, engine, store, analyzePool: counting, logger: false });
+    try {
+      expect(valid.length).toBeGreaterThanOrEqual(ANALYZE_POOL_MIN_COMMENTS);
+      const batch = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: valid } });
+      expect(batch.statusCode).toBe(200);
+      expect(batch.json().results).toEqual(JSON.parse(JSON.stringify(await engine.analyzeBatch(valid))));
+      expect(pooledCalls).toBe(1);
+
+      const single = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: valid.slice(0, 1) } });
+      expect(single.statusCode).toBe(200);
+      expect(pooledCalls).toBe(1);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  it('runs in a real server started with VERBATIM_ANALYZE_WORKERS', async () => {
+    const config = loadServerConfig({ PORT: '0', VERBATIM_DEMO: '0', VERBATIM_ANALYZE_WORKERS: '1', VERBATIM_DB: path.join(folder, 'listen.db') });
+    expect(config.analyzeWorkers).toBe(1);
+    const server = await startServer(config, { engine: LIGHT, logger: false });
+    try {
+      expect(server.app.analyzePool?.workers).toBe(1);
+      const response = await fetch(`${server.url}/v1/analyze`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ comments: valid }),
+      });
+      expect(response.status).toBe(200);
+      const { results } = (await response.json()) as { results: { id: string; sentiment?: { label: string } }[] };
+      expect(results.map((line) => line.id)).toEqual(valid.map((comment) => comment.id));
+      expect(results[0]!.sentiment?.label).toBe('negative');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('rejects a worker count out of range with a coded config error', () => {
+    expect(() => loadServerConfig({ VERBATIM_ANALYZE_WORKERS: '65' })).toThrow(/VERBATIM_ANALYZE_WORKERS/);
+  });
+});
