@@ -28,6 +28,15 @@ const comments = [
 /** The HTTP body schema answers 400 for a non-string or over-long text, so route tests send the valid ones. */
 const valid = comments.filter((comment) => typeof comment.text === 'string' && comment.text.length <= 20_000);
 
+/** A stored taxonomy whose theme ids the built-in one does not use. */
+const POOL_TAXONOMY = {
+  version: 1,
+  id: 'pool-test',
+  name: 'Pool test taxonomy',
+  stages: [{ id: 'delivery', label: 'Delivery', order: 1 }],
+  themes: [{ id: 'parcel-delay', label: 'Parcel delay', stage: 'delivery', terms: ['courier', 'late'] }],
+};
+
 let engine: Engine;
 let pool: AnalyzePool;
 
@@ -73,6 +82,14 @@ describe('POST /v1/analyze with the pool', () => {
       const single = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: valid.slice(0, 1) } });
       expect(single.statusCode).toBe(200);
       expect(pooledCalls).toBe(1);
+
+      // The threads hold the server's own engine: a batch for a stored taxonomy is analyzed here, with it.
+      const stored = await app.inject({ method: 'PUT', url: '/v1/taxonomies/pool-test', payload: POOL_TAXONOMY });
+      expect(stored.statusCode).toBeLessThan(300);
+      const custom = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: valid, taxonomy: 'pool-test' } });
+      expect(custom.statusCode).toBe(200);
+      expect(pooledCalls).toBe(1);
+      expect(custom.json().results[0].themes.map((theme: { id: string }) => theme.id)).toContain('parcel-delay');
     } finally {
       await app.close();
       await store.close();
