@@ -52,8 +52,8 @@ export async function buildScorer(
     emotions = {
       async tag(texts) {
         if (texts.length === 0) return [];
-        const all = await model.predict(texts);
-        return threshold === null ? all : all.map((list) => list.filter((emotion) => emotion.score >= threshold));
+        // A configured threshold replaces the model's (a lower one must surface more emotions, not filter the model's).
+        return model.predict(texts, threshold ?? undefined);
       },
       async close() {},
     };

@@ -122,3 +122,22 @@ describe('engine', () => {
     await expect(createEngine({ unknownKey: true } as never)).rejects.toMatchObject({ code: 'VERBATIM_E_INVALID_CONFIG' });
   });
 });
+
+describe('engine emotions threshold (config.emotions.threshold)', () => {
+  it('reports every emotion at or above the configured threshold, also below the model\'s own', async () => {
+    const text = 'Where is my parcel? Nobody answers and I am starting to worry.';
+    const lenient = await createEngine({ sentiment: { scorer: 'rules' }, emotions: { threshold: 0.01 } });
+    const strict = await createEngine({ sentiment: { scorer: 'rules' }, emotions: { threshold: 0.99 } });
+    const standard = await createEngine({ sentiment: { scorer: 'rules' } });
+    try {
+      const many = (await lenient.analyze(text)).emotions ?? [];
+      const few = (await strict.analyze(text)).emotions ?? [];
+      const usual = (await standard.analyze(text)).emotions ?? [];
+      expect(many.length).toBeGreaterThan(usual.length);
+      for (const emotion of many) expect(emotion.score).toBeGreaterThanOrEqual(0.01);
+      for (const emotion of few) expect(emotion.score).toBeGreaterThanOrEqual(0.99);
+    } finally {
+      await Promise.all([lenient.close(), strict.close(), standard.close()]);
+    }
+  });
+});

@@ -51,8 +51,11 @@ export interface EmotionModel {
   readonly meta: EmotionMeta;
   /** n x labels sigmoid scores. */
   scores(texts: readonly string[]): Promise<Float32Array>;
-  /** Per text: emotions scoring at least the threshold, highest first (the contract's `emotions`). */
-  predict(texts: readonly string[]): Promise<Emotion[][]>;
+  /**
+   * Per text: emotions scoring at least `threshold` (default: the model's tuned one), highest first
+   * (the contract's `emotions`).
+   */
+  predict(texts: readonly string[], threshold?: number): Promise<Emotion[][]>;
 }
 
 /**
@@ -73,13 +76,13 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
   return {
     meta,
     scores,
-    async predict(texts) {
+    async predict(texts, threshold = meta.threshold) {
       const all = await scores(texts);
       return texts.map((_, row) => {
         const emotions: Emotion[] = [];
         for (let label = 0; label < classes; label++) {
           const score = all[row * classes + label];
-          if (score >= meta.threshold) emotions.push({ label: meta.labels[label], score });
+          if (score >= threshold) emotions.push({ label: meta.labels[label], score });
         }
         return emotions.sort((left, right) => right.score - left.score);
       });

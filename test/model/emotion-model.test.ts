@@ -32,4 +32,20 @@ describe('loadEmotionModel (models/emotion)', () => {
       });
     }
   });
+
+  it('reports against a given threshold instead of the model\'s, below it as well as above', async () => {
+    const texts = ['where is my parcel, nobody answers', 'thanks, love it!'];
+    const scores = await model.scores(texts);
+    const lower = await model.predict(texts, 0.01);
+    const higher = await model.predict(texts, 0.9);
+    texts.forEach((_, row) => {
+      const expected = (threshold: number) =>
+        model.meta.labels.filter((_, label) => scores[row * model.meta.labels.length + label] >= threshold).length;
+      expect(lower[row]).toHaveLength(expected(0.01));
+      expect(higher[row]).toHaveLength(expected(0.9));
+    });
+    // The lower threshold must surface emotions the model's own threshold hides.
+    const atDefault = (await model.predict(texts)).flat().length;
+    expect(lower.flat().length).toBeGreaterThan(atDefault);
+  });
 });
