@@ -3,16 +3,13 @@
  * only: everything here crosses a worker boundary by structured clone.
  */
 import type { RecordId } from '../contract.js';
-import type { ConfigInput } from '../config.js';
-import type { ErrorCode } from '../errors.js';
+import type { EngineThreadSetup, ThreadFatal } from './engine-threads.js';
 import type { InputRecord } from '../io/records.js';
 import type { OutputFormat } from '../io/write-output.js';
 import type { FeedbackRecord } from '../store/store.js';
 
-/** Set once per worker (piscina workerData): how to build the engine and what to produce. */
-export interface WorkerSetup {
-  config: ConfigInput;
-}
+/** Set once per worker (piscina workerData): how to build the engine. */
+export type WorkerSetup = EngineThreadSetup;
 
 /** One input row of a batch: a valid record, or a failure already found while reading it. */
 export type TaskItem =
@@ -45,5 +42,5 @@ export interface TagTaskResult {
   /** Store records of the rows that succeeded; empty unless the task asked for them. */
   feedback: FeedbackRecord[];
   /** Set when the worker could not build its engine (e.g. a missing taxonomy); the job stops. */
-  fatal?: { code: ErrorCode; details: Record<string, unknown> };
+  fatal?: ThreadFatal;
 }

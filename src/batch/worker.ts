@@ -5,7 +5,6 @@
  */
 import { workerData } from 'piscina';
 import { stringify } from 'csv-stringify/sync';
-import { createEngine, type Engine } from '../engine.js';
 import type { ResultLine } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { InputRecord } from '../io/records.js';
@@ -13,20 +12,11 @@ import { flattenResult } from '../io/write-output.js';
 import { normalizeFeedbackRecord } from '../store/validate-record.js';
 import type { FeedbackRecord } from '../store/store.js';
 import { toFeedbackRecord } from './store-record.js';
+import { buildThreadEngine } from './engine-threads.js';
 import type { RowFailure, TagTask, TagTaskResult, WorkerSetup } from './types.js';
 
-/**
- * Built as soon as the thread starts, so all workers load in parallel. A failure is kept as a
- * result (not a rejection) and reported with its code by the first task: errors lose their class
- * and code when they cross the thread boundary, their plain data does not.
- */
-const engine: Promise<{ engine: Engine } | { fatal: TagTaskResult['fatal'] }> = createEngine((workerData as WorkerSetup).config).then(
-  (value) => ({ engine: value }),
-  (error: unknown) => {
-    if (error instanceof VerbatimError) return { fatal: { code: error.code, details: error.details } };
-    throw error;
-  },
-);
+/** Built as soon as the thread starts, so all workers load in parallel; a failure is reported by every task. */
+const engine = buildThreadEngine(workerData as WorkerSetup);
 
 /** Analyzes one batch in input order; never throws for a bad row (it becomes an error line). */
 export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {

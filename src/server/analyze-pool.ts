@@ -5,25 +5,18 @@
  * its own engine (models included, ~150 MB), so the pool trades memory for throughput; single
  * comments and small batches stay in-process, where a thread hop would only add latency.
  */
-import { Piscina } from 'piscina';
 import type { ConfigInput } from '../config.js';
 import type { ResultLine } from '../contract.js';
 import type { EngineInput } from '../engine.js';
-import { VerbatimError, type ErrorCode } from '../errors.js';
-import { SEMI_SPACE_MB, compiledWorkerFile } from '../batch/pool.js';
+import { compiledWorkerFile, startEngineThreads, throwIfFatal, type ThreadFatal } from '../batch/engine-threads.js';
 
 /** Batches smaller than this are analyzed in-process (the hop costs more than it saves). */
 export const ANALYZE_POOL_MIN_COMMENTS = 8;
 
-/** What each thread builds its engine from (the server's own engine settings). */
-export interface AnalyzeWorkerSetup {
-  config: ConfigInput;
-}
-
 /** A thread's answer: the results, or the coded error its engine failed to build with. */
 export interface AnalyzeWorkerResult {
   results: ResultLine[];
-  fatal?: { code: ErrorCode; details: Record<string, unknown> };
+  fatal?: ThreadFatal;
 }
 
 export interface AnalyzePool {
@@ -34,23 +27,15 @@ export interface AnalyzePool {
 }
 
 /**
- * Starts `workers` threads and waits until each has built its engine, so a broken model or
- * taxonomy fails the server's start, not its first batch.
+ * Starts `workers` threads (the server's engine settings) and sends one empty batch per thread
+ * before returning, so a broken model or taxonomy fails the server's start, not its first batch.
  * @example const pool = await createAnalyzePool(2, {}); await pool.analyze([{ text: 'late again' }]);
  */
 export async function createAnalyzePool(workers: number, config: ConfigInput): Promise<AnalyzePool> {
-  const pool = new Piscina({
-    filename: compiledWorkerFile(import.meta.url, 'server/analyze-worker.js'),
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: { config } satisfies AnalyzeWorkerSetup,
-    // As the tag workers: a 64 MB semi-space keeps a batch's short-lived objects out of the old generation.
-    resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB },
-  });
+  const pool = startEngineThreads(compiledWorkerFile(import.meta.url, 'server/analyze-worker.js'), workers, { config });
   const analyze = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
     const answer = (await pool.run(inputs)) as AnalyzeWorkerResult;
-    if (answer.fatal) throw new VerbatimError(answer.fatal.code, answer.fatal.details);
+    throwIfFatal(answer.fatal);
     return answer.results;
   };
   try {
