@@ -24,11 +24,12 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { comments, taxonomy } = request.body;
+      const inputs = comments as EngineInput[];
       const engine = await app.engines.resolve(taxonomy);
       // The pool's threads run the server's own engine: other taxonomies and small batches stay here.
-      const pooled = app.analyzePool !== null && engine === app.engine && comments.length >= ANALYZE_POOL_MIN_COMMENTS;
-      const results = pooled ? await app.analyzePool!.analyze(comments as EngineInput[]) : await engine.analyzeBatch(comments as EngineInput[]);
-      app.telemetry.commentsAnalyzed.inc(request.body.comments.length);
+      const pool = engine === app.engine && inputs.length >= ANALYZE_POOL_MIN_COMMENTS ? app.analyzePool : null;
+      const results = pool ? await pool.analyze(inputs) : await engine.analyzeBatch(inputs);
+      app.telemetry.commentsAnalyzed.inc(inputs.length);
       return { results };
     },
   );
