@@ -24,7 +24,7 @@ export interface AssembleInput {
 
 /** Where each requested target occurs in the comment (an empty list: not found). */
 export function targetMentions(doc: TextDocument, targets: readonly string[]): Span[][] {
-  return targets.length === 0 ? [] : targets.map((target) => findTarget(doc.text, target));
+  return targets.map((target) => findTarget(doc.text, target));
 }
 
 /** True when the scorer judges target mentions itself (the aspect model), so the engine must ask it for span scores first. */

@@ -8,11 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VerbatimError } from '../errors.js';
 import { featurizeAspect, type AspectRequest } from './aspect-featurizer.js';
-import { featurize, featurizeTokens, modelTokens, type FeaturizerParams } from './featurizer.js';
+import { featurizeTokens, modelTokens, type FeaturizerParams } from './featurizer.js';
 import { openBagRunner } from './onnx-runner.js';
 import type { NetworkShape } from './nn/conv-network.js';
 import { openSequenceRunner } from './nn/sequence-runner.js';
-import { aspectInput, sentenceInput, sentenceInputFromTokens } from './nn/sequence-tokens.js';
+import { aspectInput, sentenceInputFromTokens } from './nn/sequence-tokens.js';
 import { defaultTokenVocabulary } from './nn/word-table.js';
 
 /** Model directory shipped with the package. */
@@ -176,7 +176,7 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
     return (items, tokens) =>
       runner.run(
         items.map((item, index) =>
-          aspectTask ? featurizeAspect(item, part.featurizer) : tokens ? featurizeTokens(tokens[index], part.featurizer) : featurize(item.text, part.featurizer),
+          aspectTask ? featurizeAspect(item, part.featurizer) : featurizeTokens(tokens?.[index] ?? modelTokens(item.text), part.featurizer),
         ),
       );
   }
@@ -189,11 +189,7 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
   return (items, tokens) =>
     runner.run(
       items.map((item, index) =>
-        aspectTask
-          ? aspectInput(item, vocabulary, minimum)
-          : tokens
-            ? sentenceInputFromTokens(tokens[index], vocabulary, minimum)
-            : sentenceInput(item.text, vocabulary, minimum),
+        aspectTask ? aspectInput(item, vocabulary, minimum) : sentenceInputFromTokens(tokens?.[index] ?? modelTokens(item.text), vocabulary, minimum),
       ),
     );
 }
