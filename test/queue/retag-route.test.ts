@@ -5,16 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueConnection } from '../../src/queue/connection.js';
 import { startWorker } from '../../src/queue/worker.js';
-import { buildTestApp, testEngine, type TestApp } from '../server/helpers.js';
+import { buildTestApp, parcelTaxonomy, testEngine, type TestApp } from '../server/helpers.js';
 import { connectTestQueue, makeRecords, removeQueue, TEST_NATS_URL, uniqueNamespace, waitFor } from './support.js';
 
-const TAXONOMY = {
-  version: 1,
-  id: 'queued-retail',
-  name: 'Queued re-tag test taxonomy',
-  stages: [{ id: 'delivery', label: 'Delivery', order: 1 }],
-  themes: [{ id: 'parcel-delay', label: 'Parcel delay', stage: 'delivery', terms: ['courier', 'late'] }],
-};
+const TAXONOMY = parcelTaxonomy('queued-retail');
 
 describe('taxonomy activation with a queue configured', () => {
   const namespace = uniqueNamespace();

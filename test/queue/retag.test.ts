@@ -10,17 +10,10 @@ import { openStore, type FeedbackStore } from '../../src/store/index.js';
 import type { QueueConnection } from '../../src/queue/connection.js';
 import { enqueueRetag, QUEUED_RETAG_JOB_KIND } from '../../src/queue/retag.js';
 import { startWorker } from '../../src/queue/worker.js';
-import { testEngine } from '../server/helpers.js';
+import { parcelTaxonomy, testEngine } from '../server/helpers.js';
 import { connectTestQueue, createTestStore, makeRecords, removeQueue, uniqueNamespace, waitFor, type TestStore } from './support.js';
 
-/** A one-theme taxonomy whose theme id the built-in taxonomy does not use. */
-const PARCELS = {
-  version: 1,
-  id: 'parcels-test',
-  name: 'Parcels',
-  stages: [{ id: 'delivery', label: 'Delivery', order: 1 }],
-  themes: [{ id: 'parcel-delay', label: 'Parcel delay', stage: 'delivery', terms: ['courier', 'late'] }],
-};
+const PARCELS = parcelTaxonomy('parcels-test');
 
 describe('queued re-tag', () => {
   const namespace = uniqueNamespace();

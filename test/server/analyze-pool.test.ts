@@ -2,16 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/engine.js';
+import type { Engine } from '../../src/engine.js';
 import { VerbatimError } from '../../src/errors.js';
 import { ANALYZE_POOL_MIN_COMMENTS, createAnalyzePool, type AnalyzePool } from '../../src/server/analyze-pool.js';
-import { buildApp } from '../../src/server/app.js';
 import { loadServerConfig } from '../../src/server/config.js';
 import { startServer } from '../../src/server/server.js';
-import { openStore } from '../../src/store/index.js';
+import { buildTestApp, LIGHT_ENGINE, parcelTaxonomy, testEngine } from './helpers.js';
 
 // The pool's threads load the compiled worker (dist/server/analyze-worker.js): `npm test` builds first.
-const LIGHT = { themes: { useEmbeddings: false }, emotions: { enabled: false } };
 const folder = mkdtempSync(path.join(os.tmpdir(), 'verbatim-pool-'));
 const comments = [
   { id: 'a', text: 'The courier was two days late and support never called back.' },
@@ -28,26 +26,17 @@ const comments = [
 /** The HTTP body schema answers 400 for a non-string or over-long text, so route tests send the valid ones. */
 const valid = comments.filter((comment) => typeof comment.text === 'string' && comment.text.length <= 20_000);
 
-/** A stored taxonomy whose theme ids the built-in one does not use. */
-const POOL_TAXONOMY = {
-  version: 1,
-  id: 'pool-test',
-  name: 'Pool test taxonomy',
-  stages: [{ id: 'delivery', label: 'Delivery', order: 1 }],
-  themes: [{ id: 'parcel-delay', label: 'Parcel delay', stage: 'delivery', terms: ['courier', 'late'] }],
-};
-
 let engine: Engine;
 let pool: AnalyzePool;
 
 beforeAll(async () => {
-  engine = await createEngine(LIGHT);
-  pool = await createAnalyzePool(1, LIGHT);
+  // The threads build the same light engine as the in-process one the results are compared with.
+  engine = await testEngine();
+  pool = await createAnalyzePool(1, LIGHT_ENGINE);
 });
 
 afterAll(async () => {
   await pool.close();
-  await engine.close();
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -69,9 +58,7 @@ describe('POST /v1/analyze with the pool', () => {
   it('sends batches of at least ANALYZE_POOL_MIN_COMMENTS to the threads and keeps smaller ones in-process', async () => {
     let pooledCalls = 0;
     const counting: AnalyzePool = { ...pool, analyze: (inputs) => ((pooledCalls += 1), pool.analyze(inputs)) };
-    const config = loadServerConfig({ VERBATIM_DEMO: '0', VERBATIM_DB: path.join(folder, 'app.db') });
-    const store = await openStore(config.dbPath);
-    const app = await buildApp({ config, engine, store, analyzePool: counting, logger: false });
+    const { app, close } = await buildTestApp({}, path.join(folder, 'app.db'), { analyzePool: counting });
     try {
       expect(valid.length).toBeGreaterThanOrEqual(ANALYZE_POOL_MIN_COMMENTS);
       const batch = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: valid } });
@@ -84,22 +71,21 @@ describe('POST /v1/analyze with the pool', () => {
       expect(pooledCalls).toBe(1);
 
       // The threads hold the server's own engine: a batch for a stored taxonomy is analyzed here, with it.
-      const stored = await app.inject({ method: 'PUT', url: '/v1/taxonomies/pool-test', payload: POOL_TAXONOMY });
+      const stored = await app.inject({ method: 'PUT', url: '/v1/taxonomies/pool-test', payload: parcelTaxonomy('pool-test') });
       expect(stored.statusCode).toBeLessThan(300);
       const custom = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: valid, taxonomy: 'pool-test' } });
       expect(custom.statusCode).toBe(200);
       expect(pooledCalls).toBe(1);
       expect(custom.json().results[0].themes.map((theme: { id: string }) => theme.id)).toContain('parcel-delay');
     } finally {
-      await app.close();
-      await store.close();
+      await close({ keepFiles: true });
     }
   });
 
   it('runs in a real server started with VERBATIM_ANALYZE_WORKERS', async () => {
     const config = loadServerConfig({ PORT: '0', VERBATIM_DEMO: '0', VERBATIM_ANALYZE_WORKERS: '1', VERBATIM_DB: path.join(folder, 'listen.db') });
     expect(config.analyzeWorkers).toBe(1);
-    const server = await startServer(config, { engine: LIGHT, logger: false });
+    const server = await startServer(config, { engine: LIGHT_ENGINE, logger: false });
     try {
       expect(server.app.analyzePool?.workers).toBe(1);
       const response = await fetch(`${server.url}/v1/analyze`, {

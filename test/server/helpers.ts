@@ -8,14 +8,28 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { openStore, type FeedbackStore } from '../../src/store/index.js';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type BuildAppOptions } from '../../src/server/app.js';
 import { loadServerConfig, type ServerConfig } from '../../src/server/config.js';
+
+/** The light engine settings of the server tests: no word vectors, no emotion model. */
+export const LIGHT_ENGINE = { themes: { useEmbeddings: false }, emotions: { enabled: false } };
+
+/** A one-theme taxonomy under `id` whose theme ("parcel-delay": courier, late) the built-in one does not use. */
+export function parcelTaxonomy(id: string) {
+  return {
+    version: 1,
+    id,
+    name: `Parcel test taxonomy ${id}`,
+    stages: [{ id: 'delivery', label: 'Delivery', order: 1 }],
+    themes: [{ id: 'parcel-delay', label: 'Parcel delay', stage: 'delivery', terms: ['courier', 'late'] }],
+  };
+}
 
 let sharedEngine: Promise<Engine> | null = null;
 
 /** One engine per test file (vitest forks a process per file). */
 export function testEngine(): Promise<Engine> {
-  sharedEngine ??= createEngine({ themes: { useEmbeddings: false }, emotions: { enabled: false } });
+  sharedEngine ??= createEngine(LIGHT_ENGINE);
   return sharedEngine;
 }
 
@@ -33,11 +47,15 @@ export function tempDbPath(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'verbatim-server-')), 'verbatim.db');
 }
 
-/** Builds the app over `dbPath` (a new temp file by default) with env-style settings. */
-export async function buildTestApp(env: Record<string, string> = {}, dbPath = tempDbPath()): Promise<TestApp> {
+/** Builds the app over `dbPath` (a new temp file by default) with env-style settings (and an analyze pool). */
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  dbPath = tempDbPath(),
+  extra: Pick<BuildAppOptions, 'analyzePool'> = {},
+): Promise<TestApp> {
   const config = loadServerConfig({ VERBATIM_DEMO: '0', VERBATIM_DB: dbPath, ...env });
   const store = await openStore(config.dbPath);
-  const app = await buildApp({ config, engine: await testEngine(), store, logger: false });
+  const app = await buildApp({ config, engine: await testEngine(), store, logger: false, ...extra });
   return {
     app,
     store,

@@ -6,9 +6,8 @@ import { loadServerConfig } from '../../src/server/config.js';
 import { loadDemoData } from '../../src/server/demo-loader.js';
 import { startServer } from '../../src/server/server.js';
 import { openStore } from '../../src/store/index.js';
-import { testEngine } from './helpers.js';
+import { LIGHT_ENGINE, testEngine } from './helpers.js';
 
-const LIGHT_ENGINE = { themes: { useEmbeddings: false }, emotions: { enabled: false } };
 const folder = mkdtempSync(path.join(os.tmpdir(), 'verbatim-listen-'));
 
 afterAll(() => {
