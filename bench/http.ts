@@ -13,13 +13,13 @@
  * the server share the machine's cores, which lowers every figure on a 2-core machine. Request
  * bodies rotate through the corpus (bench/corpus.ts). Server memory is sampled from /proc.
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { corpusTexts } from './corpus.js';
-import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults, SERVER_RUNTIME_FLAGS } from './lib.js';
+import { startBenchServer } from './bench-server.js';
+import { BENCH_DIR, formatNumber, machine, machineLine, writeResults } from './lib.js';
 import { MIB, processMemory, sampleMemory } from './process-memory.js';
 
 const { values } = parseArgs({
@@ -41,7 +41,6 @@ const tmp = path.join(BENCH_DIR, 'tmp');
 mkdirSync(tmp, { recursive: true });
 const db = path.join(tmp, `http-${process.pid}.db`);
 const logFile = path.join(tmp, `http-${process.pid}-server.log`);
-for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 
 const texts = corpusTexts(20_000);
 const singleBodies = texts.map((text, index) => JSON.stringify({ comments: [{ id: index, text }] }));
@@ -50,54 +49,12 @@ const batchBodies = Array.from({ length: 200 }, (_, batch) =>
 );
 
 const startMachine = machine();
-const log = createWriteStream(logFile);
-const spawned = process.hrtime.bigint();
-const extraFlags = values['node-flags'].split(/\s+/).filter(Boolean);
-const server = spawn(process.execPath, [...SERVER_RUNTIME_FLAGS, ...extraFlags, path.join(ROOT, 'dist', 'server', 'server.js')], {
-  cwd: ROOT,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VERBATIM_DB: db, VERBATIM_DEMO: values.demo ? '1' : '0', VERBATIM_RATE_LIMIT: '1000000' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-server.stdout.pipe(log);
-server.stderr.pipe(log);
-// With --port 0 the system picks a free port; the server logs the address it listens on.
-let url = port > 0 ? `http://127.0.0.1:${port}` : '';
-let pending = '';
-server.stdout.on('data', (chunk: Buffer) => {
-  if (url) return;
-  pending += chunk.toString();
-  const found = /"url":"(http:\/\/[^"]+)"/.exec(pending);
-  if (found) url = found[1]!;
-});
-const serverPid = server.pid!;
-const sampler = sampleMemory(serverPid, 200);
-let exited = false;
-server.on('exit', () => {
-  exited = true;
-});
-
-async function waitForReady(timeoutSeconds: number): Promise<number> {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`the server exited before it was ready; see ${logFile}`);
-    if (!url) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      continue;
-    }
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.status === 200) return Number(process.hrtime.bigint() - spawned) / 1e9;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the server was not ready within ${timeoutSeconds} s`);
-}
+const server = startBenchServer({ db, logFile, port, demo: values.demo, extraFlags: values['node-flags'].split(/\s+/).filter(Boolean) });
+const serverPid = server.pid;
 
 /** The server's own view of its memory (its /metrics, prom-client's default Node metrics), in MiB. */
 async function serverHeap(): Promise<Record<string, number>> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${server.url()}/metrics`)).text();
   const metric = (name: string): number => Number(new RegExp(`^verbatim_${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN) / MIB;
   return {
     rss: metric('process_resident_memory_bytes'),
@@ -111,7 +68,7 @@ async function serverHeap(): Promise<Record<string, number>> {
 async function cannon(bodies: readonly string[], options: { seconds: number; connections: number; rate?: number }): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
-    url,
+    url: server.url(),
     connections: options.connections,
     duration: options.seconds,
     ...(options.rate ? { overallRate: options.rate } : {}),
@@ -146,7 +103,7 @@ const results: Record<string, unknown>[] = [];
 let readySeconds = 0;
 let readyRssMiB = 0;
 try {
-  readySeconds = await waitForReady(values.demo ? 900 : 120);
+  readySeconds = await server.waitForReady(values.demo ? 900 : 120);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   readyRssMiB = (processMemory(serverPid)?.rss ?? 0) / MIB;
   process.stderr.write(`server ready after ${readySeconds.toFixed(1)} s, RSS ${readyRssMiB.toFixed(0)} MiB\n`);
@@ -179,11 +136,9 @@ try {
     process.stderr.write(`${scenario.name}: ${formatNumber(row.requestsPerSecond)} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms\n`);
   }
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => (exited ? resolve(null) : server.on('exit', resolve)));
+  await server.stop();
 }
-const memory = sampler.stop();
-for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+const memory = server.sampler.stop();
 const endMachine = machine();
 
 type Row = {
@@ -209,7 +164,7 @@ const result = {
   command: `npx tsx bench/http.ts --duration ${duration} --warmup ${warmup}${values.demo ? ' --demo' : ''}`,
   machine: startMachine,
   loadAverageAtEnd: endMachine.loadAverage,
-  server: { command: `node ${[...SERVER_RUNTIME_FLAGS, ...extraFlags].join(' ')} dist/server/server.js`, demo: values.demo, readySeconds, readyRssMiB, peakRssMiB },
+  server: { command: server.command, demo: values.demo, readySeconds, readyRssMiB, peakRssMiB },
   note: 'autocannon runs in the benchmark process on the same 2 cores as the server',
   scenarios: results,
   bars: {
@@ -222,7 +177,7 @@ const markdown = [
   '# HTTP API (POST /v1/analyze)',
   '',
   `${result.date} · ${machineLine(startMachine)}; load at end ${(endMachine.loadAverage as number[]).join(' / ')}.`,
-  `Server: \`node ${[...SERVER_RUNTIME_FLAGS, ...extraFlags].join(' ')} dist/server/server.js\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
+  `Server: \`${server.command}\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
   'autocannon runs in the benchmark process on the same 2 cores as the server: every figure is lower than a separate client machine would show.',
   '',
   `Command: \`${result.command}\``,
