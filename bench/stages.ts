@@ -138,7 +138,6 @@ async function stageSystems(): Promise<System[]> {
   const tokenizer = createTokenizer();
   for (const text of texts) tokensOf.push(tokenizer.tokenize(text));
   return [
-
     {
       key: 'tokenize',
       name: 'normalize + tokenize',
