@@ -33,7 +33,7 @@ import {
   type DevScore,
   type Hyperparameters,
 } from '../src/model/training-run.js';
-import { gatedRows, mixMembers, type ModelPart, type SentimentMeta, type SentimentPart } from '../src/model/sentiment-model.js';
+import { gatedRows, mixMembers, mixUnsureRows, pickRows, type ModelPart, type SentimentMeta, type SentimentPart } from '../src/model/sentiment-model.js';
 import { fitTemperature } from '../src/model/metrics.js';
 
 /**
@@ -230,11 +230,10 @@ function combine(
 
 /** What the served ensemble gives on dev: the (1 - weight, weight) mix, sharpened, on the rows past the gate (all without one); v1 elsewhere. */
 function cascadeOutput(v1: Float32Array, v2: Float32Array, weight: number, gate: number | undefined, temperature: number): Float32Array {
-  const mixed = mixMembers([v1, v2], [Math.round((1 - weight) * 100) / 100, weight], temperature);
-  if (gate === undefined) return mixed;
-  const output = Float32Array.from(v1);
-  for (const row of gatedRows(v1, gate)) output.set(mixed.subarray(row * 3, row * 3 + 3), row * 3);
-  return output;
+  const weights = [Math.round((1 - weight) * 100) / 100, weight];
+  if (gate === undefined) return mixMembers([v1, v2], weights, temperature);
+  const unsure = gatedRows(v1, gate);
+  return mixUnsureRows(Float32Array.from(v1), unsure, [pickRows(v2, unsure)], weights, temperature);
 }
 
 const sentenceV1Part: ModelPart = { file: 'model.onnx', featurizer: SENTENCE_FEATURIZER, temperature: sentenceTemperature };

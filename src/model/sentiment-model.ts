@@ -137,6 +137,30 @@ export function gatedRows(probabilities: Float32Array, gate: number): number[] {
   return rows;
 }
 
+/** Rows `rows` of an n x 3 probability matrix, in that order. */
+export function pickRows(probabilities: Float32Array, rows: readonly number[]): Float32Array {
+  const picked = new Float32Array(rows.length * 3);
+  rows.forEach((row, index) => picked.set(probabilities.subarray(row * 3, row * 3 + 3), index * 3));
+  return picked;
+}
+
+/**
+ * A cascade's output: each row of `unsure` in `first` (the first member's rows) replaced, in place,
+ * by the mix of that row and the other members' rows for it (`rest[m]` holds member m+1's rows of
+ * `unsure`, in order). Serving and training both build the cascade with this.
+ */
+export function mixUnsureRows(
+  first: Float32Array,
+  unsure: readonly number[],
+  rest: readonly Float32Array[],
+  weights: readonly number[],
+  temperature: number,
+): Float32Array {
+  const mixed = mixMembers([pickRows(first, unsure), ...rest], weights, temperature);
+  unsure.forEach((row, index) => first.set(mixed.subarray(index * 3, index * 3 + 3), row * 3));
+  return first;
+}
+
 /** A part over aspect-shaped items; `tokens[i]`, when given, is modelTokens(items[i].text) (sentence parts only). */
 type PartRunner = (items: readonly AspectRequest[], tokens?: readonly (readonly string[])[]) => Promise<Float32Array>;
 
@@ -162,12 +186,8 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
       if (unsure.length === 0) return first;
       const subset = unsure.map((row) => items[row]);
       const subsetTokens = tokens && unsure.map((row) => tokens[row]);
-      const firstRows = new Float32Array(unsure.length * 3);
-      unsure.forEach((row, index) => firstRows.set(first.subarray(row * 3, row * 3 + 3), index * 3));
       const rest = await Promise.all(members.slice(1).map((member) => member(subset, subsetTokens)));
-      const mixed = mixMembers([firstRows, ...rest], part.weights, part.temperature ?? 1);
-      unsure.forEach((row, index) => first.set(mixed.subarray(index * 3, index * 3 + 3), row * 3));
-      return first;
+      return mixUnsureRows(first, unsure, rest, part.weights, part.temperature ?? 1);
     };
   }
   const file = join(dir, part.file);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { argmax } from '../../src/model/metrics.js';
-import { DEFAULT_SENTIMENT_DIR, gatedRows, loadSentimentModel, mixMembers, type EnsemblePart, type SentimentMeta, type SentimentModel } from '../../src/model/sentiment-model.js';
+import { DEFAULT_SENTIMENT_DIR, gatedRows, loadSentimentModel, mixMembers, mixUnsureRows, pickRows, type EnsemblePart, type SentimentMeta, type SentimentModel } from '../../src/model/sentiment-model.js';
 
 /** Hand-written CX comments whose polarity is not in doubt. */
 const CASES: [string, 'negative' | 'neutral' | 'positive'][] = [
@@ -69,6 +69,17 @@ describe('cascade helpers', () => {
     const sharper = mixMembers([first, second], [0.5, 0.5], 0.5);
     expect(sharper[0] + sharper[1] + sharper[2]).toBeCloseTo(1, 5);
     expect(sharper[0]).toBeGreaterThan(plain[0]);
+  });
+
+  it('replaces only the unsure rows, each with the mix of its members (as mixing every row would give it)', () => {
+    const first = Float32Array.from([0.9, 0.05, 0.05, 0.4, 0.35, 0.25, 0.1, 0.3, 0.6]);
+    const second = Float32Array.from([0.1, 0.1, 0.8, 0.2, 0.2, 0.6, 0.5, 0.25, 0.25]);
+    const unsure = gatedRows(first, 0.61);
+    expect(Array.from(pickRows(second, unsure))).toEqual(Array.from(second.subarray(3)));
+    const everyRow = mixMembers([first, second], [0.7, 0.3], 0.75);
+    const cascade = mixUnsureRows(Float32Array.from(first), unsure, [pickRows(second, unsure)], [0.7, 0.3], 0.75);
+    expect(Array.from(cascade.subarray(0, 3))).toEqual(Array.from(first.subarray(0, 3)));
+    for (let cell = 3; cell < 9; cell++) expect(cascade[cell]).toBeCloseTo(everyRow[cell], 6);
   });
 });
 
