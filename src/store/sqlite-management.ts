@@ -38,6 +38,7 @@ const { toTaxonomy, toJob, toAlert, toDelivery } = managementRowMappers<string, 
 export function createSqliteManagement(db: Database.Database, guard: StoreGuard): ManagementStore {
   const statements = {
     getTaxonomy: db.prepare('SELECT * FROM taxonomies WHERE id = ?'),
+    activeTaxonomyId: db.prepare('SELECT id FROM taxonomies WHERE active = 1').pluck(),
     upsertTaxonomy: db.prepare(`INSERT INTO taxonomies (id, json, active, created_at, updated_at) VALUES (?, ?, 0, ?, ?)
       ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`),
     clearActive: db.prepare('UPDATE taxonomies SET active = 0, updated_at = ? WHERE active = 1'),
@@ -86,7 +87,7 @@ export function createSqliteManagement(db: Database.Database, guard: StoreGuard)
     setActiveTaxonomy: (id) => guard('setActiveTaxonomy', () => activate(id, new Date().toISOString())),
 
     activeTaxonomyId: () =>
-      guard('activeTaxonomyId', () => (db.prepare('SELECT id FROM taxonomies WHERE active = 1').pluck().get() as string | undefined) ?? null),
+      guard('activeTaxonomyId', () => (statements.activeTaxonomyId.get() as string | undefined) ?? null),
 
     createJob: (job) =>
       guard('createJob', () => {

@@ -91,6 +91,7 @@ export const taxonomiesRoutes: FastifyPluginAsyncZod = async (app) => {
     if (current === id) return null;
     if (id !== DEFAULT_TAXONOMY_ID && !(await store.getTaxonomy(id))) throw new VerbatimError('VERBATIM_E_NOT_FOUND', { what: 'Taxonomy', id });
     await store.setActiveTaxonomy(id === DEFAULT_TAXONOMY_ID ? null : id);
+    engines.forgetActive();
     return startRetag(id);
   };
 
