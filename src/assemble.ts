@@ -20,6 +20,8 @@ export interface AssembleInput {
   targets: readonly string[];
   metadata: Record<string, unknown>;
   emotions: Emotion[] | null;
+  /** The PII-redacted text, when the engine redacts. */
+  redactedText?: string;
 }
 
 /** Where each requested target occurs in the comment (an empty list: not found). */
@@ -87,17 +89,12 @@ function buildResult(
   const targets = targetResults(components, doc, clauseScores, input.targets, mentions, spanScores);
   const signals = toSignals(components.signals(doc, clauseScores, hits));
 
-  const result: AnalysisResult = {
-    id: input.id,
-    sentiment,
-    sentences,
-    themes,
-    stages,
-    targets,
-    signals,
-    metadata: input.metadata,
-  };
+  // Keys in the contract schema's order: the API serializes results with JSON.stringify, and the
+  // bytes must be those a zod encode of the schema would give (test/server/analyze-serializer.test.ts).
+  const result = { id: input.id, sentiment, sentences, themes, stages, targets, signals } as AnalysisResult;
   if (input.emotions) result.emotions = input.emotions;
+  if (input.redactedText !== undefined) result.redactedText = input.redactedText;
+  result.metadata = input.metadata;
   return result;
 }
 

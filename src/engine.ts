@@ -102,10 +102,9 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
           targets: item.targets ?? [],
           metadata: item.metadata ?? {},
           emotions: emotions?.[position] ?? null,
+          ...(config.redact ? { redactedText: redactPii(item.text).text } : {}),
         };
-        const result = assembleResult(components, input, mentions[position]!, spanScores?.[position] ?? null);
-        if (config.redact) result.redactedText = redactPii(item.text).text;
-        lines[index] = result;
+        lines[index] = assembleResult(components, input, mentions[position]!, spanScores?.[position] ?? null);
       } catch (error) {
         lines[index] = errorLine(item.id ?? index + 1, error);
       }

@@ -1,0 +1,86 @@
+/**
+ * Request coalescing for POST /v1/analyze: the small requests that reach the event loop together
+ * (under load, every connection's next request) run as ONE engine batch. A batch pays each model's
+ * fixed onnxruntime call cost (~40 µs per call and model) once instead of once per request, and a
+ * single comment alone paid it three times over. An idle server loses nothing: the batch starts on
+ * the next turn of the event loop (setImmediate), right after the requests already read.
+ */
+import type { ResultLine } from '../contract.js';
+import type { EngineInput } from '../engine.js';
+
+/** Requests with at least this many comments run alone (they already amortize the model calls). */
+export const COALESCE_MIN_ALONE = 64;
+/** Most comments in one coalesced batch (the onnxruntime batch size: more only pads). */
+export const COALESCE_MAX_COMMENTS = 256;
+
+export interface AnalyzeCoalescer {
+  /** Results for `inputs`, in order, as `run(inputs)` would give them. */
+  analyze(inputs: readonly EngineInput[]): Promise<ResultLine[]>;
+}
+
+interface Waiting {
+  inputs: EngineInput[];
+  resolve(results: ResultLine[]): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Wraps a batch runner. Each request's comments get their default ids (position + 1 within the
+ * request) before joining a batch, so a result line's id never depends on its neighbours.
+ *
+ * @example
+ * const coalescer = createAnalyzeCoalescer((inputs) => engine.analyzeBatch(inputs));
+ * const [line] = await coalescer.analyze([{ text: 'late again' }]); // line.id === 1
+ */
+export function createAnalyzeCoalescer(run: (inputs: readonly EngineInput[]) => Promise<ResultLine[]>): AnalyzeCoalescer {
+  let waiting: Waiting[] = [];
+  let scheduled = false;
+
+  const runGroup = async (group: readonly Waiting[]): Promise<void> => {
+    const batch = group.length === 1 ? group[0]!.inputs : group.flatMap((entry) => entry.inputs);
+    let results: ResultLine[];
+    try {
+      results = await run(batch);
+    } catch (error) {
+      for (const entry of group) entry.reject(error);
+      return;
+    }
+    let next = 0;
+    for (const entry of group) {
+      entry.resolve(results.slice(next, next + entry.inputs.length));
+      next += entry.inputs.length;
+    }
+  };
+
+  const flush = (): void => {
+    scheduled = false;
+    const all = waiting;
+    waiting = [];
+    let group: Waiting[] = [];
+    let comments = 0;
+    for (const entry of all) {
+      if (group.length > 0 && comments + entry.inputs.length > COALESCE_MAX_COMMENTS) {
+        void runGroup(group);
+        group = [];
+        comments = 0;
+      }
+      group.push(entry);
+      comments += entry.inputs.length;
+    }
+    if (group.length > 0) void runGroup(group);
+  };
+
+  return {
+    analyze(inputs) {
+      if (inputs.length >= COALESCE_MIN_ALONE) return run(inputs);
+      const withIds = inputs.map((input, index) => (input.id === undefined || input.id === null ? { ...input, id: index + 1 } : input));
+      return new Promise<ResultLine[]>((resolve, reject) => {
+        waiting.push({ inputs: withIds, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
+  };
+}
