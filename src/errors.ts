@@ -26,6 +26,8 @@ export const ERRORS = {
   VERBATIM_E_INTERNAL: { status: 500, message: 'Internal error while analyzing the record' },
   VERBATIM_E_INVALID_LABEL: { status: 400, message: 'Field "{field}" must be one of {expected}, found {found}' },
   VERBATIM_E_TARGET_NOT_FOUND: { status: 400, message: 'Target "{target}" does not occur in field "text"' },
+  VERBATIM_E_MISSING_FIELD: { status: 400, message: 'Record has no "{field}" field ({expected})' },
+  VERBATIM_E_NO_ROWS: { status: 400, message: 'No usable row in {path}: {detail}' },
   VERBATIM_E_INVALID_FEEDBACK: { status: 400, message: 'Feedback record {id}: field "{field}" {detail}, found {found}' },
   VERBATIM_E_INVALID_QUERY: { status: 400, message: 'Query parameter "{field}" {detail}, found {found}' },
   VERBATIM_E_STORE: { status: 500, message: 'Feedback store {path}: {detail}' },

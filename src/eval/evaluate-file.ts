@@ -56,7 +56,8 @@ export function parseLabelledJsonl(content: string, source = 'file'): { rows: La
 
 /**
  * Reads a labelled JSONL file and scores every system on its valid lines, in one run on the same
- * texts. A missing file is VERBATIM_E_FILE_NOT_FOUND; bad lines are counted in `skipped`.
+ * texts. A missing file is VERBATIM_E_FILE_NOT_FOUND; bad lines are counted in `skipped`; a file
+ * with no usable line is VERBATIM_E_NO_ROWS.
  */
 export async function evaluateFile(path: string, systems: readonly EvalSystem[]): Promise<FileEvaluation> {
   let content: string;
@@ -66,6 +67,14 @@ export async function evaluateFile(path: string, systems: readonly EvalSystem[])
     throw new VerbatimError('VERBATIM_E_FILE_NOT_FOUND', { path }, { cause });
   }
   const { rows, skipped } = parseLabelledJsonl(content, path);
+  // Accuracy over zero rows would print as 0.000 for every system: say what is wrong instead.
+  if (rows.length === 0) {
+    const first = skipped[0];
+    const detail = first
+      ? `all ${skipped.length} line(s) were skipped; the first: ${first.code} ${first.message}`
+      : 'the file has no lines; each line needs "text" and "label" (positive, negative or neutral)';
+    throw new VerbatimError('VERBATIM_E_NO_ROWS', { path, detail });
+  }
   const scores: SystemScore[] = [];
   for (const system of systems) scores.push(await scoreSystem(system, rows, { binary: false }));
   return { path, rows: rows.length, aspectRows: rows.filter((row) => row.target).length, skipped, scores };
@@ -85,7 +94,7 @@ function parseLine(raw: string, line: number, source: string): LabelledText[] {
   if (!('text' in fields)) throw new VerbatimError('VERBATIM_E_MISSING_TEXT', { field: 'text' });
   const text = fields['text'];
   if (typeof text !== 'string') throw new VerbatimError('VERBATIM_E_TEXT_NOT_STRING', { field: 'text', found: describeValue(text) });
-  if (!('label' in fields)) throw new VerbatimError('VERBATIM_E_MISSING_TEXT', { field: 'label' });
+  if (!('label' in fields)) throw new VerbatimError('VERBATIM_E_MISSING_FIELD', { field: 'label', expected: SENTIMENT_LABELS_3.join(', ') });
   const row: LabelledText = { text, label: labelOf(fields, 'label', line), source };
   const target = fields['target'];
   if (target === undefined || target === null) return [row];

@@ -36,7 +36,7 @@ describe('evaluateFile', () => {
       [8, null, 'VERBATIM_E_NOT_AN_OBJECT'],
       [9, 'target', 'VERBATIM_E_TARGET_NOT_FOUND'],
       [10, 'target', 'VERBATIM_E_TEXT_NOT_STRING'],
-      [11, 'label', 'VERBATIM_E_MISSING_TEXT'],
+      [11, 'label', 'VERBATIM_E_MISSING_FIELD'],
     ]);
     expect(skipped[0]?.message).toBe('line 4: Field "label" must be one of positive, negative, neutral, found "meh"');
   });
@@ -55,6 +55,18 @@ describe('evaluateFile', () => {
     expect(result.skipped).toHaveLength(8);
     expect(result.scores[0]?.accuracy).toBeCloseTo(2 / 3, 12);
     expect(result.scores[0]?.aspectAccuracy).toBe(1);
+  });
+
+  it('a file with no usable line is VERBATIM_E_NO_ROWS naming the first reason, not a table of zeros', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'verbatim-eval-'));
+    const bad = join(folder, 'bad.jsonl');
+    writeFileSync(bad, '{"text":"Fine."}\nnot json\n');
+    const error = await evaluateFile(bad, []).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'VERBATIM_E_NO_ROWS' });
+    expect((error as Error).message).toContain('all 2 line(s) were skipped; the first: VERBATIM_E_MISSING_FIELD line 1: Record has no "label" field');
+    const empty = join(folder, 'empty.jsonl');
+    writeFileSync(empty, '\n');
+    await expect(evaluateFile(empty, [])).rejects.toMatchObject({ code: 'VERBATIM_E_NO_ROWS' });
   });
 
   it('a missing file is VERBATIM_E_FILE_NOT_FOUND', async () => {
