@@ -57,33 +57,54 @@ export async function* readRecords(input: Readable, options: ReadOptions): Async
   }
 }
 
+/** A CSV record the parser skipped, by the input line where its error was found. */
+interface SkippedCsvRecord {
+  line: number;
+  message: string;
+}
+
+/**
+ * CSV records in order, a malformed one (a stray or unclosed quote) as a VERBATIM_E_CSV_ROW failure
+ * in its place. The parser skips such a record and goes on, and the skip is reported before the
+ * next good record: iterating the parser and stopping at its first error (as this did) dropped the
+ * good rows already parsed but not yet read with it. An unclosed quote still swallows the rest of
+ * its file: no parser can tell where that field was meant to end.
+ */
 async function* readCsv(input: Readable, options: ReadOptions): AsyncGenerator<ParsedRecord> {
+  const skipped: SkippedCsvRecord[] = [];
+  let lastSkippedLine = 0;
   const parser = input.pipe(
     parseCsv({
       columns: true,
       bom: true,
       skip_empty_lines: true,
       relax_column_count: true,
-      // A malformed row (e.g. an unclosed quote) is reported on its own line, not fatal.
-      skip_records_with_error: false,
+      skip_records_with_error: true,
+      // One bad record can raise several errors on its line (each stray quote): report it once.
+      on_skip: (error) => {
+        const line = Number(error?.lines);
+        if (!error || line === lastSkippedLine) return;
+        lastSkippedLine = line;
+        skipped.push({ line, message: error.message });
+      },
       info: true,
     }),
   );
   let recordNumber = 0;
+  const failure = (detail: string): ParsedRecord => {
+    recordNumber += 1;
+    return { ok: false, failure: { id: null, line: recordNumber, error: new VerbatimError('VERBATIM_E_CSV_ROW', { detail }) } };
+  };
   try {
     for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      while (skipped.length > 0 && skipped[0]!.line < item.info.lines) yield failure(skipped.shift()!.message);
       recordNumber += 1;
       yield toRecord(item.record, recordNumber, options, options.maxTextLength);
     }
   } catch (error) {
-    recordNumber += 1;
-    yield {
-      ok: false,
-      failure: {
-        id: null,
-        line: recordNumber,
-        error: new VerbatimError('VERBATIM_E_CSV_ROW', { detail: (error as Error).message }),
-      },
-    };
+    for (const skip of skipped.splice(0)) yield failure(skip.message);
+    yield failure((error as Error).message);
+    return;
   }
+  for (const skip of skipped.splice(0)) yield failure(skip.message);
 }
