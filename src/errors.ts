@@ -92,6 +92,7 @@ function formatMessage(template: string, details: Record<string, unknown>): stri
 
 /** Describes a value's type for messages ("a number", "null", "an array"). */
 export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   const type = typeof value;

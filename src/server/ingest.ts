@@ -40,13 +40,13 @@ function shapeError(value: unknown): VerbatimError {
   const issue = parsed.error!.issues[0]!;
   const field = formatIssuePath(issue.path);
   const id = idOf(value);
+  const found = issue.path.length === 1 && typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[String(issue.path[0])] : value;
   return new VerbatimError('VERBATIM_E_INVALID_FEEDBACK', {
     id: id === null ? '(no valid id)' : JSON.stringify(id),
     field,
-    detail: issue.message,
-    found: issue.path.length === 1 && typeof value === 'object' && value !== null
-      ? describeValue((value as Record<string, unknown>)[String(issue.path[0])])
-      : describeValue(value),
+    // zod says "Invalid input" for a missing member of a union (id: string | number): say missing.
+    detail: found === undefined && issue.path.length === 1 ? 'is required' : issue.message,
+    found: describeValue(found),
   });
 }
 

@@ -62,6 +62,7 @@ describe('POST /v1/feedback', () => {
     ]);
     expect(body.failed[0]!.error.message).toContain('"date"');
     expect(body.failed[2]!.error.message).toContain('colour');
+    expect(body.failed[3]!.error.message).toBe('Feedback record (no valid id): field "id" is required, found nothing');
     expect(await subject.app.store.getFeedback('ok-1')).not.toBeNull();
     expect(await subject.app.store.getFeedback('bad-date')).toBeNull();
   });
