@@ -42,7 +42,9 @@ export function createAnalyzeCoalescer(run: (inputs: readonly EngineInput[]) => 
     try {
       results = await run(batch);
     } catch (error) {
-      for (const entry of group) entry.reject(error);
+      // One request's comments must not fail its neighbours: alone, each fails or succeeds on its own.
+      if (group.length === 1) group[0]!.reject(error);
+      else for (const entry of group) await runGroup([entry]);
       return;
     }
     let next = 0;

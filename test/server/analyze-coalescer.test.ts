@@ -48,15 +48,21 @@ describe('createAnalyzeCoalescer', () => {
     for (const lines of answers) expect(lines.map((line) => line.id)).toEqual(many(per).map((_, index) => index + 1));
   });
 
-  it('rejects every request of a failed batch and keeps serving the next ones', async () => {
+  it('retries the requests of a failed batch one by one, so only the failing one is rejected', async () => {
     let fail = true;
     const coalescer = createAnalyzeCoalescer(async (inputs) => {
-      if (fail) throw new Error('model exploded');
+      if (fail || inputs.some((input) => input.text === 'poison')) throw new Error('model exploded');
       return engine.analyzeBatch(inputs);
     });
-    const outcomes = await Promise.allSettled([coalescer.analyze([{ text: 'a' }]), coalescer.analyze([{ text: 'b' }])]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    const both = await Promise.allSettled([coalescer.analyze([{ text: 'a' }]), coalescer.analyze([{ text: 'b' }])]);
+    expect(both.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     fail = false;
+    const mixed = await Promise.allSettled([
+      coalescer.analyze([{ text: 'late courier' }]),
+      coalescer.analyze([{ text: 'poison' }]),
+      coalescer.analyze([{ text: 'quick refund' }]),
+    ]);
+    expect(mixed.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const [line] = await coalescer.analyze([{ text: 'slow refund' }]);
     expect(line).toMatchObject({ id: 1 });
   });
