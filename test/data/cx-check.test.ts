@@ -1,19 +1,22 @@
 /**
- * Checks the shape of data/eval/cx-feedback.jsonl, the hand-written held-out CX check set: every
- * line parses, ids are unique, labels and channels are valid, every aspect target occurs in its
- * text, and the label mix stays near the intended 45/35/20 negative/positive/neutral split.
+ * Checks the shape of the two hand-written CX sets, data/eval/cx-feedback.jsonl (the held-out
+ * check) and data/dev/cx-dev.jsonl (the development set for tuning and error analysis): every line
+ * parses, ids are unique, labels and channels are valid, every aspect target occurs in its text,
+ * and the label mix stays near the intended 45/35/20 negative/positive/neutral split.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLabelledJsonl } from '../../src/eval/evaluate-file.js';
 
-const FILE_PATH = fileURLToPath(new URL('../../data/eval/cx-feedback.jsonl', import.meta.url));
 const LABELS = ['positive', 'negative', 'neutral'] as const;
 const CHANNELS = ['survey', 'app-review', 'tweet', 'support-ticket', 'review'] as const;
-const ID_PATTERN = /^cx-\d{3}$/;
-/** Size the README promises. */
-const EXPECTED_LINES = 300;
+/** The sets, with the id prefix and size their READMEs promise. */
+const SETS = [
+  { file: 'data/eval/cx-feedback.jsonl', prefix: 'cx', lines: 300 },
+  { file: 'data/dev/cx-dev.jsonl', prefix: 'dev', lines: 400 },
+] as const;
+const ID_PATTERN = /^(cx|dev)-\d{3}$/;
 /** Label share ranges from the brief: roughly 45% negative, 35% positive, 20% neutral. */
 const LABEL_SHARE_RANGES: Record<(typeof LABELS)[number], [number, number]> = {
   negative: [0.4, 0.5],
@@ -57,9 +60,6 @@ function problemsOf(record: unknown): string[] {
   return problems;
 }
 
-const content = readFileSync(FILE_PATH, 'utf8');
-const lines = content.split('\n').filter((line) => line.trim() !== '');
-const records = lines.map((line) => JSON.parse(line) as CheckRecord);
 
 describe('problemsOf (the checker itself)', () => {
   it.each([
@@ -78,9 +78,13 @@ describe('problemsOf (the checker itself)', () => {
   });
 });
 
-describe('data/eval/cx-feedback.jsonl', () => {
-  it(`has ${EXPECTED_LINES} lines that all parse as JSON objects`, () => {
-    expect(lines).toHaveLength(EXPECTED_LINES);
+describe.each(SETS)('$file', ({ file, prefix, lines: expectedLines }) => {
+  const content = readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8');
+  const lines = content.split('\n').filter((line) => line.trim() !== '');
+  const records = lines.map((line) => JSON.parse(line) as CheckRecord);
+
+  it(`has ${expectedLines} lines that all parse as JSON objects`, () => {
+    expect(lines).toHaveLength(expectedLines);
     expect(content.endsWith('\n')).toBe(true);
   });
 
@@ -90,7 +94,7 @@ describe('data/eval/cx-feedback.jsonl', () => {
   });
 
   it('has unique ids in order and unique texts', () => {
-    expect(records.map((record) => record.id)).toEqual(records.map((_, index) => `cx-${String(index + 1).padStart(3, '0')}`));
+    expect(records.map((record) => record.id)).toEqual(records.map((_, index) => `${prefix}-${String(index + 1).padStart(3, '0')}`));
     const texts = records.map((record) => record.text.trim().toLowerCase());
     expect(new Set(texts).size).toBe(texts.length);
   });
@@ -113,13 +117,29 @@ describe('data/eval/cx-feedback.jsonl', () => {
   });
 
   it('is read by the eval parser with no skipped line and every target located', () => {
-    const parsed = parseLabelledJsonl(content, 'cx-feedback.jsonl');
+    const parsed = parseLabelledJsonl(content, file);
     expect(parsed.skipped).toEqual([]);
     const aspectLines = records.filter((record) => record.target !== undefined);
     // An aspect line yields a whole-text row (label) and an aspect row (targetLabel).
-    expect(parsed.rows).toHaveLength(EXPECTED_LINES + aspectLines.length);
+    expect(parsed.rows).toHaveLength(expectedLines + aspectLines.length);
     const located = parsed.rows.filter((row) => row.target !== undefined);
     expect(located.map((row) => row.label)).toEqual(aspectLines.map((record) => record.targetLabel));
     for (const row of located) expect(row.text.slice(row.target!.start, row.target!.end).toLowerCase()).toBe(row.target!.text.toLowerCase());
+  });
+});
+
+describe('the CX sets', () => {
+  // One-word answers and fragments ("meh", "n/a", a thumbs-up) recur in any feedback; sentences must not.
+  it('share no comment of four words or more: the dev set can be tuned on without touching the check set', () => {
+    const textsOf = (file: string) =>
+      new Set(
+        readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8')
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map((line) => (JSON.parse(line) as CheckRecord).text.trim().toLowerCase()),
+      );
+    const check = textsOf(SETS[0].file);
+    const shared = [...textsOf(SETS[1].file)].filter((text) => check.has(text));
+    expect(shared.filter((text) => text.split(/\s+/).length >= 4)).toEqual([]);
   });
 });
