@@ -12,8 +12,8 @@ import type { ClauseScore, ClauseScorer } from './types.js';
 
 
 /**
- * Blends one model score with one rule score. Clause blends carry no class probabilities, so their
- * label comes from the blended score: measured on the dev sets, reading a blended clause by the
+ * Blends one model score with one rule score. Clause blends with rule evidence carry no class
+ * probabilities, so their label comes from the blended score: measured on the dev sets, reading a blended clause by the
  * model's argmax let its over-used neutral class swallow the rules' CX evidence (CX check accuracy
  * 0.54 against 0.66). Target (aspect) blends keep the aspect model's probabilities (its neutral
  * class is right for aspects: MAMS 0.68 against 0.52 without) and its evidence only.
@@ -23,6 +23,13 @@ export function blendScores(model: ClauseScore, rules: ClauseScore, keepProbabil
   // the model to find, yet a bag model reads one or two words with full confidence ("see above"
   // came out 1.00 positive, "nothing to add" 0.98 negative): the rules' neutral stands.
   if (!keepProbabilities && rules.evidence.some((evidence) => evidence.term === FRAGMENT_TERM)) return rules;
+  // Rules without evidence have nothing to blend in: the clause is the model's, probabilities and
+  // all, so it is labelled as the model scorer labels it (its argmax, not the sign of P(pos) -
+  // P(neg)). Blending it into a bare score turned the model's neutral questions and requests into
+  // polar ones ("Do you ship to Ireland?": model neutral, blend negative). CX development set
+  // (data/dev) 0.616 -> 0.631; SST-2, SemEval-2014, MAMS and clothing unchanged, SST-5,
+  // SemEval-2015 and -2016 -0.1 to -0.2 (`npx tsx scripts/model-weight-grid.ts --weights 0.8`).
+  if (rules.evidence.length === 0) return model;
   const ruleWeight = (1 - modelWeight) * rules.confidence * (rules.evidence.length > 0 ? 1 : 0);
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
