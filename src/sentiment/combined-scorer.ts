@@ -5,6 +5,7 @@
  * blend toward them; otherwise the model decides.
  */
 import { DEFAULT_MODEL_WEIGHT } from '../config.js';
+import { labelFor } from './aggregate.js';
 import { FRAGMENT_TERM } from './fragments.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
@@ -12,11 +13,15 @@ import type { ClauseScore, ClauseScorer } from './types.js';
 
 
 /**
- * Blends one model score with one rule score. Clause blends with rule evidence carry no class
- * probabilities, so their label comes from the blended score: measured on the dev sets, reading a blended clause by the
- * model's argmax let its over-used neutral class swallow the rules' CX evidence (CX check accuracy
- * 0.54 against 0.66). Target (aspect) blends keep the aspect model's probabilities (its neutral
- * class is right for aspects: MAMS 0.68 against 0.52 without) and its evidence only.
+ * Blends one model score with one rule score. A clause blend carries blended class probabilities:
+ * the model's, weighted `modelWeight`, plus the rules' vote (the class of their score, by the
+ * neutral band) weighted by their confidence, so a clause is labelled by its most probable class
+ * and the rules' CX evidence can outvote a model that leans the other way, while the model's
+ * neutral questions stay neutral where the rules have little to say. (Reading a clause by the
+ * model's argmax ALONE let its over-used neutral class swallow the rules' CX evidence; reading it
+ * by the sign of the blended score turned its neutral answers polar.) Target (aspect) blends keep
+ * the aspect model's probabilities (its neutral class is right for aspects: MAMS 0.68 against 0.52
+ * without) and its evidence only.
  */
 export function blendScores(model: ClauseScore, rules: ClauseScore, keepProbabilities = false, modelWeight = DEFAULT_MODEL_WEIGHT): ClauseScore {
   // A content-free survey fragment ("n/a", "see above", "nothing to add") carries no sentiment for
@@ -35,10 +40,17 @@ export function blendScores(model: ClauseScore, rules: ClauseScore, keepProbabil
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
   const agree = Math.sign(model.score) === Math.sign(rules.score) || rules.evidence.length === 0;
   const confidence = (modelWeight * model.confidence + ruleWeight * rules.confidence) / total;
+  let probabilities = keepProbabilities ? model.probabilities : undefined;
+  if (!keepProbabilities && model.probabilities) {
+    const vote = labelFor(rules.score);
+    const from = model.probabilities;
+    const mix = (label: 'negative' | 'neutral' | 'positive') => (modelWeight * from[label] + (vote === label ? ruleWeight : 0)) / total;
+    probabilities = { negative: mix('negative'), neutral: mix('neutral'), positive: mix('positive') };
+  }
   return {
     score: Math.max(-1, Math.min(1, score)),
     confidence: agree ? confidence : confidence * Math.abs(score),
-    probabilities: keepProbabilities ? model.probabilities : undefined,
+    probabilities,
     // A target's rule evidence is its whole clause's, other aspects' opinions included: read as
     // the target's parts it made a single mention "mixed" (MAMS val 0.748 against 0.762 without).
     evidence: keepProbabilities ? model.evidence : [...rules.evidence, ...model.evidence],

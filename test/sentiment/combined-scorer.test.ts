@@ -39,11 +39,33 @@ describe('combined scorer', () => {
     expect(blendScores(modelScore!, ruleScore!, false, 0.1).score).toBeGreaterThan(0);
   });
 
-  it('keeps the model probabilities on target blends only', async () => {
+  it('keeps the model probabilities on target blends and blends them with the rules vote on clauses', async () => {
     const doc = makeDocument('The staff were wonderful');
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
-    const [[modelScore]] = await confidentModel(0.9).scoreClauses([doc]);
+    const [[modelScore]] = await confidentModel(-0.9).scoreClauses([doc]);
     expect(blendScores(modelScore!, ruleScore!, true).probabilities).toEqual(modelScore!.probabilities);
-    expect(blendScores(modelScore!, ruleScore!, false).probabilities).toBeUndefined();
+    // The rules vote positive ("wonderful"): their share moves onto the positive class.
+    const blended = blendScores(modelScore!, ruleScore!, false, 0.6).probabilities!;
+    expect(blended.negative + blended.neutral + blended.positive).toBeCloseTo(1, 10);
+    expect(blended.positive).toBeGreaterThan(modelScore!.probabilities!.positive);
+    expect(blended.negative).toBeLessThan(modelScore!.probabilities!.negative);
+    // A heavy model weight keeps the model's class, a light one lets the rules outvote it.
+    const argmax = (p: { negative: number; neutral: number; positive: number }) =>
+      (['negative', 'neutral', 'positive'] as const).reduce((best, label) => (p[label] > p[best] ? label : best));
+    expect(argmax(blendScores(modelScore!, ruleScore!, false, 0.9).probabilities!)).toBe('negative');
+    expect(argmax(blendScores(modelScore!, ruleScore!, false, 0.1).probabilities!)).toBe('positive');
+  });
+
+  it('leaves a clause without rule evidence to the model, probabilities included', async () => {
+    const doc = makeDocument('Do you ship to Ireland?');
+    const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
+    expect(ruleScore!.evidence).toEqual([]);
+    const model: ClauseScore = {
+      score: -0.2,
+      confidence: 0.6,
+      probabilities: { negative: 0.3, neutral: 0.6, positive: 0.1 },
+      evidence: [{ start: 0, end: 23, source: 'model', term: 'test-model', weight: -0.2 }],
+    };
+    expect(blendScores(model, ruleScore!, false, 0.6)).toBe(model);
   });
 });
