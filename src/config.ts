@@ -33,6 +33,9 @@ export const DEFAULT_MAX_TEXT_LENGTH = 20_000;
  */
 export const DEFAULT_MODEL_WEIGHT = 0.6;
 
+/** |score| below this is neutral (config sentiment.neutralBand). */
+export const DEFAULT_NEUTRAL_BAND = 0.1;
+
 export const ConfigSchema = z
   .object({
     /** Texts longer than this are rejected with VERBATIM_E_TEXT_TOO_LONG. */
@@ -51,7 +54,7 @@ export const ConfigSchema = z
          */
         modelWeight: z.number().min(0).max(1).default(DEFAULT_MODEL_WEIGHT),
         /** |score| below this is neutral. */
-        neutralBand: z.number().min(0).max(1).default(0.1),
+        neutralBand: z.number().min(0).max(1).default(DEFAULT_NEUTRAL_BAND),
         /**
          * A document is `mixed` when it has a clause at least this positive and another at least
          * this negative.

@@ -43,7 +43,7 @@ export async function buildScorer(
       });
     }
     const model = createModelScorer(await loadSentimentModel());
-    scorer = config.sentiment.scorer === 'model' ? model : createCombinedScorer(model, rules, config.sentiment.modelWeight);
+    scorer = config.sentiment.scorer === 'model' ? model : createCombinedScorer(model, rules, config.sentiment.modelWeight, config.sentiment.neutralBand);
   }
   let emotions: EmotionTagger | null = null;
   if (config.emotions.enabled && emotionModelAvailable()) {

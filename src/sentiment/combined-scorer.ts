@@ -4,7 +4,7 @@
  * never saw ("still waiting", "thanks for nothing"). When the rules are confident they pull the
  * blend toward them; otherwise the model decides.
  */
-import { DEFAULT_MODEL_WEIGHT } from '../config.js';
+import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND } from '../config.js';
 import { labelFor } from './aggregate.js';
 import { FRAGMENT_TERM } from './fragments.js';
 import type { Span } from '../contract.js';
@@ -23,7 +23,13 @@ import type { ClauseScore, ClauseScorer } from './types.js';
  * the aspect model's probabilities (its neutral class is right for aspects: MAMS 0.68 against 0.52
  * without) and its evidence only.
  */
-export function blendScores(model: ClauseScore, rules: ClauseScore, keepProbabilities = false, modelWeight = DEFAULT_MODEL_WEIGHT): ClauseScore {
+export function blendScores(
+  model: ClauseScore,
+  rules: ClauseScore,
+  keepProbabilities = false,
+  modelWeight = DEFAULT_MODEL_WEIGHT,
+  neutralBand = DEFAULT_NEUTRAL_BAND,
+): ClauseScore {
   // A content-free survey fragment ("n/a", "see above", "nothing to add") carries no sentiment for
   // the model to find, yet a bag model reads one or two words with full confidence ("see above"
   // came out 1.00 positive, "nothing to add" 0.98 negative): the rules' neutral stands.
@@ -42,7 +48,7 @@ export function blendScores(model: ClauseScore, rules: ClauseScore, keepProbabil
   const confidence = (modelWeight * model.confidence + ruleWeight * rules.confidence) / total;
   let probabilities = keepProbabilities ? model.probabilities : undefined;
   if (!keepProbabilities && model.probabilities) {
-    const vote = labelFor(rules.score);
+    const vote = labelFor(rules.score, { neutralBand });
     const from = model.probabilities;
     const mix = (label: 'negative' | 'neutral' | 'positive') => (modelWeight * from[label] + (vote === label ? ruleWeight : 0)) / total;
     probabilities = { negative: mix('negative'), neutral: mix('neutral'), positive: mix('positive') };
@@ -64,12 +70,17 @@ function clauseAround(doc: TextDocument, span: Span): Span {
 }
 
 /** A ClauseScorer that runs both scorers on the same clauses and blends their scores. */
-export function createCombinedScorer(model: ClauseScorer, rules: ClauseScorer, modelWeight = DEFAULT_MODEL_WEIGHT): ClauseScorer {
+export function createCombinedScorer(
+  model: ClauseScorer,
+  rules: ClauseScorer,
+  modelWeight = DEFAULT_MODEL_WEIGHT,
+  neutralBand = DEFAULT_NEUTRAL_BAND,
+): ClauseScorer {
   return {
     name: 'combined',
     async scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]> {
       const [fromModel, fromRules] = await Promise.all([model.scoreClauses(docs), rules.scoreClauses(docs)]);
-      return fromModel.map((clauses, doc) => clauses.map((score, clause) => blendScores(score, fromRules[doc]![clause]!, false, modelWeight)));
+      return fromModel.map((clauses, doc) => clauses.map((score, clause) => blendScores(score, fromRules[doc]![clause]!, false, modelWeight, neutralBand)));
     },
     aspectAware: model.aspectAware,
     async scoreSpans(requests: readonly { doc: TextDocument; span: Span }[]): Promise<ClauseScore[]> {
@@ -77,7 +88,7 @@ export function createCombinedScorer(model: ClauseScorer, rules: ClauseScorer, m
       // The rules judge a target by the clause around it: a lone noun carries no opinion.
       const clauseRequests = requests.map(({ doc, span }) => ({ doc, span: clauseAround(doc, span) }));
       const [fromModel, fromRules] = await Promise.all([model.scoreSpans(requests), rules.scoreSpans(clauseRequests)]);
-      return fromModel.map((score, index) => blendScores(score, fromRules[index]!, true, modelWeight));
+      return fromModel.map((score, index) => blendScores(score, fromRules[index]!, true, modelWeight, neutralBand));
     },
   };
 }

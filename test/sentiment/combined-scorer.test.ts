@@ -56,6 +56,17 @@ describe('combined scorer', () => {
     expect(argmax(blendScores(modelScore!, ruleScore!, false, 0.1).probabilities!)).toBe('positive');
   });
 
+  it("reads the rules' vote with the configured neutral band", async () => {
+    const doc = makeDocument('The staff were wonderful');
+    const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
+    const [[modelScore]] = await confidentModel(-0.9).scoreClauses([doc]);
+    const wideBand = Math.abs(ruleScore!.score) + 0.01;
+    const blended = blendScores(modelScore!, ruleScore!, false, 0.6, wideBand).probabilities!;
+    // Inside a band that wide the rules vote neutral: their share goes to neutral, not positive.
+    expect(blended.positive).toBeCloseTo(0.6 * modelScore!.probabilities!.positive / (0.6 + 0.4 * ruleScore!.confidence), 10);
+    expect(blended.neutral).toBeGreaterThan(modelScore!.probabilities!.neutral);
+  });
+
   it('leaves a clause without rule evidence to the model, probabilities included', async () => {
     const doc = makeDocument('Do you ship to Ireland?');
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
