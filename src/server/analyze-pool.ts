@@ -21,7 +21,10 @@ export interface AnalyzeWorkerResult {
 
 export interface AnalyzePool {
   readonly workers: number;
-  /** Analyzes a batch on a free thread; rejects with the VerbatimError of a failed engine build. */
+  /**
+   * Analyzes a batch, split over the threads when it holds at least ANALYZE_POOL_MIN_COMMENTS
+   * comments per thread; rejects with the VerbatimError of a failed engine build.
+   */
   analyze(inputs: readonly EngineInput[]): Promise<ResultLine[]>;
   close(): Promise<void>;
 }
@@ -33,13 +36,24 @@ export interface AnalyzePool {
  */
 export async function createAnalyzePool(workers: number, config: ConfigInput): Promise<AnalyzePool> {
   const pool = startEngineThreads(compiledWorkerFile(import.meta.url, 'server/analyze-worker.js'), workers, { config });
-  const analyze = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
+  const analyzeOnOne = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
     const answer = (await pool.run(inputs)) as AnalyzeWorkerResult;
     throwIfFatal(answer.fatal);
     return answer.results;
   };
+  const analyze = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
+    const parts = Math.min(workers, Math.floor(inputs.length / ANALYZE_POOL_MIN_COMMENTS));
+    if (parts <= 1) return analyzeOnOne(inputs);
+    // One batch on every thread, so a burst of requests or one big request finishes in 1/N of
+    // the time; ids are fixed first, since the engine numbers id-less comments by batch position.
+    const numbered = inputs.map((input, index) => (input.id === undefined || input.id === null ? { ...input, id: index + 1 } : input));
+    const size = Math.ceil(numbered.length / parts);
+    const chunks: EngineInput[][] = [];
+    for (let start = 0; start < numbered.length; start += size) chunks.push(numbered.slice(start, start + size));
+    return (await Promise.all(chunks.map(analyzeOnOne))).flat();
+  };
   try {
-    await Promise.all(Array.from({ length: workers }, () => analyze([])));
+    await Promise.all(Array.from({ length: workers }, () => analyzeOnOne([])));
   } catch (error) {
     await pool.destroy();
     throw error;

@@ -47,6 +47,18 @@ describe('createAnalyzePool', () => {
     expect(pooled.map((line) => ('error' in line ? line.error.code : 'ok'))).toEqual(['ok', 'ok', 'VERBATIM_E_TEXT_NOT_STRING', 'ok', 'ok', 'ok', 'ok', 'ok', 'VERBATIM_E_TEXT_TOO_LONG', 'ok']);
   });
 
+  it('splits a batch big enough over its threads, ids numbered as one batch', async () => {
+    const two = await createAnalyzePool(2, LIGHT_ENGINE);
+    try {
+      const many = Array.from({ length: 2 * ANALYZE_POOL_MIN_COMMENTS + 1 }, (_, index) => ({ text: `Parcel ${index} arrived late and support never called back` }));
+      const pooled = await two.analyze(many);
+      expect(pooled).toEqual(await engine.analyzeBatch(many));
+      expect(pooled.map((line) => line.id)).toEqual(many.map((_, index) => index + 1));
+    } finally {
+      await two.close();
+    }
+  });
+
   it('fails to start with the coded error of an engine that cannot be built', async () => {
     const started = createAnalyzePool(1, { sentiment: { scorer: 'nope' } } as never);
     await expect(started).rejects.toBeInstanceOf(VerbatimError);
