@@ -41,10 +41,10 @@ export function blendScores(
   // (data/dev) 0.616 -> 0.631; SST-2, SemEval-2014, MAMS and clothing unchanged, SST-5,
   // SemEval-2015 and -2016 -0.1 to -0.2 (`npx tsx scripts/model-weight-grid.ts --weights 0.8`).
   if (rules.evidence.length === 0) return model;
-  const ruleWeight = (1 - modelWeight) * rules.confidence * (rules.evidence.length > 0 ? 1 : 0);
+  const ruleWeight = (1 - modelWeight) * rules.confidence;
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
-  const agree = Math.sign(model.score) === Math.sign(rules.score) || rules.evidence.length === 0;
+  const agree = Math.sign(model.score) === Math.sign(rules.score);
   const confidence = (modelWeight * model.confidence + ruleWeight * rules.confidence) / total;
   let probabilities = keepProbabilities ? model.probabilities : undefined;
   if (!keepProbabilities && model.probabilities) {
