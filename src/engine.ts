@@ -84,7 +84,7 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
         indexes.push(index);
         docs.push(doc);
       } catch (error) {
-        lines[index] = errorLine(item.id ?? index + 1, error);
+        lines[index] = errorLine(batchIdOf(item, index), error);
       }
     }
     const clauseScores = await components.scorer.scoreClauses(docs);
@@ -96,7 +96,7 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
       const item = inputs[index]!;
       try {
         const input: AssembleInput = {
-          id: item.id ?? index + 1,
+          id: batchIdOf(item, index),
           doc: docs[position]!,
           clauseScores: clauseScores[position]!,
           targets: item.targets ?? [],
@@ -106,7 +106,7 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
         };
         lines[index] = assembleResult(components, input, mentions[position]!, spanScores?.[position] ?? null);
       } catch (error) {
-        lines[index] = errorLine(item.id ?? index + 1, error);
+        lines[index] = errorLine(batchIdOf(item, index), error);
       }
     }
     return lines as ResultLine[];
@@ -128,6 +128,19 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
       await components.emotions?.close();
     },
   };
+}
+
+/** The id a batch gives a record: its own, else its 1-based position in the batch. */
+export function batchIdOf(input: EngineInput, index: number): NonNullable<EngineInput['id']> | number {
+  return input.id ?? index + 1;
+}
+
+/**
+ * `inputs` with every id set as analyzeBatch would set it, so a batch can be split, or joined with
+ * other batches, without changing the id of any result line.
+ */
+export function withBatchIds(inputs: readonly EngineInput[]): EngineInput[] {
+  return inputs.map((input, index) => (input.id === undefined || input.id === null ? { ...input, id: batchIdOf(input, index) } : input));
 }
 
 /**

@@ -6,7 +6,7 @@
  * the next turn of the event loop (setImmediate), right after the requests already read.
  */
 import type { ResultLine } from '../contract.js';
-import type { EngineInput } from '../engine.js';
+import { withBatchIds, type EngineInput } from '../engine.js';
 
 /** Requests with at least this many comments run alone (they already amortize the model calls). */
 export const COALESCE_MIN_ALONE = 64;
@@ -75,9 +75,8 @@ export function createAnalyzeCoalescer(run: (inputs: readonly EngineInput[]) => 
   return {
     analyze(inputs) {
       if (inputs.length >= COALESCE_MIN_ALONE) return run(inputs);
-      const withIds = inputs.map((input, index) => (input.id === undefined || input.id === null ? { ...input, id: index + 1 } : input));
       return new Promise<ResultLine[]>((resolve, reject) => {
-        waiting.push({ inputs: withIds, resolve, reject });
+        waiting.push({ inputs: withBatchIds(inputs), resolve, reject });
         if (!scheduled) {
           scheduled = true;
           setImmediate(flush);

@@ -7,7 +7,7 @@
  */
 import type { ConfigInput } from '../config.js';
 import type { ResultLine } from '../contract.js';
-import type { EngineInput } from '../engine.js';
+import { withBatchIds, type EngineInput } from '../engine.js';
 import { compiledWorkerFile, startEngineThreads, throwIfFatal, type ThreadFatal } from '../batch/engine-threads.js';
 
 /** Batches smaller than this are analyzed in-process (the hop costs more than it saves). */
@@ -46,7 +46,7 @@ export async function createAnalyzePool(workers: number, config: ConfigInput): P
     if (parts <= 1) return analyzeOnOne(inputs);
     // One batch on every thread, so a burst of requests or one big request finishes in 1/N of
     // the time; ids are fixed first, since the engine numbers id-less comments by batch position.
-    const numbered = inputs.map((input, index) => (input.id === undefined || input.id === null ? { ...input, id: index + 1 } : input));
+    const numbered = withBatchIds(inputs);
     const size = Math.ceil(numbered.length / parts);
     const chunks: EngineInput[][] = [];
     for (let start = 0; start < numbered.length; start += size) chunks.push(numbered.slice(start, start + size));
