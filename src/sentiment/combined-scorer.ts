@@ -34,33 +34,34 @@ export function blendScores(
   // the model to find, yet a bag model reads one or two words with full confidence ("see above"
   // came out 1.00 positive, "nothing to add" 0.98 negative): the rules' neutral stands.
   if (!keepProbabilities && rules.evidence.some((evidence) => evidence.term === FRAGMENT_TERM)) return rules;
-  // Rules without evidence have nothing to blend in: the clause is the model's, probabilities and
-  // all, so it is labelled as the model scorer labels it (its argmax, not the sign of P(pos) -
-  // P(neg)). Blending it into a bare score turned the model's neutral questions and requests into
-  // polar ones ("Do you ship to Ireland?": model neutral, blend negative). CX development set
-  // (data/dev) 0.616 -> 0.631; SST-2, SemEval-2014, MAMS and clothing unchanged, SST-5,
-  // SemEval-2015 and -2016 -0.1 to -0.2 (`npx tsx scripts/model-weight-grid.ts --weights 0.8`).
+  // Rules without evidence have nothing to blend in: the clause is the model's, labelled as the
+  // model scorer labels it ("Do you ship to Ireland?" stays the model's neutral).
   if (rules.evidence.length === 0) return model;
   const ruleWeight = (1 - modelWeight) * rules.confidence;
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
   const agree = Math.sign(model.score) === Math.sign(rules.score);
   const confidence = (modelWeight * model.confidence + ruleWeight * rules.confidence) / total;
-  let probabilities = keepProbabilities ? model.probabilities : undefined;
-  if (!keepProbabilities && model.probabilities) {
-    const vote = labelFor(rules.score, { neutralBand });
-    const from = model.probabilities;
-    const mix = (label: 'negative' | 'neutral' | 'positive') => (modelWeight * from[label] + (vote === label ? ruleWeight : 0)) / total;
-    probabilities = { negative: mix('negative'), neutral: mix('neutral'), positive: mix('positive') };
-  }
   return {
     score: Math.max(-1, Math.min(1, score)),
     confidence: agree ? confidence : confidence * Math.abs(score),
-    probabilities,
+    probabilities:
+      keepProbabilities || !model.probabilities
+        ? model.probabilities
+        : withVote(model.probabilities, modelWeight, labelFor(rules.score, { neutralBand }), ruleWeight),
     // A target's rule evidence is its whole clause's, other aspects' opinions included: read as
     // the target's parts it made a single mention "mixed" (MAMS val 0.748 against 0.762 without).
     evidence: keepProbabilities ? model.evidence : [...rules.evidence, ...model.evidence],
   };
+}
+
+type ClassProbabilities = NonNullable<ClauseScore['probabilities']>;
+
+/** Class probabilities `probabilities` x `weight` plus a one-class `vote` x `voteWeight`, renormalized. */
+function withVote(probabilities: ClassProbabilities, weight: number, vote: keyof ClassProbabilities, voteWeight: number): ClassProbabilities {
+  const total = weight + voteWeight;
+  const share = (label: keyof ClassProbabilities) => (weight * probabilities[label] + (vote === label ? voteWeight : 0)) / total;
+  return { negative: share('negative'), neutral: share('neutral'), positive: share('positive') };
 }
 
 /** The clause containing the span's start (the span itself when none does). */
