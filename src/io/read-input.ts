@@ -82,10 +82,9 @@ async function* readCsv(input: Readable, options: ReadOptions): AsyncGenerator<P
       skip_records_with_error: true,
       // One bad record can raise several errors on its line (each stray quote): report it once.
       on_skip: (error) => {
-        const line = Number(error?.lines);
-        if (!error || line === lastSkippedLine) return;
-        lastSkippedLine = line;
-        skipped.push({ line, message: error.message });
+        if (!error || error.lines === lastSkippedLine) return;
+        lastSkippedLine = Number(error.lines);
+        skipped.push({ line: lastSkippedLine, message: error.message });
       },
       info: true,
     }),

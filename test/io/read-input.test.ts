@@ -1,17 +1,20 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readRecords, type ReadOptions } from '../../src/io/read-input.js';
-import { DEFAULT_FIELDS } from '../../src/io/records.js';
+import { DEFAULT_FIELDS, type ParsedRecord } from '../../src/io/records.js';
 
 const CSV: ReadOptions = { ...DEFAULT_FIELDS, format: 'csv', maxTextLength: 1000 };
 
+/** Every parsed item of `text`, in order. */
+async function parseAll(text: string, options: ReadOptions = CSV): Promise<ParsedRecord[]> {
+  const parsed: ParsedRecord[] = [];
+  for await (const item of readRecords(Readable.from([text]), options)) parsed.push(item);
+  return parsed;
+}
+
 /** Every parsed item as [line, id or error code]. */
-async function readAll(text: string, options: ReadOptions = CSV): Promise<[number, string | number | null][]> {
-  const out: [number, string | number | null][] = [];
-  for await (const parsed of readRecords(Readable.from([text]), options)) {
-    out.push(parsed.ok ? [parsed.record.line, parsed.record.id] : [parsed.failure.line, parsed.failure.error.code]);
-  }
-  return out;
+async function readAll(text: string): Promise<[number, string | number | null][]> {
+  return (await parseAll(text)).map((item) => (item.ok ? [item.record.line, item.record.id] : [item.failure.line, item.failure.error.code]));
 }
 
 describe('readRecords (CSV)', () => {
@@ -45,8 +48,7 @@ describe('readRecords (CSV)', () => {
   });
 
   it('reads quoted newlines and commas as part of the text', async () => {
-    const parsed = [];
-    for await (const item of readRecords(Readable.from(['id,text\n1,"line one\nline two, still"\n2,plain\n']), CSV)) parsed.push(item);
+    const parsed = await parseAll('id,text\n1,"line one\nline two, still"\n2,plain\n');
     expect(parsed.map((item) => (item.ok ? item.record.text : null))).toEqual(['line one\nline two, still', 'plain']);
   });
 });
