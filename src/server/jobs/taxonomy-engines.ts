@@ -18,16 +18,16 @@ export const DEFAULT_TAXONOMY_ID = 'default';
 /**
  * How long resolve() trusts the active taxonomy id it last read. Every /v1/analyze and ingest
  * request resolves its engine: reading the id from the store each time was ~5% of a single-comment
- * request's CPU on SQLite and a round trip on PostgreSQL. Activation in this process forgets the
- * id at once (forgetActive); another process sharing the store sees it within this window.
+ * request's CPU on SQLite and a round trip on PostgreSQL. Activation through setActive() forgets the
+ * id at once; another process sharing the store sees it within this window.
  */
 export const ACTIVE_TAXONOMY_TTL_MS = 1000;
 
 export interface TaxonomyEngines extends EngineResolver {
   /** Drops the cached engine of `id` (its document changed); the next resolve builds a new one. */
   invalidate(id: string): void;
-  /** Forgets the cached active taxonomy id (the active taxonomy changed); the next resolve reads the store. */
-  forgetActive(): void;
+  /** Makes `id` the active taxonomy (null: the built-in one) in the store; resolve() follows at once. */
+  setActive(id: string | null): Promise<void>;
   /** Closes every engine this resolver built (not the default one, which the server owns). */
   close(): Promise<void>;
 }
@@ -93,7 +93,8 @@ export function createTaxonomyEngines(store: FeedbackStore, defaultEngine: Engin
     // Replaced engines are not closed here: a request may still be analyzing with one. They are
     // closed with the app (close()).
     invalidate: (id) => void cache.delete(id),
-    forgetActive: () => {
+    async setActive(id) {
+      await store.setActiveTaxonomy(id);
       active = null;
     },
     async close() {

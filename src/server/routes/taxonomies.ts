@@ -90,8 +90,7 @@ export const taxonomiesRoutes: FastifyPluginAsyncZod = async (app) => {
     const current = (await store.activeTaxonomyId()) ?? DEFAULT_TAXONOMY_ID;
     if (current === id) return null;
     if (id !== DEFAULT_TAXONOMY_ID && !(await store.getTaxonomy(id))) throw new VerbatimError('VERBATIM_E_NOT_FOUND', { what: 'Taxonomy', id });
-    await store.setActiveTaxonomy(id === DEFAULT_TAXONOMY_ID ? null : id);
-    engines.forgetActive();
+    await engines.setActive(id === DEFAULT_TAXONOMY_ID ? null : id);
     return startRetag(id);
   };
 

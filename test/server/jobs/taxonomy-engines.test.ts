@@ -16,7 +16,7 @@ describe('createTaxonomyEngines', () => {
     await store.close();
   });
 
-  it('reads the active taxonomy id once per TTL window, and again after forgetActive', async () => {
+  it('reads the active taxonomy id once per TTL window, and again after setActive', async () => {
     // Only Date is faked: the store and the engine build still use real timers.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-06T08:00:00Z'));
@@ -27,10 +27,10 @@ describe('createTaxonomyEngines', () => {
     expect(reads).toHaveBeenCalledTimes(1);
 
     await store.putTaxonomy('parcels', parcelTaxonomy('parcels'));
+    // Another process activating it: still inside the window, the cached id stands.
     await store.setActiveTaxonomy('parcels');
-    // Still inside the window: the cached id (another process would see the change within the TTL).
     expect(await engines.resolve()).toBe(engine);
-    engines.forgetActive();
+    await engines.setActive('parcels');
     const parcels = await engines.resolve();
     expect(parcels).not.toBe(engine);
     expect(parcels.taxonomy.themes.map((theme) => theme.id)).toEqual(['parcel-delay']);
