@@ -78,10 +78,15 @@ describe('problemsOf (the checker itself)', () => {
   });
 });
 
-describe.each(SETS)('$file', ({ file, prefix, lines: expectedLines }) => {
+/** A set's file: its text, its non-blank lines and their records. */
+function readSet(file: string): { content: string; lines: string[]; records: CheckRecord[] } {
   const content = readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8');
   const lines = content.split('\n').filter((line) => line.trim() !== '');
-  const records = lines.map((line) => JSON.parse(line) as CheckRecord);
+  return { content, lines, records: lines.map((line) => JSON.parse(line) as CheckRecord) };
+}
+
+describe.each(SETS)('$file', ({ file, prefix, lines: expectedLines }) => {
+  const { content, lines, records } = readSet(file);
 
   it(`has ${expectedLines} lines that all parse as JSON objects`, () => {
     expect(lines).toHaveLength(expectedLines);
@@ -131,13 +136,7 @@ describe.each(SETS)('$file', ({ file, prefix, lines: expectedLines }) => {
 describe('the CX sets', () => {
   // One-word answers and fragments ("meh", "n/a", a thumbs-up) recur in any feedback; sentences must not.
   it('share no comment of four words or more: the dev set can be tuned on without touching the check set', () => {
-    const textsOf = (file: string) =>
-      new Set(
-        readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8')
-          .split('\n')
-          .filter((line) => line.trim() !== '')
-          .map((line) => (JSON.parse(line) as CheckRecord).text.trim().toLowerCase()),
-      );
+    const textsOf = (file: string) => new Set(readSet(file).records.map((record) => record.text.trim().toLowerCase()));
     const check = textsOf(SETS[0].file);
     const shared = [...textsOf(SETS[1].file)].filter((text) => check.has(text));
     expect(shared.filter((text) => text.split(/\s+/).length >= 4)).toEqual([]);
