@@ -1,12 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createEngine, type Engine } from '../../src/engine.js';
-import { buildApp } from '../../src/server/app.js';
-import { loadServerConfig } from '../../src/server/config.js';
 import { AnalyzeResponseSchema } from '../../src/server/schemas.js';
-import { openStore, type FeedbackStore } from '../../src/store/index.js';
-import { tempDbPath } from './helpers.js';
+import { buildTestApp, type TestApp } from './helpers.js';
 
 /**
  * POST /v1/analyze answers 200 with plain JSON.stringify instead of the zod serializer: these
@@ -16,17 +12,13 @@ import { tempDbPath } from './helpers.js';
 describe('POST /v1/analyze serialization', () => {
   // Emotions on and redaction on, so every optional key of a result line is present somewhere.
   let engine: Engine;
-  let store: FeedbackStore;
-  let app: FastifyInstance;
+  let subject: TestApp;
   beforeAll(async () => {
     engine = await createEngine({ redact: true, themes: { useEmbeddings: false } });
-    const config = loadServerConfig({ VERBATIM_DEMO: '0', VERBATIM_DB: tempDbPath() });
-    store = await openStore(config.dbPath);
-    app = await buildApp({ config, engine, store, logger: false });
+    subject = await buildTestApp({}, undefined, { engine });
   });
   afterAll(async () => {
-    await app.close();
-    await store.close();
+    await subject.close();
     await engine.close();
   });
 
@@ -39,7 +31,7 @@ describe('POST /v1/analyze serialization', () => {
       { text: '   ' },
       { text: 'Meh.' },
     ];
-    const response = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments } });
+    const response = await subject.app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments } });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.results).toHaveLength(comments.length);
@@ -50,7 +42,7 @@ describe('POST /v1/analyze serialization', () => {
   });
 
   it('keeps the coded error body for a bad request', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: [{ txt: 'typo' }] } });
+    const response = await subject.app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: [{ txt: 'typo' }] } });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toMatch(/^VERBATIM_E_/);
   });

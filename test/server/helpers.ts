@@ -47,15 +47,18 @@ export function tempDbPath(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'verbatim-server-')), 'verbatim.db');
 }
 
-/** Builds the app over `dbPath` (a new temp file by default) with env-style settings (and an analyze pool). */
+/**
+ * Builds the app over `dbPath` (a new temp file by default) with env-style settings (and an
+ * analyze pool, or an engine other than the shared light one).
+ */
 export async function buildTestApp(
   env: Record<string, string> = {},
   dbPath = tempDbPath(),
-  extra: Pick<BuildAppOptions, 'analyzePool'> = {},
+  extra: Partial<Pick<BuildAppOptions, 'analyzePool' | 'engine'>> = {},
 ): Promise<TestApp> {
   const config = loadServerConfig({ VERBATIM_DEMO: '0', VERBATIM_DB: dbPath, ...env });
   const store = await openStore(config.dbPath);
-  const app = await buildApp({ config, engine: await testEngine(), store, logger: false, ...extra });
+  const app = await buildApp({ config, engine: extra.engine ?? (await testEngine()), store, logger: false, analyzePool: extra.analyzePool });
   return {
     app,
     store,
