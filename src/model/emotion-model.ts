@@ -7,8 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Emotion } from '../contract.js';
 import { VerbatimError } from '../errors.js';
-import { featurize } from './featurizer.js';
-import { openBagRunner } from './onnx-runner.js';
+import { modelTokens } from './featurizer.js';
+import { openBagScorer } from './folded-bag.js';
 import { readJsonMeta, type ModelPart } from './sentiment-model.js';
 
 /** Emotions that matter in CX (issue 3), in model output order. */
@@ -71,8 +71,8 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
     throw new VerbatimError('VERBATIM_E_MODEL', { name: 'emotion', detail: `${join(dir, 'meta.json')} lacks labels, featurizer or threshold` });
   }
   const classes = meta.labels.length;
-  const runner = await openBagRunner('emotion', join(dir, meta.file), meta.featurizer.buckets, classes);
-  const scores = (texts: readonly string[]) => runner.run(texts.map((text) => featurize(String(text ?? ''), meta.featurizer)));
+  const bag = await openBagScorer('emotion', join(dir, meta.file), meta.featurizer, classes);
+  const scores = (texts: readonly string[]) => bag.runTokens(texts.map((text) => modelTokens(String(text ?? ''))));
   return {
     meta,
     scores,

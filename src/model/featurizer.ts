@@ -214,13 +214,22 @@ const BIGRAM_NAMESPACE = hashString('b\u0001');
 const CHAR_NAMESPACE = hashString('c\u0001');
 const SEPARATOR = 0x20;
 
+/** Anything that takes hashed features one at a time (an id list, a folded model's running sum). */
+export interface HashSink {
+  add(hash: number): void;
+}
+
+/** buckets - 1 when buckets is a power of two (every shipped model), so a bucket is `hash & mask`; else -1 (use `hash % buckets`). */
+export function bucketMask(buckets: number): number {
+  return buckets > 0 && (buckets & (buckets - 1)) === 0 && buckets <= 2 ** 30 ? buckets - 1 : -1;
+}
+
 /** Appends one hashed feature to a growable id list. */
-export class FeatureSink {
+export class FeatureSink implements HashSink {
   ids: number[] = [];
-  /** buckets - 1 when buckets is a power of two (every shipped model): a mask instead of a float modulo. */
   private readonly mask: number;
   constructor(readonly buckets: number, readonly maxIds: number) {
-    this.mask = buckets > 0 && (buckets & (buckets - 1)) === 0 && buckets <= 2 ** 30 ? buckets - 1 : -1;
+    this.mask = bucketMask(buckets);
   }
 
   add(hash: number): void {
@@ -239,7 +248,7 @@ function boundedUnit(word: string, index: number): number {
 }
 
 /** Character n-grams of "<word>" for n in [charMin, charMax], hashed incrementally. */
-export function addCharacterNgrams(sink: FeatureSink, word: string, params: FeaturizerParams, namespace = CHAR_NAMESPACE): void {
+export function addCharacterNgrams(sink: HashSink, word: string, params: FeaturizerParams, namespace = CHAR_NAMESPACE): void {
   if (params.charMin <= 0) return;
   const length = word.length + 2;
   for (let start = 0; start + params.charMin <= length; start++) {
@@ -254,19 +263,67 @@ export function addCharacterNgrams(sink: FeatureSink, word: string, params: Feat
 
 /** Word bigram "a b" hashed without building the string. */
 export function bigramHash(first: string, second: string, namespace = BIGRAM_NAMESPACE): number {
-  let hash = hashString(first, namespace);
-  hash ^= SEPARATOR;
-  hash = Math.imul(hash, FNV_PRIME) >>> 0;
-  return hashString(second, hash);
+  return hashString(second, bigramPrefix(first, namespace));
 }
 
-function isWord(token: string): boolean {
+/** The hash state of "a " in the bigram namespace: bigramHash(a, b) = hashString(b, bigramPrefix(a)), so a cache can keep it per word. */
+export function bigramPrefix(first: string, namespace = BIGRAM_NAMESPACE): number {
+  let hash = hashString(first, namespace);
+  hash ^= SEPARATOR;
+  return Math.imul(hash, FNV_PRIME) >>> 0;
+}
+
+/** True for a token that gets character n-grams: not punctuation, not a clitic ("'s"), under 30 units. */
+export function isWord(token: string): boolean {
   const code = token.charCodeAt(0);
   return !isPunctuationToken(token) && code !== 0x27 && token.length < 30;
 }
 
 /** Hash of "NOT_" + token, continued from the word namespace (markNegation's marked form). */
 const NEGATED_WORD_NAMESPACE = hashString('NOT_', WORD_NAMESPACE);
+
+/** Hash of the word feature of `token`, plain or inside a negation scope ("NOT_" + token). */
+export function wordHash(token: string, negated: boolean): number {
+  return hashString(token, negated ? NEGATED_WORD_NAMESPACE : WORD_NAMESPACE);
+}
+
+/** The feature a text with no token gets, so every row has at least one id. */
+export const EMPTY_HASH = hashString('<empty>', WORD_NAMESPACE);
+
+/**
+ * The features of a token list, in id order, as calls on a visitor: for each token its word feature
+ * (negated inside a scope) and its bigram with the next token, then every word's character
+ * n-grams. featurizeTokens turns the calls into ids; a folded bag model (folded-bag.ts) into a
+ * running sum of logits with per-word parts cached. One walk, so both see the same features.
+ */
+export interface FeatureVisitor {
+  word(index: number, negated: boolean): void;
+  /** The bigram of tokens[index] and tokens[index + 1]. */
+  bigram(index: number): void;
+  /** Character n-grams of tokens[index] (only called for isWord tokens). */
+  characters(index: number): void;
+}
+
+/** Walks the features of `tokens` (see FeatureVisitor); returns false when there are none (no tokens). */
+export function walkFeatures(tokens: readonly string[], params: FeaturizerParams, visitor: FeatureVisitor): boolean {
+  const count = tokens.length;
+  let remaining = 0;
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index];
+    // Negation scope as markNegation: punctuation and contrast words end it, cues open it.
+    let negated = false;
+    if (isPunctuationToken(token) || SCOPE_BREAKERS.has(token)) remaining = 0;
+    else if (NEGATION_CUES.has(token)) remaining = params.negationScope;
+    else if (remaining > 0) {
+      remaining--;
+      negated = true;
+    }
+    visitor.word(index, negated);
+    if (params.bigrams && index + 1 < count) visitor.bigram(index);
+  }
+  if (params.charMin > 0) for (let index = 0; index < count; index++) if (isWord(tokens[index])) visitor.characters(index);
+  return count > 0;
+}
 
 /**
  * Feature ids of one text for the sentence and emotion models. Deterministic, pure.
@@ -278,25 +335,23 @@ export function featurize(text: string, params: FeaturizerParams): number[] {
   return featurizeTokens(modelTokens(text), params);
 }
 
+/** Turns the walk into ids. */
+class IdVisitor implements FeatureVisitor {
+  constructor(readonly tokens: readonly string[], readonly params: FeaturizerParams, readonly sink: FeatureSink) {}
+  word(index: number, negated: boolean): void {
+    this.sink.add(wordHash(this.tokens[index], negated));
+  }
+  bigram(index: number): void {
+    this.sink.add(bigramHash(this.tokens[index], this.tokens[index + 1]));
+  }
+  characters(index: number): void {
+    addCharacterNgrams(this.sink, this.tokens[index], this.params);
+  }
+}
+
 /** featurize() over tokens already made by modelTokens (a cascade tokenizes a clause once for both of its models). */
 export function featurizeTokens(tokens: readonly string[], params: FeaturizerParams): number[] {
   const sink = new FeatureSink(params.buckets, params.maxIds);
-  const count = tokens.length;
-  let remaining = 0;
-  for (let index = 0; index < count; index++) {
-    const token = tokens[index];
-    // Negation scope as markNegation: punctuation and contrast words end it, cues open it.
-    let namespace = WORD_NAMESPACE;
-    if (isPunctuationToken(token) || SCOPE_BREAKERS.has(token)) remaining = 0;
-    else if (NEGATION_CUES.has(token)) remaining = params.negationScope;
-    else if (remaining > 0) {
-      remaining--;
-      namespace = NEGATED_WORD_NAMESPACE;
-    }
-    sink.add(hashString(token, namespace));
-    if (params.bigrams && index + 1 < count) sink.add(bigramHash(token, tokens[index + 1]));
-  }
-  if (params.charMin > 0) for (const token of tokens) if (isWord(token)) addCharacterNgrams(sink, token, params);
-  if (sink.ids.length === 0) sink.addText(WORD_NAMESPACE, '<empty>');
+  if (!walkFeatures(tokens, params, new IdVisitor(tokens, params, sink))) sink.add(EMPTY_HASH);
   return sink.ids;
 }

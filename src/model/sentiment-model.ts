@@ -8,8 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VerbatimError } from '../errors.js';
 import { featurizeAspect, type AspectRequest } from './aspect-featurizer.js';
-import { featurizeTokens, modelTokens, type FeaturizerParams } from './featurizer.js';
-import { openBagRunner } from './onnx-runner.js';
+import { modelTokens, type FeaturizerParams } from './featurizer.js';
+import { openBagScorer } from './folded-bag.js';
 import type { NetworkShape } from './nn/conv-network.js';
 import { openSequenceRunner } from './nn/sequence-runner.js';
 import { aspectInput, sentenceInputFromTokens } from './nn/sequence-tokens.js';
@@ -192,13 +192,11 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
   }
   const file = join(dir, part.file);
   if (!isSequencePart(part)) {
-    const runner = await openBagRunner(name, file, part.featurizer.buckets, 3);
+    const scorer = await openBagScorer(name, file, part.featurizer, 3);
     return (items, tokens) =>
-      runner.run(
-        items.map((item, index) =>
-          aspectTask ? featurizeAspect(item, part.featurizer) : featurizeTokens(tokens?.[index] ?? modelTokens(item.text), part.featurizer),
-        ),
-      );
+      aspectTask
+        ? scorer.runIds(items.map((item) => featurizeAspect(item, part.featurizer)))
+        : scorer.runTokens(tokens ?? items.map((item) => modelTokens(item.text)));
   }
   const vocabulary = defaultTokenVocabulary();
   if (vocabulary.wordRows !== part.vocabularySize) {
