@@ -13,10 +13,12 @@ import { createCombinedScorer } from './sentiment/combined-scorer.js';
 import { DEFAULT_SENTIMENT_DIR, loadSentimentModel } from './model/sentiment-model.js';
 import { DEFAULT_EMOTION_DIR, loadEmotionModel } from './model/emotion-model.js';
 import { createModelScorer } from './model/model-scorer.js';
+import { documentModelTokens } from './model/doc-tokens.js';
+import type { TextDocument } from './text/document.js';
 
-/** Tags texts with emotions at or above the configured threshold, highest first. */
+/** Tags documents with emotions at or above the configured threshold, highest first. */
 export interface EmotionTagger {
-  tag(texts: readonly string[]): Promise<Emotion[][]>;
+  tag(docs: readonly TextDocument[]): Promise<Emotion[][]>;
   close(): Promise<void>;
 }
 
@@ -50,10 +52,10 @@ export async function buildScorer(
     const model = await loadEmotionModel();
     const threshold = config.emotions.threshold;
     emotions = {
-      async tag(texts) {
-        if (texts.length === 0) return [];
+      async tag(docs) {
+        if (docs.length === 0) return [];
         // A configured threshold replaces the model's (a lower one must surface more emotions, not filter the model's).
-        return model.predict(texts, threshold ?? undefined);
+        return model.predictTokens(docs.map(documentModelTokens), threshold ?? undefined);
       },
       async close() {},
     };

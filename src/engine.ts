@@ -88,7 +88,7 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
       }
     }
     const clauseScores = await components.scorer.scoreClauses(docs);
-    const emotions = components.emotions ? await components.emotions.tag(docs.map((doc) => doc.text)) : null;
+    const emotions = components.emotions ? await components.emotions.tag(docs) : null;
     const mentions = docs.map((doc, position) => targetMentions(doc, inputs[indexes[position]!]!.targets ?? []));
     const spanScores = await batchSpanScores(components, docs, mentions);
     for (let position = 0; position < docs.length; position += 1) {

@@ -56,6 +56,8 @@ export interface EmotionModel {
    * (the contract's `emotions`).
    */
   predict(texts: readonly string[], threshold?: number): Promise<Emotion[][]>;
+  /** predict() for texts already split by modelTokens, one token list per text. */
+  predictTokens(tokens: readonly (readonly string[])[], threshold?: number): Promise<Emotion[][]>;
 }
 
 /**
@@ -73,19 +75,23 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
   const classes = meta.labels.length;
   const bag = await openBagScorer('emotion', join(dir, meta.file), meta.featurizer, classes);
   const scores = (texts: readonly string[]) => bag.runTokens(texts.map((text) => modelTokens(String(text ?? ''))));
+  const above = (all: Float32Array, rows: number, threshold: number): Emotion[][] =>
+    Array.from({ length: rows }, (_, row) => {
+      const emotions: Emotion[] = [];
+      for (let label = 0; label < classes; label++) {
+        const score = all[row * classes + label];
+        if (score >= threshold) emotions.push({ label: meta.labels[label], score });
+      }
+      return emotions.sort((left, right) => right.score - left.score);
+    });
   return {
     meta,
     scores,
     async predict(texts, threshold = meta.threshold) {
-      const all = await scores(texts);
-      return texts.map((_, row) => {
-        const emotions: Emotion[] = [];
-        for (let label = 0; label < classes; label++) {
-          const score = all[row * classes + label];
-          if (score >= threshold) emotions.push({ label: meta.labels[label], score });
-        }
-        return emotions.sort((left, right) => right.score - left.score);
-      });
+      return above(await scores(texts), texts.length, threshold);
+    },
+    async predictTokens(tokens, threshold = meta.threshold) {
+      return above(await bag.runTokens(tokens), tokens.length, threshold);
     },
   };
 }

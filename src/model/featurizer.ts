@@ -98,7 +98,7 @@ function mayBeElongated(token: string): boolean {
  * runs of ! and ?, single . , ; : and single pictographs (emoji); everything else separates.
  * A hand-written scanner (no per-token regular expressions): it was 12% of the pipeline's time.
  */
-function scanTokens(text: string, tokens: string[]): void {
+function scanTokens(text: string, tokens: string[], spans: number[] | null = null): void {
   const length = text.length;
   let index = 0;
   while (index < length) {
@@ -108,22 +108,22 @@ function scanTokens(text: string, tokens: string[]): void {
     const flags = classOf(codePoint);
     if (flags & IS_NUMBER_OR_LETTER) {
       const end = runEnd(text, index, IS_NUMBER_OR_LETTER);
-      pushToken(tokens, text.slice(index, end));
+      pushToken(tokens, text.slice(index, end), spans, index, end);
       index = end;
     } else if (isApostrophe(code) && index + 1 < length && classOf(text.codePointAt(index + 1) as number) & IS_LETTER) {
       const end = runEnd(text, index + 1, IS_LETTER);
-      pushToken(tokens, "'" + text.slice(index + 1, end));
+      pushToken(tokens, "'" + text.slice(index + 1, end), spans, index, end);
       index = end;
     } else if (code === 0x21 || code === 0x3f) {
       let end = index + 1;
       while (end < length && (text.charCodeAt(end) === 0x21 || text.charCodeAt(end) === 0x3f)) end++;
-      pushToken(tokens, text.slice(index, end));
+      pushToken(tokens, text.slice(index, end), spans, index, end);
       index = end;
     } else if (code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a) {
-      pushToken(tokens, text[index]);
+      pushToken(tokens, text[index], spans, index, index + 1);
       index++;
     } else if (flags & IS_PICTOGRAPHIC) {
-      pushToken(tokens, text.slice(index, index + width));
+      pushToken(tokens, text.slice(index, index + width), spans, index, index + width);
       index += width;
     } else {
       index += width;
@@ -153,25 +153,79 @@ export function modelTokens(text: string): string[] {
   return tokens;
 }
 
-/** Appends one raw token, normalized: elongation cut, "n't" and bare "dont" split, "!!!" cut to "!!". */
-function pushToken(tokens: string[], raw: string): void {
+/**
+ * Appends one raw token, normalized: elongation cut, "n't" and bare "dont" split, "!!!" cut to "!!".
+ * With `spans`, also appends each token's [start, end) in the text; a "not" joined from the word
+ * before ("doesn" + "'t") spans from that word's start, so no range can hold it without its stem.
+ */
+function pushToken(tokens: string[], raw: string, spans: number[] | null, start: number, end: number): void {
   const token = mayBeElongated(raw) ? raw.replace(ELONGATION, '$1$1') : raw;
   const first = token.charCodeAt(0);
   if (token === "'t" && tokens.length > 0 && tokens[tokens.length - 1].endsWith('n')) {
     const stem = tokens[tokens.length - 1].slice(0, -1);
+    const stemStart = spans === null ? 0 : spans[spans.length - 2];
     if (stem.length > 0) tokens[tokens.length - 1] = stem;
-    else tokens.pop();
+    else {
+      tokens.pop();
+      spans?.splice(spans.length - 2, 2);
+    }
     tokens.push('not');
+    spans?.push(stemStart, end);
   } else if (first === 0x21 || first === 0x3f) {
     tokens.push(token.length > 2 ? token.slice(0, 2) : token);
+    spans?.push(start, end);
   } else {
     // Every bare contraction ends in "nt": test that before hashing the token for the map.
     const length = token.length;
     const stem =
       length >= 4 && token.charCodeAt(length - 1) === 0x74 && token.charCodeAt(length - 2) === 0x6e ? BARE_NEGATIVE_CONTRACTIONS.get(token) : undefined;
-    if (stem === undefined) tokens.push(token);
-    else tokens.push(stem, 'not');
+    if (stem === undefined) {
+      tokens.push(token);
+      spans?.push(start, end);
+    } else {
+      tokens.push(stem, 'not');
+      spans?.push(start, end, start, end);
+    }
   }
+}
+
+/** Model tokens of a text with their [start, end) offsets (spans[2i], spans[2i + 1]). */
+export interface SpannedTokens {
+  tokens: string[];
+  spans: number[];
+}
+
+/**
+ * modelTokens of `text` with offsets, so the tokens of any part of it can be picked out without
+ * scanning again (tokensInRange); null when lower-casing changed the text's length (offsets would
+ * not map back: "İ" lower-cases to two code units).
+ */
+export function spannedModelTokens(text: string): SpannedTokens | null {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return null;
+  const tokens: string[] = [];
+  const spans: number[] = [];
+  scanTokens(lower, tokens, spans);
+  return { tokens, spans };
+}
+
+/**
+ * The tokens modelTokens(text.slice(start, end)) would give, taken from the whole text's scan: the
+ * tokens inside [start, end). The scanner joins nothing across a separator, so they are the same
+ * unless a token crosses an edge of the range; then it returns null and the caller scans the slice.
+ */
+export function tokensInRange(scanned: SpannedTokens, start: number, end: number): string[] | null {
+  const { tokens, spans } = scanned;
+  const result: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const tokenStart = spans[2 * index];
+    const tokenEnd = spans[2 * index + 1];
+    if (tokenEnd <= start) continue;
+    if (tokenStart >= end) break;
+    if (tokenStart < start || tokenEnd > end) return null;
+    result.push(tokens[index]);
+  }
+  return result;
 }
 
 /** Marks words inside a negation scope with "NOT_" ("not good" -> "not", "NOT_good"). */

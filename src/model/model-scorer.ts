@@ -6,6 +6,7 @@ import type { Span } from '../contract.js';
 import type { ClauseScore, ClauseScorer } from '../sentiment/types.js';
 import type { TextDocument } from '../text/document.js';
 import type { SentimentModel } from './sentiment-model.js';
+import { spanModelTokens } from './doc-tokens.js';
 
 /** Turns one probability row [negative, neutral, positive] into a ClauseScore. */
 export function clauseScoreOf(probabilities: ArrayLike<number>, offset: number, span: Span, term: string): ClauseScore {
@@ -48,8 +49,14 @@ export function createModelScorer(model: SentimentModel): ClauseScorer {
     aspectAware: true,
     async scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]> {
       const texts: string[] = [];
-      for (const doc of docs) for (const clause of doc.clauses) texts.push(doc.text.slice(clause.start, clause.end));
-      const probabilities = await model.predict(texts);
+      const tokens: string[][] = [];
+      for (const doc of docs) {
+        for (const clause of doc.clauses) {
+          texts.push(doc.text.slice(clause.start, clause.end));
+          tokens.push(spanModelTokens(doc, clause));
+        }
+      }
+      const probabilities = await model.predictTokens(texts, tokens);
       let row = 0;
       return docs.map((doc) => doc.clauses.map((clause) => clauseScoreOf(probabilities, 3 * row++, clause, term)));
     },

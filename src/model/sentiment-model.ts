@@ -70,6 +70,8 @@ export interface SentimentModel {
   readonly meta: SentimentMeta;
   /** n x 3 calibrated probabilities in `meta.labels` order, one row per text. */
   predict(texts: readonly string[]): Promise<Float32Array>;
+  /** predict() for texts already split by modelTokens (`tokens[i]` of `texts[i]`): a caller that has them skips the scan. */
+  predictTokens(texts: readonly string[], tokens: readonly (readonly string[])[]): Promise<Float32Array>;
   /** n x 3 calibrated probabilities of the polarity toward text[start, end). */
   predictAspects(items: readonly AspectRequest[]): Promise<Float32Array>;
 }
@@ -100,6 +102,7 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
   return {
     meta,
     predict: (texts) => sentence(texts.map((text) => ({ text: String(text ?? ''), start: 0, end: 0 }))),
+    predictTokens: (texts, tokens) => sentence(texts.map((text) => ({ text, start: 0, end: 0 })), tokens),
     predictAspects: (items) => aspect(items),
   };
 }
@@ -172,15 +175,15 @@ async function openPart(name: string, dir: string, part: SentimentPart, aspectTa
     }
     const members = await Promise.all(part.members.map((member) => openPart(name, dir, member, aspectTask)));
     if (part.gate === undefined) {
-      return async (items) => {
-        const outputs = await Promise.all(members.map((member) => member(items)));
+      return async (items, tokens) => {
+        const outputs = await Promise.all(members.map((member) => member(items, tokens)));
         return mixMembers(outputs, part.weights, part.temperature ?? 1);
       };
     }
     const gate = part.gate;
-    return async (items) => {
+    return async (items, given) => {
       // A sentence clause is tokenized once for the bag and, if it passes the gate, the network.
-      const tokens = aspectTask ? undefined : items.map((item) => modelTokens(item.text));
+      const tokens = aspectTask ? undefined : given ?? items.map((item) => modelTokens(item.text));
       const first = await members[0](items, tokens);
       const unsure = gatedRows(first, gate);
       if (unsure.length === 0) return first;

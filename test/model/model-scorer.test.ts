@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { modelTokens } from '../../src/model/featurizer.js';
 import { createModelScorer } from '../../src/model/model-scorer.js';
 import type { SentimentModel } from '../../src/model/sentiment-model.js';
 import type { ClauseScorer } from '../../src/sentiment/types.js';
@@ -22,6 +23,11 @@ const fakeModel: SentimentModel = {
   meta: { name: 'fake', version: '0', labels: ['negative', 'neutral', 'positive'], sentence: {} as never, aspect: {} as never },
   async predict(texts) {
     return Float32Array.from(texts.flatMap((text) => (text.includes('bad') ? [0.8, 0.15, 0.05] : text.includes('good') ? [0.1, 0.2, 0.7] : [0.2, 0.6, 0.2])));
+  },
+  async predictTokens(texts, tokens) {
+    // The scorer hands over each clause's own tokens, taken from the document's one scan.
+    expect(tokens).toEqual(texts.map((text) => modelTokens(text)));
+    return this.predict(texts);
   },
   async predictAspects(items) {
     return Float32Array.from(items.flatMap((item) => (item.text.slice(item.start, item.end) === 'food' ? [0, 0, 1] : [1, 0, 0])));

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { documentModelTokens, spanModelTokens } from '../../src/model/doc-tokens.js';
+import { modelTokens, spannedModelTokens, tokensInRange } from '../../src/model/featurizer.js';
+import { createTextProcessor } from '../../src/text/processor.js';
+
+const EDGE = [
+  "It doesn't work, but the staff wasn't rude!!! Sooooo slow though.",
+  "it does n't work; I dont care. Can't log in?! 😡😡",
+  'İstanbul office: great. The ΟΔΟΣ was fine, the food was not.',
+  "Refund took 3 weeks... nobody called back :( would NOT recommend",
+  'no', '',
+];
+
+describe('one model-token scan per document', () => {
+  const processor = createTextProcessor();
+  const sample = readFileSync(new URL('../../data/sample.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => String(JSON.parse(line).text));
+
+  it('gives every clause and sentence exactly the tokens of scanning its own text', () => {
+    for (const text of [...sample, ...EDGE]) {
+      const doc = processor.process(text);
+      expect(documentModelTokens(doc)).toEqual(modelTokens(text));
+      for (const span of [...doc.clauses, ...doc.sentences]) expect(spanModelTokens(doc, span)).toEqual(modelTokens(text.slice(span.start, span.end)));
+    }
+  });
+
+  it('refuses a range that cuts a token, so the caller scans the slice', () => {
+    const scan = spannedModelTokens("it doesn't work")!;
+    expect(scan.tokens).toEqual(['it', 'does', 'not', 'work']);
+    expect(tokensInRange(scan, 0, 15)).toEqual(['it', 'does', 'not', 'work']);
+    expect(tokensInRange(scan, 3, 15)).toEqual(['does', 'not', 'work']);
+    // "doesn" | "'t work": the joined "not" reaches back to its stem.
+    expect(tokensInRange(scan, 8, 15)).toBeNull();
+    expect(tokensInRange(scan, 4, 15)).toBeNull();
+    expect(tokensInRange(scan, 11, 15)).toEqual(['work']);
+  });
+
+  it('has no offsets when lower-casing changes the length, and still gives the right tokens', () => {
+    expect(spannedModelTokens('İstanbul')).toBeNull();
+    const doc = processor.process('İstanbul was great. The hotel was not.');
+    expect(documentModelTokens(doc)).toEqual(modelTokens(doc.text));
+    for (const clause of doc.clauses) expect(spanModelTokens(doc, clause)).toEqual(modelTokens(doc.text.slice(clause.start, clause.end)));
+  });
+});
