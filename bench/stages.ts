@@ -174,18 +174,18 @@ async function stageSystems(): Promise<System[]> {
     },
     {
       key: 'model',
-      name: 'model sentiment (ONNX)',
+      name: 'model sentiment',
       kind: 'stage',
-      note: 'createModelScorer(loadSentimentModel()).scoreClauses(docs): featurize + onnxruntime, one row per clause',
+      note: 'createModelScorer(loadSentimentModel()).scoreClauses(docs): the bag in JS on every clause, the CNN in onnxruntime on the clauses the bag is unsure of',
       run: async () => {
         for (let start = 0; start < docs.length; start += batchSize) sink += (await sentimentModel.scoreClauses(docs.slice(start, start + batchSize))).length;
       },
     },
     {
       key: 'emotions',
-      name: 'emotions (ONNX)',
+      name: 'emotions',
       kind: 'stage',
-      note: 'loadEmotionModel().predict(texts): featurize + onnxruntime, one row per comment',
+      note: 'loadEmotionModel().predict(texts): the folded bag in JS, one row per comment',
       run: async () => {
         for (let start = 0; start < texts.length; start += batchSize) sink += (await emotionModel.predict(texts.slice(start, start + batchSize))).length;
       },

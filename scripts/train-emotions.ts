@@ -97,7 +97,7 @@ await writeFile(
 
 Multi-label classifier for customer-experience emotions (${CX_EMOTIONS.join(', ')}), trained in this
 repository (\`npx tsx scripts/train-emotions.ts --seed ${seed}\`), exported to ONNX (\`model.onnx\`,
-${(bytes.length / 1e6).toFixed(1)} MB) and run by onnxruntime-node (src/model/emotion-model.ts).
+${(bytes.length / 1e6).toFixed(1)} MB) and run in JS from that file's folded table (src/model/folded-bag.ts, src/model/emotion-model.ts).
 
 ## Architecture and preprocessing
 The sentence model's featurizer (src/model/featurizer.ts: negation-marked word unigrams, bigrams,

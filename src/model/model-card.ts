@@ -54,7 +54,7 @@ export function renderSentimentCard(input: SentimentCardInput): string {
   return `# Verbatim sentiment model ${meta.version}
 
 Trained in this repository (\`npx tsx scripts/train-sentiment.ts --seed ${input.seed}\`), exported to ONNX
-(standard opset-17 ops) and run by onnxruntime-node (src/model/). Labels: ${meta.labels.join(', ')}.
+(standard opset-17 ops); the folded bag parts run in JS from their ONNX tables (src/model/folded-bag.ts), the networks in onnxruntime-node. Labels: ${meta.labels.join(', ')}.
 
 ## Architecture
 ${input.parts.join('\n')}
