@@ -15,11 +15,14 @@ export const ROOT = path.resolve(BENCH_DIR, '..');
  */
 export const NODE_RUNTIME_FLAGS = ['--max-semi-space-size=64'];
 /**
- * `npm start` / `npm run serve` add a 256 MB old-space cap for the long-running server: without it
- * V8 let garbage pile up to 200+ MB between major collections under batch load (server peak RSS
- * 378-630 MB over runs; with the cap 395-399 MB). The CLI's big jobs (discover on 100k) keep V8's default.
+ * `npm start` / `npm run serve`: a 256 MB old-space cap for the long-running server (without it V8
+ * let garbage pile up to 200+ MB between major collections under batch load: server peak RSS
+ * 378-630 MB over runs; with the cap 395-399 MB), and a 32 MB semi-space. Once the pipeline got
+ * faster (session 6) V8 grew the young generation to its 64 MB limit under batch load and peak RSS
+ * reached 406-409 MB; with 32 MB it was 348 MB at the same throughput. The CLI's big jobs (discover
+ * on 100k) keep V8's default old space and the 64 MB semi-space.
  */
-export const SERVER_RUNTIME_FLAGS = [...NODE_RUNTIME_FLAGS, '--max-old-space-size=256'];
+export const SERVER_RUNTIME_FLAGS = ['--max-semi-space-size=32', '--max-old-space-size=256'];
 
 /** Whitespace token count, the same for every system so tokens/s figures compare. */
 export function countTokens(texts: readonly string[]): number {

@@ -34,13 +34,15 @@ import {
 export const WORD_CACHE_LIMIT = 40_000;
 
 /**
- * A word's cached parts. `rows` holds, one after another, its word feature's row, its negated word
- * feature's row and the sum of its character n-gram rows (classes values each): the token's own
- * features then read one small hot array instead of three scattered rows of a multi-megabyte table.
+ * A word's cached parts: its word and negated-word row offsets (bucket x classes), the hash state
+ * its bigrams continue from, and where the sum of its character n-gram rows sits in the slab.
  */
 interface WordParts {
-  rows: Float64Array;
+  word: number;
+  negated: number;
   bigramPrefix: number;
+  /** Offset of the summed character n-gram rows in the slab (classes values). */
+  slot: number;
   /** Character n-grams of the word (0 when it gets none, or they are off). */
   characterCount: number;
 }
@@ -65,13 +67,22 @@ export function readFoldedTable(bytes: Uint8Array): FoldedTable | null {
   return { table: model.embedding, bias: model.bias, classes: model.classes, output: model.output, inverseTemperature: 1 / temperature };
 }
 
-/** Scores rows of ids or of model tokens with a folded table; synchronous, allocation-light. */
+/**
+ * Scores rows of ids or of model tokens with a folded table. Synchronous (its running sum is
+ * instance state, so concurrent async callers can share one instance) and allocation-light.
+ */
 export class FoldedBag implements FeatureVisitor, HashSink {
   readonly classes: number;
   private readonly sum: Float64Array;
   private count = 0;
   private readonly mask: number;
   private readonly cache = new Map<string, WordParts>();
+  /**
+   * Summed character n-gram rows of the cached words, classes values each, in one array: a typed
+   * array per word cost ~5x its payload in headers (server RSS is budgeted).
+   */
+  private slab: Float32Array | null = null;
+  private slabUsed = 0;
   private tokens: readonly string[] = [];
   private parts: WordParts[] = [];
 
@@ -113,7 +124,8 @@ export class FoldedBag implements FeatureVisitor, HashSink {
 
   /** FeatureVisitor: a word feature. */
   word(index: number, negated: boolean): void {
-    this.addCached(this.parts[index].rows, negated ? this.classes : 0, 1);
+    const parts = this.parts[index];
+    this.addRow(negated ? parts.negated : parts.word);
   }
 
   /** FeatureVisitor: the bigram of tokens[index] and the next token. */
@@ -125,21 +137,21 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   characters(index: number): void {
     const parts = this.parts[index];
     if (parts.characterCount === 0) return;
-    if (this.count + parts.characterCount <= this.params.maxIds) this.addCached(parts.rows, 2 * this.classes, parts.characterCount);
+    if (this.count + parts.characterCount <= this.params.maxIds) this.addCharacterSum(parts);
     else addCharacterNgrams(this, this.tokens[index], this.params);
   }
 
   /** HashSink: one hashed feature. */
   add(hash: number): void {
-    this.addRow((this.mask >= 0 ? hash & this.mask : hash % this.params.buckets) * this.classes);
+    this.addRow(this.bucketOf(hash) * this.classes);
   }
 
-  /** Adds `count` features whose summed row is rows[offset, offset + classes) (count is 1 or a word's n-grams, never over maxIds). */
-  private addCached(rows: Float64Array, offset: number, count: number): void {
-    if (this.count >= this.params.maxIds) return;
+  /** Adds a word's cached character n-gram sum (the caller checked it stays within maxIds). */
+  private addCharacterSum(parts: WordParts): void {
+    const slab = this.slab!;
     const sum = this.sum;
-    for (let label = 0; label < this.classes; label++) sum[label] += rows[offset + label];
-    this.count += count;
+    for (let label = 0; label < this.classes; label++) sum[label] += slab[parts.slot + label];
+    this.count += parts.characterCount;
   }
 
   private addRow(offset: number): void {
@@ -178,27 +190,40 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   private partsOf(token: string): WordParts {
     let parts = this.cache.get(token);
     if (parts !== undefined) return parts;
-    const { table } = this.folded;
     const classes = this.classes;
-    const rows = new Float64Array(3 * classes);
-    const word = this.bucketOf(wordHash(token, false)) * classes;
-    const negated = this.bucketOf(wordHash(token, true)) * classes;
-    for (let label = 0; label < classes; label++) {
-      rows[label] = table[word + label];
-      rows[classes + label] = table[negated + label];
+    if (this.cache.size >= WORD_CACHE_LIMIT) {
+      this.cache.clear();
+      this.slabUsed = 0;
     }
-    let characterCount = 0;
-    if (this.params.charMin > 0 && isWord(token)) {
-      addCharacterNgrams({ add: (hash) => {
-        const offset = this.bucketOf(hash) * classes;
-        for (let label = 0; label < classes; label++) rows[2 * classes + label] += table[offset + label];
-        characterCount++;
-      } }, token, this.params);
-    }
-    parts = { rows, bigramPrefix: bigramPrefix(token), characterCount };
-    if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
+    parts = {
+      word: this.bucketOf(wordHash(token, false)) * classes,
+      negated: this.bucketOf(wordHash(token, true)) * classes,
+      bigramPrefix: bigramPrefix(token),
+      slot: 0,
+      characterCount: 0,
+    };
+    if (this.params.charMin > 0 && isWord(token)) this.addCharacterParts(token, parts);
     this.cache.set(token, parts);
     return parts;
+  }
+
+  /** Sums a word's character n-gram rows into the next slab slot (float64 while summing, as onnxruntime's float32 sum would round no better). */
+  private addCharacterParts(token: string, parts: WordParts): void {
+    const { table } = this.folded;
+    const classes = this.classes;
+    const sum = new Float64Array(classes);
+    let count = 0;
+    addCharacterNgrams({ add: (hash) => {
+      const offset = this.bucketOf(hash) * classes;
+      for (let label = 0; label < classes; label++) sum[label] += table[offset + label];
+      count++;
+    } }, token, this.params);
+    if (count === 0) return;
+    this.slab ??= new Float32Array(WORD_CACHE_LIMIT * classes);
+    parts.slot = this.slabUsed;
+    parts.characterCount = count;
+    this.slab.set(sum, this.slabUsed);
+    this.slabUsed += classes;
   }
 
   private bucketOf(hash: number): number {
