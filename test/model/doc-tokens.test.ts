@@ -44,4 +44,15 @@ describe('one model-token scan per document', () => {
     expect(documentModelTokens(doc)).toEqual(modelTokens(doc.text));
     for (const clause of doc.clauses) expect(spanModelTokens(doc, clause)).toEqual(modelTokens(doc.text.slice(clause.start, clause.end)));
   });
+
+  it('keeps the scan out of sight (JSON, keys, spreads) and still works on a frozen document', () => {
+    const doc = processor.process('The courier was late, but support was great.');
+    const before = JSON.stringify(doc);
+    spanModelTokens(doc, doc.clauses[0]);
+    expect(JSON.stringify(doc)).toBe(before);
+    expect(Object.keys({ ...doc })).toEqual(['text', 'tokens', 'sentences', 'clauses']);
+    const frozen = Object.freeze(processor.process('Not bad at all, thanks'));
+    expect(documentModelTokens(frozen)).toEqual(modelTokens(frozen.text));
+    expect(spanModelTokens(frozen, frozen.clauses[0])).toEqual(modelTokens(frozen.text.slice(frozen.clauses[0].start, frozen.clauses[0].end)));
+  });
 });
