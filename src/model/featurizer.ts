@@ -358,16 +358,32 @@ export interface FeatureVisitor {
   characters(index: number): void;
 }
 
-/** Walks the features of `tokens` (see FeatureVisitor); returns false when there are none (no tokens). */
-export function walkFeatures(tokens: readonly string[], params: FeaturizerParams, visitor: FeatureVisitor): boolean {
+/** A token's part in negation scoping: none, a scope's end (punctuation, contrast word), or a cue. */
+export const enum NegationRole {
+  None = 0,
+  Breaker = 1,
+  Cue = 2,
+}
+
+/** The negation role of a token (what markNegation does with it). */
+export function negationRole(token: string): NegationRole {
+  if (isPunctuationToken(token) || SCOPE_BREAKERS.has(token)) return NegationRole.Breaker;
+  return NEGATION_CUES.has(token) ? NegationRole.Cue : NegationRole.None;
+}
+
+/**
+ * Walks the features of `tokens` (see FeatureVisitor); returns false when there are none (no
+ * tokens). `roles[i]`, when given, is negationRole(tokens[i]), from a caller that caches it per word.
+ */
+export function walkFeatures(tokens: readonly string[], params: FeaturizerParams, visitor: FeatureVisitor, roles?: Uint8Array): boolean {
   const count = tokens.length;
   let remaining = 0;
   for (let index = 0; index < count; index++) {
-    const token = tokens[index];
     // Negation scope as markNegation: punctuation and contrast words end it, cues open it.
+    const role = roles === undefined ? negationRole(tokens[index]) : roles[index];
     let negated = false;
-    if (isPunctuationToken(token) || SCOPE_BREAKERS.has(token)) remaining = 0;
-    else if (NEGATION_CUES.has(token)) remaining = params.negationScope;
+    if (role === NegationRole.Breaker) remaining = 0;
+    else if (role === NegationRole.Cue) remaining = params.negationScope;
     else if (remaining > 0) {
       remaining--;
       negated = true;

@@ -19,7 +19,9 @@ import {
   bucketMask,
   hashString,
   isWord,
+  negationRole,
   walkFeatures,
+  NegationRole,
   wordHash,
   type FeatureVisitor,
   type FeaturizerParams,
@@ -34,17 +36,17 @@ import {
 export const WORD_CACHE_LIMIT = 40_000;
 
 /**
- * A word's cached parts: its word and negated-word row offsets (bucket x classes), the hash state
- * its bigrams continue from, and where the sum of its character n-gram rows sits in the slab.
+ * A word's cached parts: the hash state its bigrams continue from, its negation role, and where its
+ * values sit in the slab: its word row, its negated-word row and (with character n-grams) the sum
+ * of its character n-gram rows, classes values each. A token's own features then read one small
+ * hot block instead of scattered rows of a table of several megabytes.
  */
 interface WordParts {
-  word: number;
-  negated: number;
   bigramPrefix: number;
-  /** Offset of the summed character n-gram rows in the slab (classes values). */
   slot: number;
   /** Character n-grams of the word (0 when it gets none, or they are off). */
   characterCount: number;
+  role: NegationRole;
 }
 
 /** The bag model's table and output, read from its folded ONNX graph. */
@@ -78,13 +80,16 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   private readonly mask: number;
   private readonly cache = new Map<string, WordParts>();
   /**
-   * Summed character n-gram rows of the cached words, classes values each, in one array: a typed
-   * array per word cost ~5x its payload in headers (server RSS is budgeted).
+   * The cached words' values (see WordParts), `stride` values each, in one array: a typed array per
+   * word cost ~5x its payload in headers (server RSS is budgeted).
    */
-  private slab: Float32Array | null = null;
+  private slab = new Float32Array(0);
+  private readonly stride: number;
   private slabUsed = 0;
   private tokens: readonly string[] = [];
   private parts: WordParts[] = [];
+  /** Negation roles of the current row's tokens, from the cache. */
+  private roles = new Uint8Array(256);
 
   constructor(
     private readonly folded: FoldedTable,
@@ -93,6 +98,7 @@ export class FoldedBag implements FeatureVisitor, HashSink {
     this.classes = folded.classes;
     this.sum = new Float64Array(folded.classes);
     this.mask = bucketMask(params.buckets);
+    this.stride = (params.charMin > 0 ? 3 : 2) * folded.classes;
   }
 
   /** n x classes probabilities for rows of bucket ids (any featurizer's output). */
@@ -114,8 +120,13 @@ export class FoldedBag implements FeatureVisitor, HashSink {
       this.begin();
       this.tokens = tokens;
       this.parts.length = 0;
-      for (let index = 0; index < tokens.length; index++) this.parts.push(this.partsOf(tokens[index]));
-      if (!walkFeatures(tokens, this.params, this)) this.add(EMPTY_HASH);
+      if (this.roles.length < tokens.length) this.roles = new Uint8Array(2 * tokens.length);
+      for (let index = 0; index < tokens.length; index++) {
+        const parts = this.partsOf(tokens[index]);
+        this.parts.push(parts);
+        this.roles[index] = parts.role;
+      }
+      if (!walkFeatures(tokens, this.params, this, this.roles)) this.add(EMPTY_HASH);
       this.finish(result, row);
     }
     this.tokens = [];
@@ -124,8 +135,7 @@ export class FoldedBag implements FeatureVisitor, HashSink {
 
   /** FeatureVisitor: a word feature. */
   word(index: number, negated: boolean): void {
-    const parts = this.parts[index];
-    this.addRow(negated ? parts.negated : parts.word);
+    this.addSlab(this.parts[index].slot + (negated ? this.classes : 0), 1);
   }
 
   /** FeatureVisitor: the bigram of tokens[index] and the next token. */
@@ -137,7 +147,7 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   characters(index: number): void {
     const parts = this.parts[index];
     if (parts.characterCount === 0) return;
-    if (this.count + parts.characterCount <= this.params.maxIds) this.addCharacterSum(parts);
+    if (this.count + parts.characterCount <= this.params.maxIds) this.addSlab(parts.slot + 2 * this.classes, parts.characterCount);
     else addCharacterNgrams(this, this.tokens[index], this.params);
   }
 
@@ -146,12 +156,13 @@ export class FoldedBag implements FeatureVisitor, HashSink {
     this.addRow(this.bucketOf(hash) * this.classes);
   }
 
-  /** Adds a word's cached character n-gram sum (the caller checked it stays within maxIds). */
-  private addCharacterSum(parts: WordParts): void {
-    const slab = this.slab!;
+  /** Adds `count` features whose summed row is slab[offset, offset + classes) (1, or a word's n-grams: the caller checked they fit under maxIds). */
+  private addSlab(offset: number, count: number): void {
+    if (this.count >= this.params.maxIds) return;
+    const slab = this.slab;
     const sum = this.sum;
-    for (let label = 0; label < this.classes; label++) sum[label] += slab[parts.slot + label];
-    this.count += parts.characterCount;
+    for (let label = 0; label < this.classes; label++) sum[label] += slab[offset + label];
+    this.count += count;
   }
 
   private addRow(offset: number): void {
@@ -195,19 +206,23 @@ export class FoldedBag implements FeatureVisitor, HashSink {
       this.cache.clear();
       this.slabUsed = 0;
     }
-    parts = {
-      word: this.bucketOf(wordHash(token, false)) * classes,
-      negated: this.bucketOf(wordHash(token, true)) * classes,
-      bigramPrefix: bigramPrefix(token),
-      slot: 0,
-      characterCount: 0,
-    };
+    // Allocated on first use: the aspect bag only ever scores id rows.
+    if (this.slab.length === 0) this.slab = new Float32Array(WORD_CACHE_LIMIT * this.stride);
+    parts = { bigramPrefix: bigramPrefix(token), slot: this.slabUsed, characterCount: 0, role: negationRole(token) };
+    this.slabUsed += this.stride;
+    const { table } = this.folded;
+    const word = this.bucketOf(wordHash(token, false)) * classes;
+    const negated = this.bucketOf(wordHash(token, true)) * classes;
+    for (let label = 0; label < classes; label++) {
+      this.slab[parts.slot + label] = table[word + label];
+      this.slab[parts.slot + classes + label] = table[negated + label];
+    }
     if (this.params.charMin > 0 && isWord(token)) this.addCharacterParts(token, parts);
     this.cache.set(token, parts);
     return parts;
   }
 
-  /** Sums a word's character n-gram rows into the next slab slot (float64 while summing, as onnxruntime's float32 sum would round no better). */
+  /** Sums a word's character n-gram rows into its slab block (float64 while summing, as onnxruntime's float32 sum would round no better). */
   private addCharacterParts(token: string, parts: WordParts): void {
     const { table } = this.folded;
     const classes = this.classes;
@@ -218,12 +233,8 @@ export class FoldedBag implements FeatureVisitor, HashSink {
       for (let label = 0; label < classes; label++) sum[label] += table[offset + label];
       count++;
     } }, token, this.params);
-    if (count === 0) return;
-    this.slab ??= new Float32Array(WORD_CACHE_LIMIT * classes);
-    parts.slot = this.slabUsed;
     parts.characterCount = count;
-    this.slab.set(sum, this.slabUsed);
-    this.slabUsed += classes;
+    this.slab.set(sum, parts.slot + 2 * classes);
   }
 
   private bucketOf(hash: number): number {
