@@ -359,11 +359,8 @@ export interface FeatureVisitor {
 }
 
 /** A token's part in negation scoping: none, a scope's end (punctuation, contrast word), or a cue. */
-export const enum NegationRole {
-  None = 0,
-  Breaker = 1,
-  Cue = 2,
-}
+export const NegationRole = { None: 0, Breaker: 1, Cue: 2 } as const;
+export type NegationRole = (typeof NegationRole)[keyof typeof NegationRole];
 
 /** The negation role of a token (what markNegation does with it). */
 export function negationRole(token: string): NegationRole {

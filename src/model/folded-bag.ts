@@ -1,8 +1,8 @@
 /**
  * A folded bag model (onnx-export.ts: each hash bucket holds its logit contributions) evaluated in
  * plain JavaScript, with featurization fused into the sum: no id arrays, no padded tensors, no
- * onnxruntime call, and the per-word parts of the features (word ids, the bigram prefix, the sum of
- * a word's character n-gram rows) cached across texts. The emotion model's featurize + ORT run was
+ * onnxruntime call, and the per-word parts of the features (the word's own rows, its bigram prefix
+ * and negation role, the sum of its character n-gram rows) cached across texts. The emotion model's featurize + ORT run was
  * ~15 % of the whole pipeline (bench/results/profile.md); the sum itself is a few additions per id.
  * The arithmetic is the graph's: logits = (sum of rows / ids + bias) / T, then softmax or sigmoid;
  * test/model/folded-bag.test.ts checks it against onnxruntime and against featurizeTokens' ids.
@@ -18,15 +18,15 @@ import {
   bigramPrefix,
   bucketMask,
   hashString,
+  featurizeTokens,
   isWord,
   negationRole,
   walkFeatures,
-  NegationRole,
   wordHash,
   type FeatureVisitor,
   type FeaturizerParams,
-  featurizeTokens,
   type HashSink,
+  type NegationRole,
 } from './featurizer.js';
 
 /**
