@@ -75,7 +75,7 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
   const classes = meta.labels.length;
   const bag = await openBagScorer('emotion', join(dir, meta.file), meta.featurizer, classes);
   const scores = (texts: readonly string[]) => bag.runTokens(texts.map((text) => modelTokens(String(text ?? ''))));
-  const above = (all: Float32Array, rows: number, threshold: number): Emotion[][] =>
+  const emotionsAbove = (all: Float32Array, rows: number, threshold: number): Emotion[][] =>
     Array.from({ length: rows }, (_, row) => {
       const emotions: Emotion[] = [];
       for (let label = 0; label < classes; label++) {
@@ -88,10 +88,10 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
     meta,
     scores,
     async predict(texts, threshold = meta.threshold) {
-      return above(await scores(texts), texts.length, threshold);
+      return emotionsAbove(await scores(texts), texts.length, threshold);
     },
     async predictTokens(tokens, threshold = meta.threshold) {
-      return above(await bag.runTokens(tokens), tokens.length, threshold);
+      return emotionsAbove(await bag.runTokens(tokens), tokens.length, threshold);
     },
   };
 }
