@@ -11,7 +11,7 @@ import { listDeadLetters } from '../../src/queue/dead-letter.js';
 import { enqueueIngest } from '../../src/queue/producer.js';
 import { startWorker } from '../../src/queue/worker.js';
 import { testEngine } from '../server/helpers.js';
-import { connectTestQueue, createTestStore, makeRecords, removeQueue, uniqueNamespace, waitFor, type TestStore } from './support.js';
+import { connectTestQueue, createTestStore, makeRecords, pullOne, removeQueue, uniqueNamespace, waitFor, type TestStore } from './support.js';
 
 const MAX_DELIVER = 2;
 const ACK_WAIT_MS = 1_000;
@@ -39,7 +39,7 @@ describe('delivery limit', () => {
     const consumer = await queue.js.consumers.get(queue.names.workStream, queue.names.consumer);
     // Two "workers" that take the message and die: no ack, no nak, so it comes back after the ack wait.
     for (let delivery = 1; delivery <= MAX_DELIVER; delivery++) {
-      const message = await waitFor<JsMsg>(`delivery ${delivery}`, async () => (await consumer.next({ expires: 1_000 })) ?? undefined);
+      const message = await waitFor<JsMsg>(`delivery ${delivery}`, () => pullOne(consumer, 2_000));
       expect(message.info.deliveryCount).toBe(delivery);
     }
 

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import pg from 'pg';
 import { connectQueue, type QueueConnection } from '../../src/queue/connection.js';
 
@@ -134,6 +135,20 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
+  }
+}
+
+/**
+ * One pull of a message, or undefined when none came. A pull also ends with "heartbeats missed"
+ * when the client misses two of the server's idle heartbeats before the pull expires, which a
+ * loaded CI machine does (the event loop is late, not the server): that too counts as no message.
+ */
+export async function pullOne(consumer: Consumer, expiresMs: number): Promise<JsMsg | undefined> {
+  try {
+    return (await consumer.next({ expires: expiresMs })) ?? undefined;
+  } catch (error) {
+    if (error instanceof Error && error.message.includes('heartbeats missed')) return undefined;
+    throw error;
   }
 }
 
