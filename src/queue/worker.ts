@@ -31,6 +31,27 @@ export const PULL_RETRY_DELAY_MS = 1_000;
 /** Interval of the progress log line. */
 export const PROGRESS_INTERVAL_MS = 10_000;
 
+/**
+ * The messages of one pull. A pull can end in an error after some messages arrived: nats.js stops
+ * a fetch with "heartbeats missed" when the client misses two idle heartbeats, which a starved
+ * event loop does. Those messages are this worker's; dropping them would bring each back after the
+ * ack wait with one more delivery, and enough such pulls would dead-letter a healthy message. So
+ * they are kept (`onEndedEarly` is told) and only a pull that brought nothing rethrows.
+ */
+export async function collectPull(
+  messages: AsyncIterable<JsMsg>,
+  onEndedEarly: (error: unknown, kept: number) => void,
+): Promise<JsMsg[]> {
+  const batch: JsMsg[] = [];
+  try {
+    for await (const message of messages) batch.push(message);
+  } catch (error) {
+    if (batch.length === 0) throw error;
+    onEndedEarly(error, batch.length);
+  }
+  return batch;
+}
+
 export interface WorkerOptions extends BatchContext {
   batchSize?: number;
   /** Batches in flight at once in this process (analysis of one overlaps I/O of another). */
@@ -120,13 +141,11 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const pullBatch = async (): Promise<JsMsg[]> => {
     const messages = await (await consumer).fetch({ max_messages: batchSize, expires: FETCH_EXPIRES_MS });
     pulls.add(messages);
-    const batch: JsMsg[] = [];
     try {
-      for await (const message of messages) batch.push(message);
+      return await collectPull(messages, (error, kept) => options.log('warn', 'pull ended early; processing what arrived', { error: String(error), messages: kept }));
     } finally {
       pulls.delete(messages);
     }
-    return batch;
   };
 
   // Job rows are updated off the lane (the next batch need not wait for them), one update per
