@@ -1,17 +1,16 @@
 /**
  * A folded bag model (onnx-export.ts: each hash bucket holds its logit contributions) evaluated in
  * plain JavaScript, with featurization fused into the sum: no id arrays, no padded tensors, no
- * onnxruntime call, and the per-word parts of the features (the word's own rows, its bigram prefix
- * and negation role, the sum of its character n-gram rows) cached across texts. The emotion model's featurize + ORT run was
- * ~15 % of the whole pipeline (bench/results/profile.md); the sum itself is a few additions per id.
+ * onnxruntime call, and the per-word parts of the features (the word's own rows, its bigram
+ * prefix and negation role, the sum of its character n-gram rows) cached across texts. The emotion
+ * model's featurize + ORT run was ~15 % of the whole pipeline; the sum is a few additions per id.
  * The arithmetic is the graph's: logits = (sum of rows / ids + bias) / T, then softmax or sigmoid;
  * test/model/folded-bag.test.ts checks it against onnxruntime and against featurizeTokens' ids.
  */
 import { readFile } from 'node:fs/promises';
 import { VerbatimError } from '../errors.js';
-import { readBagModel } from './onnx-export.js';
+import { readFoldedTable, type FoldedTable } from './onnx-export.js';
 import { openBagRunner } from './onnx-runner.js';
-import type { OutputKind } from './bag-model.js';
 import {
   EMPTY_HASH,
   addCharacterNgrams,
@@ -47,26 +46,6 @@ interface WordParts {
   /** Character n-grams of the word (0 when it gets none, or they are off). */
   characterCount: number;
   role: NegationRole;
-}
-
-/** The bag model's table and output, read from its folded ONNX graph. */
-export interface FoldedTable {
-  /** (buckets + 1) x classes logit contributions. */
-  table: Float32Array;
-  bias: Float32Array;
-  classes: number;
-  output: OutputKind;
-  inverseTemperature: number;
-}
-
-/** The folded table of an exported bag model, or null when the graph has a hidden layer (not foldable). */
-export function readFoldedTable(bytes: Uint8Array): FoldedTable | null {
-  const { model, temperature } = readBagModel(bytes);
-  if (model.hidden || model.dim !== model.classes) return null;
-  for (let row = 0; row < model.classes; row++) {
-    for (let column = 0; column < model.classes; column++) if (model.weight[row * model.classes + column] !== (row === column ? 1 : 0)) return null;
-  }
-  return { table: model.embedding, bias: model.bias, classes: model.classes, output: model.output, inverseTemperature: 1 / temperature };
 }
 
 /**
@@ -256,9 +235,11 @@ export interface BagScorer {
  * featurization; graphs with a hidden layer run in onnxruntime-node. Errors are VERBATIM_E_MODEL.
  */
 export async function openBagScorer(name: string, file: string, params: FeaturizerParams, classes: number): Promise<BagScorer> {
+  let bytes: Uint8Array;
   let folded: FoldedTable | null;
   try {
-    folded = readFoldedTable(await readFile(file));
+    bytes = await readFile(file);
+    folded = readFoldedTable(bytes);
   } catch (error) {
     throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }, { cause: error });
   }
@@ -269,6 +250,6 @@ export async function openBagScorer(name: string, file: string, params: Featuriz
     const bag = new FoldedBag(folded, params);
     return { classes, runIds: async (rows) => bag.runIds(rows), runTokens: async (rows) => bag.runTokens(rows) };
   }
-  const runner = await openBagRunner(name, file, params.buckets, classes);
+  const runner = await openBagRunner(name, bytes, params.buckets, classes);
   return { classes, runIds: (rows) => runner.run(rows), runTokens: (rows) => runner.run(rows.map((tokens) => featurizeTokens(tokens, params))) };
 }

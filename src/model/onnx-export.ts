@@ -151,23 +151,55 @@ export function exportBagModel(model: BagModel, temperature: number, description
   return encodeModel(graph, description, '1');
 }
 
+/** A folded bag graph's arithmetic: logits = (sum of table rows / ids + bias) * inverseTemperature. */
+export interface FoldedTable {
+  /** (buckets + 1) x classes logit contributions. */
+  table: Float32Array;
+  bias: Float32Array;
+  classes: number;
+  output: OutputKind;
+  inverseTemperature: number;
+}
+
+type Initializer = { name: string; dims: number[]; rawData: Uint8Array };
+
+/** An exported bag graph's initializers by name, and its output activation. */
+function decodeBagGraph(bytes: Uint8Array): { byName: Map<string, Initializer>; output: OutputKind } {
+  const decoded = onnxModelType().toObject(onnxModelType().decode(bytes), { longs: Number, bytes: Uint8Array }) as {
+    graph: { initializer: Initializer[]; node: { opType: string }[] };
+  };
+  const output: OutputKind = decoded.graph.node.some((entry) => entry.opType === 'Sigmoid') ? 'sigmoid' : 'softmax';
+  return { byName: new Map(decoded.graph.initializer.map((initializer) => [initializer.name, initializer])), output };
+}
+
+function foldedOf(byName: Map<string, Initializer>, output: OutputKind): FoldedTable | null {
+  const table = byName.get('folded_table');
+  const bias = byName.get('bias');
+  const inverseTemperature = byName.get('inverse_temperature');
+  if (!table || !bias || !inverseTemperature) return null;
+  return { table: floatsOf(table.rawData), bias: floatsOf(bias.rawData), classes: table.dims[1], output, inverseTemperature: floatsOf(inverseTemperature.rawData)[0] };
+}
+
+/**
+ * The table of a folded graph (foldedGraph: every shipped bag model), or null for a graph with an
+ * int8 table and layers, without dequantizing that table.
+ */
+export function readFoldedTable(bytes: Uint8Array): FoldedTable | null {
+  const { byName, output } = decodeBagGraph(bytes);
+  return foldedOf(byName, output);
+}
+
 /** Reads an exported model back into a (dequantized) BagModel and its temperature: the JS twin of the graph. */
 export function readBagModel(bytes: Uint8Array): { model: BagModel; temperature: number } {
-  const decoded = onnxModelType().toObject(onnxModelType().decode(bytes), { longs: Number, bytes: Uint8Array }) as {
-    graph: { initializer: { name: string; dims: number[]; rawData: Uint8Array }[]; node: { opType: string }[] };
-  };
-  const byName = new Map(decoded.graph.initializer.map((initializer) => [initializer.name, initializer]));
-  const output: OutputKind = decoded.graph.node.some((entry) => entry.opType === 'Sigmoid') ? 'sigmoid' : 'softmax';
-  const folded = byName.get('folded_table');
-  const foldedBias = byName.get('bias');
-  const foldedTemperature = byName.get('inverse_temperature');
-  if (folded && foldedBias && foldedTemperature) {
+  const { byName, output } = decodeBagGraph(bytes);
+  const folded = foldedOf(byName, output);
+  if (folded) {
     // A folded model is a bag model whose rows are logits and whose output layer is the identity.
-    const [rows, classes] = folded.dims;
+    const { classes } = folded;
     const identity = new Float32Array(classes * classes);
     for (let label = 0; label < classes; label++) identity[label * classes + label] = 1;
-    const model: BagModel = { buckets: rows - 1, dim: classes, classes, output, embedding: floatsOf(folded.rawData), weight: identity, bias: floatsOf(foldedBias.rawData) };
-    return { model, temperature: 1 / floatsOf(foldedTemperature.rawData)[0] };
+    const model: BagModel = { buckets: folded.table.length / classes - 1, dim: classes, classes, output, embedding: folded.table, weight: identity, bias: folded.bias };
+    return { model, temperature: 1 / folded.inverseTemperature };
   }
   const table = byName.get('table');
   const rowScaleTensor = byName.get('row_scale');

@@ -41,11 +41,11 @@ export interface BagRunner {
   run(rows: readonly (readonly number[])[]): Promise<Float32Array>;
 }
 
-/** Opens a session on `file`; `padding` is the id of the zero row (the bucket count). */
-export async function openBagRunner(name: string, file: string, padding: number, classes: number): Promise<BagRunner> {
+/** Opens a session on a model file, or on its bytes already read; `padding` is the id of the zero row (the bucket count). */
+export async function openBagRunner(name: string, source: string | Uint8Array, padding: number, classes: number): Promise<BagRunner> {
   let session: ort.InferenceSession;
   try {
-    const bytes = await readFile(file);
+    const bytes = typeof source === 'string' ? await readFile(source) : source;
     // No CPU memory arena and no memory pattern: an arena keeps the largest [rows, ids, width]
     // intermediate ever seen for the process's life. With the int8-embedding bag models that was
     // ~100 MB per batch of long reviews (engine RSS after 10k comments 1.76 GB with the arena,

@@ -6,8 +6,8 @@ import { addHiddenLayer, createBagModel, forwardBatch, type OutputKind } from '.
 import { mulberry32 } from '../../src/datasets/random.js';
 import { DEFAULT_EMOTION_DIR, loadEmotionModel } from '../../src/model/emotion-model.js';
 import { DEFAULT_FEATURIZER, featurizeTokens, modelTokens, type FeaturizerParams } from '../../src/model/featurizer.js';
-import { FoldedBag, openBagScorer, readFoldedTable, WORD_CACHE_LIMIT } from '../../src/model/folded-bag.js';
-import { exportBagModel, readBagModel } from '../../src/model/onnx-export.js';
+import { FoldedBag, openBagScorer, WORD_CACHE_LIMIT } from '../../src/model/folded-bag.js';
+import { exportBagModel, readBagModel, readFoldedTable } from '../../src/model/onnx-export.js';
 import { openBagRunner } from '../../src/model/onnx-runner.js';
 
 const BUCKETS = 4096;
