@@ -351,6 +351,8 @@ export const EMPTY_HASH = hashString('<empty>', WORD_NAMESPACE);
  * running sum of logits with per-word parts cached. One walk, so both see the same features.
  */
 export interface FeatureVisitor {
+  /** negationRole(tokens[index]) (a visitor may have it cached per word). */
+  roleOf(index: number): NegationRole;
   word(index: number, negated: boolean): void;
   /** The bigram of tokens[index] and tokens[index + 1]. */
   bigram(index: number): void;
@@ -368,16 +370,13 @@ export function negationRole(token: string): NegationRole {
   return NEGATION_CUES.has(token) ? NegationRole.Cue : NegationRole.None;
 }
 
-/**
- * Walks the features of `tokens` (see FeatureVisitor); returns false when there are none (no
- * tokens). `roles[i]`, when given, is negationRole(tokens[i]), from a caller that caches it per word.
- */
-export function walkFeatures(tokens: readonly string[], params: FeaturizerParams, visitor: FeatureVisitor, roles?: Uint8Array): boolean {
+/** Walks the features of `tokens` (see FeatureVisitor); returns false when there are none (no tokens). */
+export function walkFeatures(tokens: readonly string[], params: FeaturizerParams, visitor: FeatureVisitor): boolean {
   const count = tokens.length;
   let remaining = 0;
   for (let index = 0; index < count; index++) {
     // Negation scope as markNegation: punctuation and contrast words end it, cues open it.
-    const role = roles === undefined ? negationRole(tokens[index]) : roles[index];
+    const role = visitor.roleOf(index);
     let negated = false;
     if (role === NegationRole.Breaker) remaining = 0;
     else if (role === NegationRole.Cue) remaining = params.negationScope;
@@ -405,6 +404,9 @@ export function featurize(text: string, params: FeaturizerParams): number[] {
 /** Turns the walk into ids. */
 class IdVisitor implements FeatureVisitor {
   constructor(readonly tokens: readonly string[], readonly params: FeaturizerParams, readonly sink: FeatureSink) {}
+  roleOf(index: number): NegationRole {
+    return negationRole(this.tokens[index]);
+  }
   word(index: number, negated: boolean): void {
     this.sink.add(wordHash(this.tokens[index], negated));
   }

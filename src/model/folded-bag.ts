@@ -67,8 +67,6 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   private slabUsed = 0;
   private tokens: readonly string[] = [];
   private parts: WordParts[] = [];
-  /** Negation roles of the current row's tokens, from the cache. */
-  private roles = new Uint8Array(256);
 
   constructor(
     private readonly folded: FoldedTable,
@@ -99,17 +97,17 @@ export class FoldedBag implements FeatureVisitor, HashSink {
       this.begin();
       this.tokens = tokens;
       this.parts.length = 0;
-      if (this.roles.length < tokens.length) this.roles = new Uint8Array(2 * tokens.length);
-      for (let index = 0; index < tokens.length; index++) {
-        const parts = this.partsOf(tokens[index]);
-        this.parts.push(parts);
-        this.roles[index] = parts.role;
-      }
-      if (!walkFeatures(tokens, this.params, this, this.roles)) this.add(EMPTY_HASH);
+      for (let index = 0; index < tokens.length; index++) this.parts.push(this.partsOf(tokens[index]));
+      if (!walkFeatures(tokens, this.params, this)) this.add(EMPTY_HASH);
       this.finish(result, row);
     }
     this.tokens = [];
     return result;
+  }
+
+  /** FeatureVisitor: the token's cached negation role. */
+  roleOf(index: number): NegationRole {
+    return this.parts[index].role;
   }
 
   /** FeatureVisitor: a word feature. */
