@@ -273,9 +273,14 @@ export interface HashSink {
   add(hash: number): void;
 }
 
-/** buckets - 1 when buckets is a power of two (every shipped model), so a bucket is `hash & mask`; else -1 (use `hash % buckets`). */
+/** buckets - 1 when buckets is a power of two (every shipped model), so a bucket is `hash & mask`; else -1 (see bucketOf). */
 export function bucketMask(buckets: number): number {
   return buckets > 0 && (buckets & (buckets - 1)) === 0 && buckets <= 2 ** 30 ? buckets - 1 : -1;
+}
+
+/** The bucket of a feature hash: the mask when there is one (no float modulo on the hot path), else the modulo. */
+export function bucketOf(hash: number, mask: number, buckets: number): number {
+  return mask >= 0 ? hash & mask : hash % buckets;
 }
 
 /** Appends one hashed feature to a growable id list. */
@@ -287,7 +292,7 @@ export class FeatureSink implements HashSink {
   }
 
   add(hash: number): void {
-    if (this.ids.length < this.maxIds) this.ids.push(this.mask >= 0 ? hash & this.mask : hash % this.buckets);
+    if (this.ids.length < this.maxIds) this.ids.push(bucketOf(hash, this.mask, this.buckets));
   }
 
   /** Adds a feature named by namespace + text. */

@@ -16,6 +16,7 @@ import {
   addCharacterNgrams,
   bigramPrefix,
   bucketMask,
+  bucketOf,
   hashString,
   featurizeTokens,
   isWord,
@@ -215,7 +216,7 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   }
 
   private bucketOf(hash: number): number {
-    return this.mask >= 0 ? hash & this.mask : hash % this.params.buckets;
+    return bucketOf(hash, this.mask, this.params.buckets);
   }
 }
 
