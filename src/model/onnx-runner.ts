@@ -1,6 +1,8 @@
 /**
  * Runs an exported bag model in onnxruntime-node: one session per model, one intra-op thread
  * (DEPENDENCIES.md: two threads per core were 4x slower inside workers), rows batched and padded.
+ * Serving uses it only for a graph that cannot be folded (folded-bag.ts runs the shipped ones in
+ * JS); its length batching (lengthBatches) also cuts the sequence networks' calls.
  */
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
