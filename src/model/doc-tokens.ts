@@ -17,11 +17,13 @@ import { modelTokens, spannedModelTokens, tokensInRange, type SpannedTokens } fr
 const SCAN = Symbol('modelTokenScan');
 type Scanned = TextDocument & { [SCAN]?: SpannedTokens | null };
 
+/** The document's scan, made on first use; null when it has no offsets or cannot keep one (a frozen document: each caller then scans only its own text, not the whole document per clause). */
 function scanOf(doc: TextDocument): SpannedTokens | null {
   let scan = (doc as Scanned)[SCAN];
   if (scan === undefined) {
+    if (!Object.isExtensible(doc)) return null;
     scan = spannedModelTokens(doc.text);
-    if (Object.isExtensible(doc)) Object.defineProperty(doc, SCAN, { value: scan, enumerable: false });
+    Object.defineProperty(doc, SCAN, { value: scan, enumerable: false });
   }
   return scan;
 }
