@@ -90,26 +90,26 @@ async function cannon(bodies: readonly string[], options: { seconds: number; con
   });
 }
 
-interface Scenario {
+/** A load: loadtest, open loop at `rate` (opening the connections it needs), or autocannon, closed loop on `connections`. */
+type Scenario = {
   key: string;
   name: string;
   commentsPerRequest: number;
-  /** autocannon's connections; null for a paced (open-loop) scenario, which opens what it needs. */
-  connections: number | null;
-  rate?: number;
   bodies: readonly string[];
-  /** GET this path instead of POST /v1/analyze (paced scenarios only). */
-  getPath?: string;
-}
+} & (
+  | { generator: 'loadtest'; connections: null; rate: number; /** GET this path instead of POST /v1/analyze. */ getPath?: string }
+  | { generator: 'autocannon'; connections: number; /** autocannon's per-second budget (bursts). */ rate?: number }
+);
 
-const scenarios: Scenario[] = [
-  { key: 'healthz-500-paced', name: 'GET /healthz, 500 req/s evenly spaced (the floor)', commentsPerRequest: 0, connections: null, rate: 500, bodies: [], getPath: '/healthz' },
-  { key: 'single-500-paced', name: 'single comment, 500 req/s evenly spaced', commentsPerRequest: 1, connections: null, rate: 500, bodies: singleBodies },
-  { key: 'single-500', name: 'single comment, autocannon 500 req/s budget, 32 connections', commentsPerRequest: 1, connections: 32, rate: 500, bodies: singleBodies },
-  { key: 'single-500-c8', name: 'single comment, autocannon 500 req/s budget, 8 connections', commentsPerRequest: 1, connections: 8, rate: 500, bodies: singleBodies },
-  { key: 'single-max', name: 'single comment, flat out', commentsPerRequest: 1, connections: 16, bodies: singleBodies },
-  { key: 'batch-100', name: '100-comment batches, flat out', commentsPerRequest: 100, connections: 4, bodies: batchBodies },
-].filter((scenario) => values.scenarios.split(',').includes(scenario.key));
+const allScenarios: Scenario[] = [
+  { key: 'healthz-500-paced', name: 'GET /healthz, 500 req/s evenly spaced (the floor)', commentsPerRequest: 0, generator: 'loadtest', connections: null, rate: 500, bodies: [], getPath: '/healthz' },
+  { key: 'single-500-paced', name: 'single comment, 500 req/s evenly spaced', commentsPerRequest: 1, generator: 'loadtest', connections: null, rate: 500, bodies: singleBodies },
+  { key: 'single-500', name: 'single comment, autocannon 500 req/s budget, 32 connections', commentsPerRequest: 1, generator: 'autocannon', connections: 32, rate: 500, bodies: singleBodies },
+  { key: 'single-500-c8', name: 'single comment, autocannon 500 req/s budget, 8 connections', commentsPerRequest: 1, generator: 'autocannon', connections: 8, rate: 500, bodies: singleBodies },
+  { key: 'single-max', name: 'single comment, flat out', commentsPerRequest: 1, generator: 'autocannon', connections: 16, bodies: singleBodies },
+  { key: 'batch-100', name: '100-comment batches, flat out', commentsPerRequest: 100, generator: 'autocannon', connections: 4, bodies: batchBodies },
+];
+const scenarios = allScenarios.filter((scenario) => values.scenarios.split(',').includes(scenario.key));
 
 /** One load run, in the same shape whichever generator ran it. */
 interface Measured {
@@ -122,17 +122,16 @@ interface Measured {
 }
 
 async function measure(scenario: Scenario, seconds: number): Promise<Measured> {
-  if (scenario.connections === null) {
+  if (scenario.generator === 'loadtest') {
     const run = await pacedLoad({
       url: `${server.url()}${scenario.getPath ?? '/v1/analyze'}`,
-      rate: scenario.rate ?? 500,
+      rate: scenario.rate,
       seconds,
       method: scenario.getPath ? 'GET' : 'POST',
       bodies: scenario.bodies,
     });
     const connectionErrors = run.errorCodes['-1'] ?? 0;
-    const { p50, p90, p99, max, mean } = run.latencyMs;
-    return { duration: run.seconds, ok: run.requests - run.errors, non2xx: run.errors - connectionErrors, errors: connectionErrors, timeouts: 0, latency: { p50, p90, p99, max, mean } };
+    return { duration: run.seconds, ok: run.requests - run.errors, non2xx: run.errors - connectionErrors, errors: connectionErrors, timeouts: 0, latency: run.latencyMs };
   }
   const run = await cannon(scenario.bodies, { seconds, connections: scenario.connections, rate: scenario.rate });
   const { p50, p90, p99, max, average } = run.latency;
@@ -161,7 +160,7 @@ try {
       connections: scenario.connections,
       targetRate: scenario.rate ?? null,
       loadAverageBefore: load,
-      generator: scenario.connections === null ? 'loadtest, open loop' : 'autocannon',
+      generator: scenario.generator,
       seconds: run.duration,
       requestsOk: ok,
       non2xx: run.non2xx,
