@@ -2,12 +2,13 @@
  * Worker threads that each hold their own engine: the tag command's pool (pool.ts, worker.ts) and
  * the server's analyze pool (src/server/analyze-pool.ts, analyze-worker.ts) start and answer the
  * same way, from here. Threads run compiled JavaScript, so `npm run build` must have run.
+ * This is the main side and never loads the engine (its modules and models cost the main thread
+ * ~0.6 s and its memory for nothing); the thread side is thread-engine.ts.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ConfigInput } from '../config.js';
-import { createEngine, type Engine } from '../engine.js';
 import { VerbatimError, type ErrorCode } from '../errors.js';
 
 /** Young-generation semi-space of the engine threads, in MB (as bin/verbatim.js gives the main thread). */
@@ -50,20 +51,6 @@ export function startEngineThreads(file: string, workers: number, setup: EngineT
     // pipeline spent ~1.6x the CPU per comment in scavenges.
     resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB },
   });
-}
-
-/**
- * Thread side: the thread's engine, built once at thread start from its setup. A build that fails
- * with a VerbatimError is kept as a ThreadFatal for every task to report; anything else rejects.
- */
-export function buildThreadEngine(setup: EngineThreadSetup): Promise<{ engine: Engine } | { fatal: ThreadFatal }> {
-  return createEngine(setup.config).then(
-    (engine) => ({ engine }),
-    (error: unknown) => {
-      if (error instanceof VerbatimError) return { fatal: { code: error.code, details: error.details } };
-      throw error;
-    },
-  );
 }
 
 /** Main side: rethrows a thread's build failure as the VerbatimError it was. */

@@ -12,7 +12,7 @@ import { flattenResult } from '../io/write-output.js';
 import { normalizeFeedbackRecord } from '../store/validate-record.js';
 import type { FeedbackRecord } from '../store/store.js';
 import { toFeedbackRecord } from './store-record.js';
-import { buildThreadEngine } from './engine-threads.js';
+import { buildThreadEngine } from './thread-engine.js';
 import type { RowFailure, TagTask, TagTaskResult, WorkerSetup } from './types.js';
 
 /** Built as soon as the thread starts, so all workers load in parallel; a failure is reported by every task. */

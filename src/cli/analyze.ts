@@ -5,7 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import { createEngine, type Engine } from '../engine.js';
+import type { Engine } from '../engine.js';
 import { resolveConfig } from '../config.js';
 import type { ResultLine } from '../contract.js';
 import { VerbatimError } from '../errors.js';
@@ -13,7 +13,7 @@ import { detectInputFormat, openInput, readRecords } from '../io/read-input.js';
 import type { InputRecord } from '../io/records.js';
 import { createResultWriter, parseOutputFormat } from '../io/write-output.js';
 import { createProgress } from './progress.js';
-import { EXIT_OK, EXIT_RECORD_ERRORS } from './main.js';
+import { EXIT_OK, EXIT_RECORD_ERRORS } from './exit-codes.js';
 import { addAnalysisOptions, configFromOptions, parsePositiveInteger, type AnalysisOptions } from './analysis-options.js';
 
 export interface AnalyzeOptions extends AnalysisOptions {
@@ -47,6 +47,7 @@ export async function runAnalyze(file: string | null, options: AnalyzeOptions): 
   const format = parseOutputFormat(options.format);
   const inputFormat = detectInputFormat(file, options.inputFormat);
   const input = await openInput(file);
+  const { createEngine } = await import('../engine.js');
   const engine = await createEngine(config);
   const output = options.out ? createWriteStream(options.out) : process.stdout;
   const writer = createResultWriter(output, format);

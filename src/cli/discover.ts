@@ -9,9 +9,10 @@ import type { Command } from 'commander';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../config.js';
 import { VerbatimError } from '../errors.js';
 import { detectInputFormat, openInput, readRecords } from '../io/read-input.js';
-import { loadTaxonomy } from '../themes/taxonomy.js';
-import { discoverThemes, toTaxonomy, DEFAULT_MAX_THEMES, DEFAULT_SAMPLE_SIZE, EMBEDDING_METHODS, type DiscoveryInput, type EmbeddingMethod } from '../discovery/index.js';
-import { EXIT_OK, EXIT_RECORD_ERRORS } from './main.js';
+import type { DiscoveryInput } from '../discovery/index.js';
+import { DEFAULT_MAX_THEMES, DEFAULT_SAMPLE_SIZE } from '../discovery/defaults.js';
+import { EMBEDDING_METHODS, type EmbeddingMethod } from '../discovery/embedders.js';
+import { EXIT_OK, EXIT_RECORD_ERRORS } from './exit-codes.js';
 
 export interface DiscoverOptions {
   out?: string;
@@ -69,6 +70,7 @@ export async function runDiscover(file: string, options: DiscoverOptions): Promi
   if (!(EMBEDDING_METHODS as readonly string[]).includes(options.embedding)) {
     throw new VerbatimError('VERBATIM_E_INVALID_CONFIG', { path: '--embedding', detail: `expected one of ${EMBEDDING_METHODS.join(', ')}, found "${options.embedding}"` });
   }
+  const [{ loadTaxonomy }, { discoverThemes, toTaxonomy }] = await Promise.all([import('../themes/taxonomy.js'), import('../discovery/index.js')]);
   const taxonomy = options.taxonomy ? loadTaxonomy(options.taxonomy) : null;
   const input = await openInput(file);
   const records = readRecords(input, {

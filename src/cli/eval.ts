@@ -4,23 +4,10 @@
  * labelled JSONL with --file.
  */
 import type { Command } from 'commander';
-import { createEngine } from '../engine.js';
 import { resolveConfig } from '../config.js';
 import { VerbatimError } from '../errors.js';
-import { SENTIMENT_DATASET_NAMES, type SentimentDatasetName } from '../datasets/index.js';
-import {
-  createBaselineSystems,
-  evaluateFile,
-  formatFileEvaluation,
-  formatReport,
-  runEvaluation,
-  writeReportJson,
-  type EmotionSystem,
-  type EvalSystem,
-} from '../eval/index.js';
-import { engineSystem } from '../eval/engine-systems.js';
-import { sentimentModelAvailable, emotionModelAvailable } from '../engine-models.js';
-import { CX_EMOTIONS, EMOTION_LABEL_MAP, loadEmotionModel } from '../model/emotion-model.js';
+import { SENTIMENT_DATASET_NAMES, type SentimentDatasetName } from '../datasets/types.js';
+import type { EmotionSystem, EvalSystem } from '../eval/index.js';
 import { registerEvalDiscovery } from './discover.js';
 
 interface EvalOptions {
@@ -51,6 +38,8 @@ export function registerEval(program: Command): void {
 }
 
 async function runEvalCommand(options: EvalOptions): Promise<void> {
+  const [{ createEngine }, { createBaselineSystems, evaluateFile, formatFileEvaluation, formatReport, runEvaluation, writeReportJson }, { engineSystem }, { sentimentModelAvailable }] =
+    await Promise.all([import('../engine.js'), import('../eval/index.js'), import('../eval/engine-systems.js'), import('../engine-models.js')]);
   const systems: EvalSystem[] = [];
   const engines = [];
   for (const scorer of parseList(options.scorers, ['combined', 'model', 'rules'], '--scorers')) {
@@ -97,6 +86,7 @@ async function runEvalCommand(options: EvalOptions): Promise<void> {
 }
 
 async function emotionSystem(): Promise<EmotionSystem | undefined> {
+  const [{ emotionModelAvailable }, { CX_EMOTIONS, EMOTION_LABEL_MAP, loadEmotionModel }] = await Promise.all([import('../engine-models.js'), import('../model/emotion-model.js')]);
   if (!emotionModelAvailable()) return undefined;
   const model = await loadEmotionModel();
   return {

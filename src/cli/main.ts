@@ -1,6 +1,9 @@
 /**
  * The `verbatim` command line. Each command lives in its own file and registers itself here;
  * this file only wires them and turns VerbatimErrors into a message and exit code 2.
+ * Registering a command loads only what its options need: the engine, the server, the queue and
+ * the stores are imported when a command runs, so `verbatim --help` and the tag command's main
+ * thread do not pay ~1 s and their memory for modules they never use.
  */
 import { Command, CommanderError } from 'commander';
 import { VerbatimError } from '../errors.js';
@@ -10,11 +13,9 @@ import { registerEval } from './eval.js';
 import { registerServe } from './serve.js';
 import { registerTag } from './tag.js';
 import { registerWorker } from './worker.js';
+import { EXIT_FATAL, EXIT_OK } from './exit-codes.js';
 
-/** Exit codes: 0 all good, 1 some records failed, 2 usage or fatal error. */
-export const EXIT_OK = 0;
-export const EXIT_RECORD_ERRORS = 1;
-export const EXIT_FATAL = 2;
+export { EXIT_FATAL, EXIT_OK, EXIT_RECORD_ERRORS } from './exit-codes.js';
 
 /** Builds the program; exported so tests can inspect the commands without spawning a process. */
 export function buildProgram(setExitCode: (code: number) => void): Command {

@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { loadServerConfig, type ServerOverrides } from '../server/config.js';
-import { closeOnSignals, startServer } from '../server/server.js';
 
 export interface ServeOptions {
   port?: string;
@@ -44,6 +43,7 @@ export function registerServe(program: Command): void {
     .action(async (options: ServeOptions) => {
       // Invalid settings throw VerbatimError, which main() prints with exit code 2.
       const config = loadServerConfig(process.env, serveOverrides(options));
+      const { closeOnSignals, startServer } = await import('../server/server.js');
       const server = await startServer(config);
       closeOnSignals(server);
     });

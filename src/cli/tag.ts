@@ -9,9 +9,9 @@ import { resolveConfig } from '../config.js';
 import { VerbatimError } from '../errors.js';
 import { detectInputFormat } from '../io/read-input.js';
 import { parseOutputFormat } from '../io/write-output.js';
-import { runTag, type TagSummary } from '../batch/run-tag.js';
+import type { TagSummary } from '../batch/run-tag.js';
 import { addAnalysisOptions, configFromOptions, parsePositiveInteger, type AnalysisOptions } from './analysis-options.js';
-import { EXIT_OK, EXIT_RECORD_ERRORS } from './main.js';
+import { EXIT_OK, EXIT_RECORD_ERRORS } from './exit-codes.js';
 
 export interface TagOptions extends AnalysisOptions {
   out?: string;
@@ -70,6 +70,7 @@ export async function runTagCommand(input: string, options: TagOptions): Promise
   // Validate here so a bad option fails once, with exit 2, before any worker starts.
   const config = resolveConfig(configInput);
   const format = parseOutputFormat(options.format ?? (options.out && /\.csv$/i.test(options.out) ? 'csv' : 'jsonl'));
+  const { runTag } = await import('../batch/run-tag.js');
   const summary = await runTag({
     input,
     output: options.out ?? null,

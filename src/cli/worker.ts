@@ -6,14 +6,16 @@
  * engine, logs JSON lines on stderr and shuts down gracefully on SIGTERM/SIGINT.
  */
 import type { Command } from 'commander';
-import { createEngine } from '../engine.js';
 import { DEFAULT_DB_PATH } from '../server/config.js';
-import { createTaxonomyEngines } from '../server/jobs/taxonomy-engines.js';
-import { openStore } from '../store/index.js';
-import { connectQueue, DEFAULT_QUEUE_URL } from '../queue/connection.js';
-import { RETRY_BASE_DELAY_MS } from '../queue/process-batch.js';
-import { DEFAULT_ACK_WAIT_MS, DEFAULT_MAX_DELIVER } from '../queue/topology.js';
-import { DEFAULT_WORKER_BATCH_SIZE, DEFAULT_WORKER_CONCURRENCY, startWorker, type RunningWorker } from '../queue/worker.js';
+import {
+  DEFAULT_ACK_WAIT_MS,
+  DEFAULT_MAX_DELIVER,
+  DEFAULT_QUEUE_URL,
+  DEFAULT_WORKER_BATCH_SIZE,
+  DEFAULT_WORKER_CONCURRENCY,
+  RETRY_BASE_DELAY_MS,
+} from '../queue/defaults.js';
+import type { RunningWorker } from '../queue/worker.js';
 import { parsePositiveInteger } from './analysis-options.js';
 
 export interface WorkerCommandOptions {
@@ -84,6 +86,13 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<v
   const db = options.db ?? (process.env.VERBATIM_DB || DEFAULT_DB_PATH);
   const log = jsonLogger(Boolean(options.quiet));
 
+  const [{ connectQueue }, { openStore }, { createEngine }, { createTaxonomyEngines }, { startWorker }] = await Promise.all([
+    import('../queue/connection.js'),
+    import('../store/index.js'),
+    import('../engine.js'),
+    import('../server/jobs/taxonomy-engines.js'),
+    import('../queue/worker.js'),
+  ]);
   const queue = await connectQueue(queueUrl, { namespace, ackWaitMs, maxDeliver, name: `verbatim-worker-${process.pid}` });
   const store = await openStore(db).catch(async (error: unknown) => {
     await queue.close();

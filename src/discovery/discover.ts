@@ -16,19 +16,15 @@ import { labelClusters } from './labels.js';
 import { parentsOf } from './hierarchy.js';
 import { annotateThemes, keywordCentroid, nearestTaxonomyTheme, taxonomyCentroids, type NearestTheme, type ThemeSentiment } from './annotate.js';
 import { themeIdOf } from './theme-ids.js';
+import { DEFAULT_MAX_THEMES, DEFAULT_SAMPLE_SIZE } from './defaults.js';
 
-/**
- * Comments the clustering is fitted on; the rest are assigned to the fitted centroids in a
- * streaming pass. 30k keeps k-means under ~10 s on 2 cores and holds every theme above 0.2%.
- */
-export const DEFAULT_SAMPLE_SIZE = 30_000;
+export { DEFAULT_MAX_THEMES, DEFAULT_SAMPLE_SIZE };
+
 /**
  * Sampled comments k-means is fitted on (the first of the seeded sample). 8k rows give 160 per
  * cluster at k = 50; fitting on all 30k cost ~25 s more at 100k comments.
  */
 export const KMEANS_FIT_ROWS = 8_000;
-/** Default cap on the number of themes. */
-export const DEFAULT_MAX_THEMES = 50;
 /** Default smallest theme: 0.2% of the comments, at least 3 (a theme of 2 is an anecdote). */
 export const MIN_THEME_SHARE = 0.002;
 export const MIN_THEME_SIZE_FLOOR = 3;

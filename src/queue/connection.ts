@@ -7,10 +7,10 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { VerbatimError } from '../errors.js';
+import { DEFAULT_QUEUE_URL } from './defaults.js';
 import { ensureTopology, queueNames, type QueueNames, type TopologyOptions } from './topology.js';
 
-/** The queue server when none is configured: a local nats-server with JetStream (`-js`). */
-export const DEFAULT_QUEUE_URL = 'nats://127.0.0.1:4222';
+export { DEFAULT_QUEUE_URL };
 
 /** How long a JetStream API call (publish ack, stream info) may take before it fails. */
 export const QUEUE_REQUEST_TIMEOUT_MS = 10_000;

@@ -19,8 +19,9 @@ import { deadLetter, recordFailure } from './dead-letter.js';
 import { decodeJobMessage, type IngestMessage, type JobMessage } from './messages.js';
 import { retagHandler } from './retag.js';
 
-/** First retry delay of a failed message; doubled per delivery (1 s, 2 s, 4 s, ...). */
-export const RETRY_BASE_DELAY_MS = 1_000;
+import { RETRY_BASE_DELAY_MS } from './defaults.js';
+
+export { RETRY_BASE_DELAY_MS };
 /** Longest retry delay, so a message is retried at least once a minute. */
 export const RETRY_MAX_DELAY_MS = 60_000;
 

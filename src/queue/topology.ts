@@ -14,6 +14,7 @@
  */
 import { VerbatimError } from '../errors.js';
 import { AckPolicy, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
+import { DEFAULT_ACK_WAIT_MS, DEFAULT_MAX_DELIVER } from './defaults.js';
 
 /** Namespace of the default queue objects; others let several deployments (or tests) share a server. */
 export const DEFAULT_QUEUE_NAMESPACE = 'verbatim';
@@ -61,15 +62,7 @@ export function queueNames(namespace: string = DEFAULT_QUEUE_NAMESPACE): QueueNa
 /** Nanoseconds, the unit of JetStream durations. */
 export const nanos = (milliseconds: number): number => milliseconds * 1_000_000;
 
-/**
- * How long a delivered message may go without an ack (or a `working()` heartbeat) before
- * JetStream redelivers it: how soon a killed worker's batch is picked up again. Workers send a
- * heartbeat every third of it, so it only has to cover a stalled process, not a long batch.
- */
-export const DEFAULT_ACK_WAIT_MS = 30_000;
-
-/** Deliveries of one message before it goes to the dead-letter queue. */
-export const DEFAULT_MAX_DELIVER = 5;
+export { DEFAULT_ACK_WAIT_MS, DEFAULT_MAX_DELIVER };
 
 /**
  * Window in which JetStream drops a re-published message id: a producer retrying a publish, or

@@ -12,15 +12,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { QueueConnection } from './connection.js';
 import { reconcileJob } from './job-progress.js';
 import { processBatch, type BatchContext } from './process-batch.js';
+import { DEFAULT_WORKER_BATCH_SIZE, DEFAULT_WORKER_CONCURRENCY } from './defaults.js';
 
-/** Messages per batch: analysis amortizes model calls over the batch, one upsert per batch. */
-export const DEFAULT_WORKER_BATCH_SIZE = 64;
-/**
- * Batches in flight per process: two, so one batch's database write and acks overlap the next
- * batch's analysis (bench/queue-workers.ts: a single lane spends ~40 % of its time waiting on
- * the write). More lanes add nothing: analysis uses one core per process.
- */
-export const DEFAULT_WORKER_CONCURRENCY = 2;
+export { DEFAULT_WORKER_BATCH_SIZE, DEFAULT_WORKER_CONCURRENCY };
 /**
  * How long a pull waits for a batch to fill before returning what it has (JetStream's minimum is
  * 1 s): the longest a lone message waits for company on an idle queue.

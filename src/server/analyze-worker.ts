@@ -4,7 +4,8 @@
  */
 import { workerData } from 'piscina';
 import type { EngineInput } from '../engine.js';
-import { buildThreadEngine, type EngineThreadSetup } from '../batch/engine-threads.js';
+import type { EngineThreadSetup } from '../batch/engine-threads.js';
+import { buildThreadEngine } from '../batch/thread-engine.js';
 import type { AnalyzeWorkerResult } from './analyze-pool.js';
 
 const engine = buildThreadEngine(workerData as EngineThreadSetup);
