@@ -17,12 +17,14 @@ export const NODE_RUNTIME_FLAGS = ['--max-semi-space-size=64'];
 /**
  * `npm start` / `npm run serve`: a 256 MB old-space cap for the long-running server (without it V8
  * let garbage pile up to 200+ MB between major collections under batch load: server peak RSS
- * 378-630 MB over runs; with the cap 395-399 MB), and a 32 MB semi-space. Once the pipeline got
- * faster (session 6) V8 grew the young generation to its 64 MB limit under batch load and peak RSS
- * reached 406-409 MB; with 32 MB it was 348 MB at the same throughput. The CLI's big jobs (discover
- * on 100k) keep V8's default old space and the 64 MB semi-space.
+ * 378-630 MB over runs; with the cap 395-399 MB), and the CLI's 64 MB semi-space. Session 6 had
+ * cut the semi-space to 32 MB (peak RSS 406-409 MB with 64 then); session 8 measured what that
+ * cost: at 500 single-comment requests a second a scavenge of 6-10 ms ran every ~0.7 s, so ~1 % of
+ * requests waited behind one and the p99 was 12-14 ms. With 64 MB scavenges come half as often:
+ * p99 6, 6 and 9 ms, peak RSS 375-377 MB over three full runs (bench/results/http.md). The CLI's
+ * big jobs (discover on 100k) keep V8's default old space.
  */
-export const SERVER_RUNTIME_FLAGS = ['--max-semi-space-size=32', '--max-old-space-size=256'];
+export const SERVER_RUNTIME_FLAGS = ['--max-semi-space-size=64', '--max-old-space-size=256'];
 
 /** Whitespace token count, the same for every system so tokens/s figures compare. */
 export function countTokens(texts: readonly string[]): number {
