@@ -21,7 +21,7 @@ export const NODE_RUNTIME_FLAGS = ['--max-semi-space-size=64'];
  * cut the semi-space to 32 MB (peak RSS 406-409 MB with 64 then); session 8 measured what that
  * cost: at 500 single-comment requests a second a scavenge of 6-10 ms ran every ~0.7 s, so ~1 % of
  * requests waited behind one and the p99 was 12-14 ms. With 64 MB scavenges come half as often:
- * p99 6, 6 and 9 ms, peak RSS 375-377 MB over three full runs (bench/results/http.md). The CLI's
+ * p99 6-9 ms over five runs, peak RSS 375-383 MB over four full runs (bench/results/http.md). The CLI's
  * big jobs (discover on 100k) keep V8's default old space.
  */
 export const SERVER_RUNTIME_FLAGS = ['--max-semi-space-size=64', '--max-old-space-size=256'];
