@@ -60,6 +60,7 @@ export const ServerEnvSchema = z.object({
     .default('')
     .transform((value) => value.split(',').map((key) => key.trim()).filter((key) => key.length > 0)),
   VERBATIM_DEMO: flag.default(true),
+  VERBATIM_WARM_UP: flag.default(true),
   VERBATIM_RATE_LIMIT: integerString(1, 1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   VERBATIM_BODY_LIMIT: integerString(1024, 1024 * 1024 * 1024).default(DEFAULT_BODY_LIMIT_BYTES),
   VERBATIM_QUEUE_URL: z.string().regex(/^(nats|tls|wss?):\/\//, 'must be a nats:// URL').optional(),
@@ -78,6 +79,8 @@ export interface ServerConfig {
   apiKeys: string[];
   /** Load data/demo into an empty store on start. */
   demo: boolean;
+  /** Analyze the shipped sample comments before opening the port (src/server/warm-up.ts says why). */
+  warmUp: boolean;
   /** Requests per minute per key (or IP). */
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
@@ -138,6 +141,7 @@ export function loadServerConfig(
     dbPath: values.VERBATIM_DB,
     apiKeys: values.VERBATIM_API_KEYS,
     demo: values.VERBATIM_DEMO,
+    warmUp: values.VERBATIM_WARM_UP,
     rateLimitPerMinute: values.VERBATIM_RATE_LIMIT,
     bodyLimitBytes: values.VERBATIM_BODY_LIMIT,
     maxCommentsPerRequest: MAX_COMMENTS_PER_REQUEST,

@@ -15,6 +15,7 @@ import { buildApp } from './app.js';
 import { createAnalyzePool, type AnalyzePool } from './analyze-pool.js';
 import { loadServerConfig, type ServerConfig } from './config.js';
 import { loadDemoData } from './demo-loader.js';
+import { readWarmUpTexts, warmUpEngine, type WarmUpSummary } from './warm-up.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -44,15 +45,20 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const store: FeedbackStore = await openStore(config.dbPath);
   let engine: Engine | null = null;
   let analyzePool: AnalyzePool | null = null;
+  let warmUp: WarmUpSummary | null = null;
   try {
     engine = await createEngine(options.engine ?? {});
     if (config.analyzeWorkers > 0) analyzePool = await createAnalyzePool(config.analyzeWorkers, options.engine ?? {});
+    // Before the port opens, so a client (or a load balancer's readiness probe) never meets a cold engine.
+    if (config.warmUp) warmUp = await warmUpEngine(engine, analyzePool, await readWarmUpTexts());
   } catch (error) {
+    await analyzePool?.close();
     await engine?.close();
     await store.close();
     throw error;
   }
   const app = await buildApp({ config, engine, store, analyzePool, logger: options.logger ?? { level: 'info' }, processMetrics: true });
+  if (warmUp) app.log.info({ comments: warmUp.comments, seconds: Math.round(warmUp.seconds * 100) / 100 }, warmUp.comments > 0 ? 'engine warmed up' : 'engine not warmed up: no sample comments to read');
   const loadDemo = config.demo && (await store.countFeedback()) === 0;
   if (loadDemo) {
     app.readiness.ready = false;

@@ -10,6 +10,7 @@ describe('loadServerConfig', () => {
       dbPath: 'data/verbatim.db',
       apiKeys: [],
       demo: true,
+      warmUp: true,
       rateLimitPerMinute: 600,
       bodyLimitBytes: 5 * 1024 * 1024,
       maxCommentsPerRequest: 1000,
@@ -26,6 +27,7 @@ describe('loadServerConfig', () => {
     [{ VERBATIM_API_KEYS: ' k1, ,k2 ' }, {}, 'apiKeys', ['k1', 'k2']],
     [{ VERBATIM_DEMO: '0' }, {}, 'demo', false],
     [{ VERBATIM_DEMO: 'false' }, {}, 'demo', false],
+    [{ VERBATIM_WARM_UP: '0' }, {}, 'warmUp', false],
     [{ VERBATIM_RATE_LIMIT: '5' }, {}, 'rateLimitPerMinute', 5],
     [{ PORT: '' }, {}, 'port', 3000],
     [{ PORT: '8080' }, { port: '9090' }, 'port', 9090],
@@ -40,6 +42,7 @@ describe('loadServerConfig', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ VERBATIM_DEMO: 'maybe' }, 'VERBATIM_DEMO'],
+    [{ VERBATIM_WARM_UP: 'later' }, 'VERBATIM_WARM_UP'],
     [{ VERBATIM_RATE_LIMIT: '0' }, 'VERBATIM_RATE_LIMIT'],
     [{ VERBATIM_BODY_LIMIT: '10' }, 'VERBATIM_BODY_LIMIT'],
   ])('rejects %j naming the variable', (env, variable) => {
