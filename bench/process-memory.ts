@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { spawn, type SpawnOptions } from 'node:child_process';
+import { sampleThreadCpu, type ThreadCpu } from './thread-cpu.js';
 
 const MIB = 2 ** 20;
 
@@ -82,6 +83,8 @@ export interface CommandRun {
   peakRssMiB: number;
   /** ru_maxrss of the largest process, from /usr/bin/time -v when it was used. */
   timeMaxRssMiB: number | null;
+  /** CPU seconds of every thread of the tree, busiest first (thread-cpu.ts). */
+  threads: ThreadCpu[];
   stderrTail: string;
 }
 
@@ -95,6 +98,7 @@ export async function runMeasured(command: string, args: readonly string[], opti
   const started = process.hrtime.bigint();
   const child = spawn(file, argv, { ...options, stdio: ['ignore', options.inheritStdout ? 'inherit' : 'ignore', 'pipe'] });
   const sampler = sampleMemory(child.pid!);
+  const cpu = sampleThreadCpu(child.pid!);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-20_000);
@@ -102,12 +106,14 @@ export async function runMeasured(command: string, args: readonly string[], opti
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const memory = sampler.stop();
+  const threads = cpu.stop();
   const maxRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   return {
     exitCode,
     wallSeconds,
     peakRssMiB: memory.peakBytes / MIB,
     timeMaxRssMiB: maxRss ? (Number(maxRss[1]) * 1024) / MIB : null,
+    threads,
     stderrTail: stderr.slice(-3_000),
   };
 }

@@ -7,7 +7,8 @@
  * Writes the corpus (bench/corpus.ts) to bench/tmp/ (git-ignored; reused when already there), runs
  * `node bin/verbatim.js tag INPUT --out OUTPUT --workers N -q` under /usr/bin/time -v while sampling
  * the process's memory from /proc, and deletes the output afterwards unless --keep. Worker threads
- * share the one process, so its RSS is the whole job's.
+ * share the one process, so its RSS is the whole job's. Each thread's CPU time is sampled too
+ * (thread-cpu.ts): the workers, the main thread and the helper threads, start-up included.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { CORPUS_SEED, writeCorpusFile } from './corpus.js';
 import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults, NODE_RUNTIME_FLAGS } from './lib.js';
 import { runMeasured } from './process-memory.js';
+import { splitCpu } from './thread-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -55,6 +57,8 @@ if (!values.keep) for (const file of [output, `${output}.checkpoint.json`, `${ou
 if (run.exitCode !== 0) process.stderr.write(`verbatim tag exited with ${String(run.exitCode)}:\n${run.stderrTail}\n`);
 
 const rowsPerSecond = rows / run.wallSeconds;
+const cpu = splitCpu(run.threads, Number(values.workers));
+const seconds = (value: number): string => value.toFixed(1);
 const result = {
   benchmark: 'tag',
   date: new Date().toISOString(),
@@ -70,6 +74,7 @@ const result = {
   peakRssMiB: run.peakRssMiB,
   timeMaxRssMiB: run.timeMaxRssMiB,
   outputBytes,
+  cpu: { ...cpu, microsecondsPerRow: (cpu.totalSeconds * 1e6) / rows },
   bar: { rows: 1_000_000, maxSeconds: 60, met: rows >= 1_000_000 ? run.wallSeconds <= 60 && run.exitCode === 0 : null },
 };
 const markdown = [
@@ -82,6 +87,8 @@ const markdown = [
   '| rows | format | workers | scorer | wall s | rows/s | peak RSS MiB (whole process, all workers) | output MB | exit |',
   '|---:|---|---:|---|---:|---:|---:|---:|---:|',
   `| ${formatNumber(rows)} | ${format} | ${values.workers} | ${result.scorer} | ${run.wallSeconds.toFixed(1)} | ${formatNumber(rowsPerSecond)} | ${formatNumber(Math.max(run.peakRssMiB, run.timeMaxRssMiB ?? 0))} | ${formatNumber(outputBytes / 1e6)} | ${String(run.exitCode)} |`,
+  '',
+  `CPU (per thread, from /proc): workers ${cpu.workerSeconds.map(seconds).join(' + ')} s, main thread (read, parse, write) ${seconds(cpu.mainSeconds)} s, other threads (V8's GC and compiler helpers, libuv) ${seconds(cpu.otherSeconds)} s; ${seconds(cpu.totalSeconds)} s in all, ${formatNumber((cpu.totalSeconds * 1e6) / rows)} µs per row.`,
   '',
   rows >= 1_000_000
     ? `Bar: 1M rows in <= 60 s on the 2-core machine: ${result.bar.met ? 'MET' : 'NOT MET'} (${run.wallSeconds.toFixed(1)} s).`
