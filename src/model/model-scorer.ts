@@ -48,15 +48,9 @@ export function createModelScorer(model: SentimentModel): ClauseScorer {
     name: 'model',
     aspectAware: true,
     async scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]> {
-      const texts: string[] = [];
       const tokens: string[][] = [];
-      for (const doc of docs) {
-        for (const clause of doc.clauses) {
-          texts.push(doc.text.slice(clause.start, clause.end));
-          tokens.push(spanModelTokens(doc, clause));
-        }
-      }
-      const probabilities = await model.predictTokens(texts, tokens);
+      for (const doc of docs) for (const clause of doc.clauses) tokens.push(spanModelTokens(doc, clause));
+      const probabilities = await model.predictTokens(tokens);
       let row = 0;
       return docs.map((doc) => doc.clauses.map((clause) => clauseScoreOf(probabilities, 3 * row++, clause, term)));
     },

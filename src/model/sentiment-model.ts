@@ -70,8 +70,8 @@ export interface SentimentModel {
   readonly meta: SentimentMeta;
   /** n x 3 calibrated probabilities in `meta.labels` order, one row per text. */
   predict(texts: readonly string[]): Promise<Float32Array>;
-  /** predict() for texts already split by modelTokens (`tokens[i]` of `texts[i]`): a caller that has them skips the scan. */
-  predictTokens(texts: readonly string[], tokens: readonly (readonly string[])[]): Promise<Float32Array>;
+  /** predict() for texts already split by modelTokens (one row per token list): a caller that has them skips the scan. */
+  predictTokens(tokens: readonly (readonly string[])[]): Promise<Float32Array>;
   /** n x 3 calibrated probabilities of the polarity toward text[start, end). */
   predictAspects(items: readonly AspectRequest[]): Promise<Float32Array>;
 }
@@ -102,10 +102,14 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
   return {
     meta,
     predict: (texts) => sentence(texts.map((text) => ({ text: String(text ?? ''), start: 0, end: 0 }))),
-    predictTokens: (texts, tokens) => sentence(texts.map((text) => ({ text, start: 0, end: 0 })), tokens),
+    // With tokens given, the sentence parts never read an item's text: it only counts the rows.
+    predictTokens: (tokens) => sentence(tokens.map(() => TOKENS_ONLY), tokens),
     predictAspects: (items) => aspect(items),
   };
 }
+
+/** The item of a row scored from its tokens alone (predictTokens). */
+const TOKENS_ONLY: AspectRequest = { text: '', start: 0, end: 0 };
 
 /** Row-wise p^(1/T) renormalized: a temperature on log-probabilities (the mean of calibrated members is under-confident). */
 export function sharpen(probabilities: Float32Array, temperature: number): Float32Array {

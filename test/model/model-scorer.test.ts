@@ -18,16 +18,18 @@ function documentOf(clauses: string[]): TextDocument {
   return doc;
 }
 
+/** The token lists the fake model was last given. */
+let lastTokens: (readonly string[])[] = [];
+
 /** A fake model: negative when the text says "bad", positive when "good", else neutral. */
 const fakeModel: SentimentModel = {
   meta: { name: 'fake', version: '0', labels: ['negative', 'neutral', 'positive'], sentence: {} as never, aspect: {} as never },
   async predict(texts) {
     return Float32Array.from(texts.flatMap((text) => (text.includes('bad') ? [0.8, 0.15, 0.05] : text.includes('good') ? [0.1, 0.2, 0.7] : [0.2, 0.6, 0.2])));
   },
-  async predictTokens(texts, tokens) {
-    // The scorer hands over each clause's own tokens, taken from the document's one scan.
-    expect(tokens).toEqual(texts.map((text) => modelTokens(text)));
-    return this.predict(texts);
+  async predictTokens(tokens) {
+    lastTokens = [...tokens];
+    return this.predict(tokens.map((list) => list.join(' ')));
   },
   async predictAspects(items) {
     return Float32Array.from(items.flatMap((item) => (item.text.slice(item.start, item.end) === 'food' ? [0, 0, 1] : [1, 0, 0])));
@@ -41,6 +43,8 @@ describe('createModelScorer', () => {
     const docs = [documentOf(['the food was good', 'the wait was bad']), documentOf([]), documentOf(['where is it'])];
     const result = await scorer.scoreClauses(docs);
     expect(result.map((scores) => scores.length)).toEqual([2, 0, 1]);
+    // Each clause's own tokens, taken from its document's one scan.
+    expect(lastTokens).toEqual(['the food was good', 'the wait was bad', 'where is it'].map((text) => modelTokens(text)));
     expect(result[0][0].score).toBeCloseTo(0.6);
     expect(result[0][1].score).toBeCloseTo(-0.75);
     expect(result[2][0].score).toBeCloseTo(0);
