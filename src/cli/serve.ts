@@ -38,7 +38,7 @@ export function registerServe(program: Command): void {
     .option('--no-demo', 'do not load the demo data into an empty store (env VERBATIM_DEMO=0)')
     .addHelpText(
       'after',
-      '\nOther settings (environment only): VERBATIM_RATE_LIMIT (requests/minute per key, default 600),\nVERBATIM_WARM_UP (0: open the port without first analyzing the 400 shipped dev comments, ~1 s),\nVERBATIM_BODY_LIMIT (bytes, default 5242880),\nVERBATIM_QUEUE_URL (nats://host:4222: enables POST /v1/feedback?async=true), VERBATIM_QUEUE_MAX_DEPTH\n(queued messages before 503 + Retry-After), VERBATIM_QUEUE_NAMESPACE (queue name prefix).\n\nExamples:\n  verbatim serve\n  verbatim serve --port 8080 --db /var/lib/verbatim/feedback.db --no-demo\n  VERBATIM_API_KEYS=k1,k2 verbatim serve --host 0.0.0.0',
+      '\nOther settings (environment only): VERBATIM_RATE_LIMIT (requests/minute per key, default 600),\nVERBATIM_WARM_UP (0: open the port without first analyzing the 400 shipped dev comments, ~1 s),\nVERBATIM_REQUEST_LOG (0: no log line per request; start-up, warnings and errors stay),\nVERBATIM_BODY_LIMIT (bytes, default 5242880),\nVERBATIM_QUEUE_URL (nats://host:4222: enables POST /v1/feedback?async=true), VERBATIM_QUEUE_MAX_DEPTH\n(queued messages before 503 + Retry-After), VERBATIM_QUEUE_NAMESPACE (queue name prefix).\n\nExamples:\n  verbatim serve\n  verbatim serve --port 8080 --db /var/lib/verbatim/feedback.db --no-demo\n  VERBATIM_API_KEYS=k1,k2 verbatim serve --host 0.0.0.0',
     )
     .action(async (options: ServeOptions) => {
       // Invalid settings throw VerbatimError, which main() prints with exit code 2.

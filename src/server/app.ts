@@ -72,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config, engine, store } = options;
   const app = Fastify({
     logger: options.logger ?? false,
+    disableRequestLogging: !config.requestLog,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),

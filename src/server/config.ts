@@ -61,6 +61,7 @@ export const ServerEnvSchema = z.object({
     .transform((value) => value.split(',').map((key) => key.trim()).filter((key) => key.length > 0)),
   VERBATIM_DEMO: flag.default(true),
   VERBATIM_WARM_UP: flag.default(true),
+  VERBATIM_REQUEST_LOG: flag.default(true),
   VERBATIM_RATE_LIMIT: integerString(1, 1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   VERBATIM_BODY_LIMIT: integerString(1024, 1024 * 1024 * 1024).default(DEFAULT_BODY_LIMIT_BYTES),
   VERBATIM_QUEUE_URL: z.string().regex(/^(nats|tls|wss?):\/\//, 'must be a nats:// URL').optional(),
@@ -81,6 +82,12 @@ export interface ServerConfig {
   demo: boolean;
   /** Analyze the shipped sample comments before opening the port (src/server/warm-up.ts says why). */
   warmUp: boolean;
+  /**
+   * Log a line when each request arrives and when it is answered (Fastify's request logging).
+   * Off, the log keeps start-up, warnings and errors: the two lines per request were 3.5 % of the
+   * server's busy CPU on single comments sent flat out (pino and its writer on the stack in a CPU profile).
+   */
+  requestLog: boolean;
   /** Requests per minute per key (or IP). */
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
@@ -142,6 +149,7 @@ export function loadServerConfig(
     apiKeys: values.VERBATIM_API_KEYS,
     demo: values.VERBATIM_DEMO,
     warmUp: values.VERBATIM_WARM_UP,
+    requestLog: values.VERBATIM_REQUEST_LOG,
     rateLimitPerMinute: values.VERBATIM_RATE_LIMIT,
     bodyLimitBytes: values.VERBATIM_BODY_LIMIT,
     maxCommentsPerRequest: MAX_COMMENTS_PER_REQUEST,
