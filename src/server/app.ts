@@ -4,7 +4,7 @@
  * validation, the response serialization and the OpenAPI document at /docs.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -72,7 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config, engine, store } = options;
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: !config.requestLog,
+    logController: new LogController({ disableRequestLogging: !config.requestLog }),
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
