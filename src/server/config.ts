@@ -80,7 +80,7 @@ export interface ServerConfig {
   apiKeys: string[];
   /** Load data/demo into an empty store on start. */
   demo: boolean;
-  /** Analyze the shipped sample comments before opening the port (src/server/warm-up.ts says why). */
+  /** Analyze the shipped CX development comments before opening the port (src/server/warm-up.ts says why). */
   warmUp: boolean;
   /**
    * Log a line when each request arrives and when it is answered (Fastify's request logging).

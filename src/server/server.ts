@@ -58,7 +58,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     throw error;
   }
   const app = await buildApp({ config, engine, store, analyzePool, logger: options.logger ?? { level: 'info' }, processMetrics: true });
-  if (warmUp) app.log.info({ comments: warmUp.comments, seconds: Math.round(warmUp.seconds * 100) / 100 }, warmUp.comments > 0 ? 'engine warmed up' : 'engine not warmed up: no sample comments to read');
+  if (warmUp) app.log.info({ comments: warmUp.comments, seconds: Math.round(warmUp.seconds * 100) / 100 }, warmUp.comments > 0 ? 'engine warmed up' : 'engine not warmed up: no comments to read in data/dev/cx-dev.jsonl');
   const loadDemo = config.demo && (await store.countFeedback()) === 0;
   if (loadDemo) {
     app.readiness.ready = false;

@@ -7,10 +7,12 @@
  * Analyzing a few hundred shipped comments first, one at a time and in batches (the two shapes
  * requests come in), costs about a second of start-up. VERBATIM_WARM_UP=0 skips it.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../config.js';
+import { DEFAULT_MAX_TEXT_LENGTH, PACKAGE_ROOT } from '../config.js';
 import type { Engine, EngineInput } from '../engine.js';
+import { VerbatimError } from '../errors.js';
+import { openInput, readRecords } from '../io/read-input.js';
+import { DEFAULT_FIELDS } from '../io/records.js';
 import type { AnalyzePool } from './analyze-pool.js';
 
 /**
@@ -27,27 +29,26 @@ export const WARM_UP_ROUNDS = 4;
 const WARM_UP_BATCH = 64;
 
 export interface WarmUpSummary {
-  /** Comments analyzed in all (0 when the sample file could not be read). */
+  /** Comments analyzed in all, by the engine and the pool's threads (0 when the file could not be read). */
   comments: number;
   seconds: number;
 }
 
-/** The texts of a JSONL file's records; unreadable files and lines without a text give none. */
+/**
+ * The non-blank texts of a JSONL file, read as `verbatim analyze` reads one; a missing file gives
+ * none, and a line the reader refuses is skipped (the warm-up needs comments, not every line).
+ */
 export async function readWarmUpTexts(file: string = WARM_UP_FILE): Promise<string[]> {
-  let content: string;
+  let input;
   try {
-    content = await readFile(file, 'utf8');
-  } catch {
-    return [];
+    input = await openInput(file);
+  } catch (error) {
+    if (error instanceof VerbatimError && error.code === 'VERBATIM_E_FILE_NOT_FOUND') return [];
+    throw error;
   }
   const texts: string[] = [];
-  for (const line of content.split('\n')) {
-    try {
-      const record = JSON.parse(line) as { text?: unknown };
-      if (typeof record.text === 'string' && record.text.trim() !== '') texts.push(record.text);
-    } catch {
-      // A blank or broken line: the warm-up needs comments, not every line.
-    }
+  for await (const parsed of readRecords(input, { format: 'jsonl', ...DEFAULT_FIELDS, maxTextLength: DEFAULT_MAX_TEXT_LENGTH })) {
+    if (parsed.ok && parsed.record.text.trim() !== '') texts.push(parsed.record.text);
   }
   return texts;
 }
@@ -55,7 +56,7 @@ export async function readWarmUpTexts(file: string = WARM_UP_FILE): Promise<stri
 /**
  * Runs `rounds` passes over `texts`: each comment alone, then all of them in batches, through the
  * engine and, when there is one, the analyze pool's threads (each holds its own engine).
- * @example await warmUpEngine(engine, null, await readWarmUpTexts()); // { comments: 1000, seconds: 0.9 }
+ * @example await warmUpEngine(engine, null, await readWarmUpTexts()); // { comments: 3200, seconds: 0.9 }
  */
 export async function warmUpEngine(engine: Engine, pool: AnalyzePool | null, texts: readonly string[], rounds = WARM_UP_ROUNDS): Promise<WarmUpSummary> {
   const started = performance.now();
@@ -64,8 +65,11 @@ export async function warmUpEngine(engine: Engine, pool: AnalyzePool | null, tex
   for (let round = 0; round < rounds && inputs.length > 0; round++) {
     for (const input of inputs) await engine.analyzeBatch([input]);
     for (let start = 0; start < inputs.length; start += WARM_UP_BATCH) await engine.analyzeBatch(inputs.slice(start, start + WARM_UP_BATCH));
-    if (pool) await pool.analyze(inputs);
     comments += 2 * inputs.length;
+    if (pool) {
+      await pool.analyze(inputs);
+      comments += inputs.length;
+    }
   }
   return { comments, seconds: (performance.now() - started) / 1000 };
 }
