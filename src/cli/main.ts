@@ -15,8 +15,6 @@ import { registerTag } from './tag.js';
 import { registerWorker } from './worker.js';
 import { EXIT_FATAL, EXIT_OK } from './exit-codes.js';
 
-export { EXIT_FATAL, EXIT_OK, EXIT_RECORD_ERRORS } from './exit-codes.js';
-
 /** Builds the program; exported so tests can inspect the commands without spawning a process. */
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('verbatim')

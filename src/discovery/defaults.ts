@@ -1,6 +1,6 @@
 /**
  * Discovery's defaults, in a module of their own so the command line can show them in --help
- * without loading the text pipeline (discover.ts re-exports them).
+ * without loading the text pipeline (discovery/index.ts exports them with the rest).
  */
 
 /**

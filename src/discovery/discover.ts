@@ -18,8 +18,6 @@ import { annotateThemes, keywordCentroid, nearestTaxonomyTheme, taxonomyCentroid
 import { themeIdOf } from './theme-ids.js';
 import { DEFAULT_MAX_THEMES, DEFAULT_SAMPLE_SIZE } from './defaults.js';
 
-export { DEFAULT_MAX_THEMES, DEFAULT_SAMPLE_SIZE };
-
 /**
  * Sampled comments k-means is fitted on (the first of the seeded sample). 8k rows give 160 per
  * cluster at k = 50; fitting on all 30k cost ~25 s more at 100k comments.

@@ -10,8 +10,6 @@ import { VerbatimError } from '../errors.js';
 import { DEFAULT_QUEUE_URL } from './defaults.js';
 import { ensureTopology, queueNames, type QueueNames, type TopologyOptions } from './topology.js';
 
-export { DEFAULT_QUEUE_URL };
-
 /** How long a JetStream API call (publish ack, stream info) may take before it fails. */
 export const QUEUE_REQUEST_TIMEOUT_MS = 10_000;
 

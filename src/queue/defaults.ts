@@ -1,6 +1,6 @@
 /**
  * The queue's defaults, in a module of their own so the command line can show them in --help
- * without loading the NATS client (the modules that use them re-export them).
+ * without loading the NATS client; the queue modules import them from here.
  */
 
 /** The queue server when none is configured: a local nats-server with JetStream (`-js`). */

@@ -18,10 +18,8 @@ import type { QueueConnection } from './connection.js';
 import { deadLetter, recordFailure } from './dead-letter.js';
 import { decodeJobMessage, type IngestMessage, type JobMessage } from './messages.js';
 import { retagHandler } from './retag.js';
-
 import { RETRY_BASE_DELAY_MS } from './defaults.js';
 
-export { RETRY_BASE_DELAY_MS };
 /** Longest retry delay, so a message is retried at least once a minute. */
 export const RETRY_MAX_DELAY_MS = 60_000;
 

@@ -62,8 +62,6 @@ export function queueNames(namespace: string = DEFAULT_QUEUE_NAMESPACE): QueueNa
 /** Nanoseconds, the unit of JetStream durations. */
 export const nanos = (milliseconds: number): number => milliseconds * 1_000_000;
 
-export { DEFAULT_ACK_WAIT_MS, DEFAULT_MAX_DELIVER };
-
 /**
  * Window in which JetStream drops a re-published message id: a producer retrying a publish, or
  * a failure recorded again after a redelivery, is stored once. It must outlast ack-wait times the

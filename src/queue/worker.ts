@@ -14,7 +14,6 @@ import { reconcileJob } from './job-progress.js';
 import { processBatch, type BatchContext } from './process-batch.js';
 import { DEFAULT_WORKER_BATCH_SIZE, DEFAULT_WORKER_CONCURRENCY } from './defaults.js';
 
-export { DEFAULT_WORKER_BATCH_SIZE, DEFAULT_WORKER_CONCURRENCY };
 /**
  * How long a pull waits for a batch to fill before returning what it has (JetStream's minimum is
  * 1 s): the longest a lone message waits for company on an idle queue.
