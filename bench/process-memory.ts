@@ -36,6 +36,19 @@ export function processTree(pid: number): number[] {
   return pids;
 }
 
+/**
+ * Calls `sample` now and every `intervalMs` until the returned stop is called, which samples once
+ * more (a short run still gets its last reading) and clears the timer.
+ */
+export function sampleEvery(intervalMs: number, sample: () => void): () => void {
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return () => {
+    sample();
+    clearInterval(timer);
+  };
+}
+
 /** Samples a process tree's memory until stopped; `peakBytes` is the largest summed sample or VmHWM. */
 export interface MemorySampler {
   stop(): { peakBytes: number; lastBytes: number; samples: number };
@@ -65,12 +78,10 @@ export function sampleMemory(pid: number, intervalMs = 100): MemorySampler {
     peakRss = Math.max(peakRss, rss);
     lastHighWater = Math.max(lastHighWater, highWater);
   };
-  sample();
-  const timer = setInterval(sample, intervalMs);
+  const stop = sampleEvery(intervalMs, sample);
   return {
     stop() {
-      sample();
-      clearInterval(timer);
+      stop();
       return { peakBytes: Math.max(peakRss, lastHighWater), lastBytes: lastRss, samples };
     },
   };

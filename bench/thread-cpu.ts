@@ -5,7 +5,7 @@
  * /proc forgets them at exit; each thread's last sample is its total (to within the interval).
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { processTree } from './process-memory.js';
+import { processTree, sampleEvery } from './process-memory.js';
 
 /** One thread's CPU: user + system seconds at its last sample. */
 export interface ThreadCpu {
@@ -53,12 +53,10 @@ export function sampleThreadCpu(pid: number, intervalMs = 200): ThreadCpuSampler
       }
     }
   };
-  sample();
-  const timer = setInterval(sample, intervalMs);
+  const stop = sampleEvery(intervalMs, sample);
   return {
     stop() {
-      sample();
-      clearInterval(timer);
+      stop();
       return [...last.values()].sort((left, right) => right.seconds - left.seconds);
     },
   };
@@ -80,11 +78,13 @@ export interface CpuSplit {
 export function splitCpu(threads: readonly ThreadCpu[], workers: number): CpuSplit {
   const byProcess = new Map<number, number>();
   for (const thread of threads) byProcess.set(thread.pid, (byProcess.get(thread.pid) ?? 0) + thread.seconds);
-  const node = [...byProcess.entries()].sort((left, right) => right[1] - left[1])[0]?.[0];
-  const own = threads.filter((thread) => thread.pid === node);
-  const main = own.find((thread) => thread.tid === node)?.seconds ?? 0;
-  const others = own.filter((thread) => thread.tid !== node);
-  const workerSeconds = others.slice(0, workers).map((thread) => thread.seconds);
-  const otherSeconds = others.slice(workers).reduce((sum, thread) => sum + thread.seconds, 0);
-  return { mainSeconds: main, workerSeconds, otherSeconds, totalSeconds: main + workerSeconds.reduce((sum, value) => sum + value, 0) + otherSeconds };
+  const [node, totalSeconds] = [...byProcess.entries()].sort((left, right) => right[1] - left[1])[0] ?? [undefined, 0];
+  // `threads` is busiest first, so the first `workers` of the other threads are the pool's.
+  const others = threads.filter((thread) => thread.pid === node && thread.tid !== node);
+  return {
+    mainSeconds: threads.find((thread) => thread.pid === node && thread.tid === node)?.seconds ?? 0,
+    workerSeconds: others.slice(0, workers).map((thread) => thread.seconds),
+    otherSeconds: others.slice(workers).reduce((sum, thread) => sum + thread.seconds, 0),
+    totalSeconds,
+  };
 }
