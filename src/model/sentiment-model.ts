@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { VerbatimError } from '../errors.js';
 import { featurizeAspect, type AspectRequest } from './aspect-featurizer.js';
 import { modelTokens, type FeaturizerParams } from './featurizer.js';
-import { openBagScorer } from './folded-bag.js';
+import { openBagScorer, type BagScorer } from './folded-bag.js';
 import type { NetworkShape } from './nn/conv-network.js';
 import { openSequenceRunner } from './nn/sequence-runner.js';
-import { aspectInput, sentenceInputFromTokens } from './nn/sequence-tokens.js';
+import { aspectInput, sentenceInputFromTokens, type SequenceInput, type TokenVocabulary } from './nn/sequence-tokens.js';
 import { defaultTokenVocabulary } from './nn/word-table.js';
 
 /** Model directory shipped with the package. */
@@ -97,19 +97,15 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
   if (!meta.sentence || !meta.aspect || meta.labels?.length !== 3) {
     throw new VerbatimError('VERBATIM_E_MODEL', { name: 'sentiment', detail: `${join(dir, 'meta.json')} lacks sentence, aspect or three labels` });
   }
-  const sentence = await openPart('sentiment', dir, meta.sentence, false);
-  const aspect = await openPart('sentiment-aspect', dir, meta.aspect, true);
+  const sentence = await openPart('sentiment', dir, meta.sentence, SENTENCE_TASK);
+  const aspect = await openPart('sentiment-aspect', dir, meta.aspect, ASPECT_TASK);
   return {
     meta,
-    predict: (texts) => sentence(texts.map((text) => ({ text: String(text ?? ''), start: 0, end: 0 }))),
-    // With tokens given, the sentence parts never read an item's text: it only counts the rows.
-    predictTokens: (tokens) => sentence(tokens.map(() => TOKENS_ONLY), tokens),
+    predict: (texts) => sentence(texts.map((text) => modelTokens(String(text ?? '')))),
+    predictTokens: (tokens) => sentence(tokens),
     predictAspects: (items) => aspect(items),
   };
 }
-
-/** The item of a row scored from its tokens alone (predictTokens). */
-const TOKENS_ONLY: AspectRequest = { text: '', start: 0, end: 0 };
 
 /** Row-wise p^(1/T) renormalized: a temperature on log-probabilities (the mean of calibrated members is under-confident). */
 export function sharpen(probabilities: Float32Array, temperature: number): Float32Array {
@@ -168,53 +164,59 @@ export function mixUnsureRows(
   return first;
 }
 
-/** A part over aspect-shaped items; `tokens[i]`, when given, is modelTokens(items[i].text) (sentence parts only). */
-type PartRunner = (items: readonly AspectRequest[], tokens?: readonly (readonly string[])[]) => Promise<Float32Array>;
+/** A part as a batched function over one task's rows: n x 3 probabilities. */
+type PartRunner<Row> = (rows: readonly Row[]) => Promise<Float32Array>;
 
-/** Opens one part as a batched function over aspect-shaped items (the sentence model reads only `text`). */
-async function openPart(name: string, dir: string, part: SentimentPart, aspectTask: boolean): Promise<PartRunner> {
+/** What a part's rows are and how each kind of part reads them: a sentence's tokens, or an aspect request. */
+interface PartTask<Row> {
+  aspect: boolean;
+  /** A bag part over these rows. */
+  bag(scorer: BagScorer, featurizer: FeaturizerParams): PartRunner<Row>;
+  /** A sequence network's input for one row. */
+  sequenceInput(row: Row, vocabulary: TokenVocabulary, minimum: number): SequenceInput;
+}
+
+/** Sentence parts read a text's modelTokens, made once per row for every member of a cascade. */
+const SENTENCE_TASK: PartTask<readonly string[]> = {
+  aspect: false,
+  bag: (scorer) => (rows) => scorer.runTokens(rows),
+  sequenceInput: (tokens, vocabulary, minimum) => sentenceInputFromTokens(tokens, vocabulary, minimum),
+};
+
+/** Aspect parts read a text and the span of the target in it. */
+const ASPECT_TASK: PartTask<AspectRequest> = {
+  aspect: true,
+  bag: (scorer, featurizer) => (rows) => scorer.runIds(rows.map((row) => featurizeAspect(row, featurizer))),
+  sequenceInput: (row, vocabulary, minimum) => aspectInput(row, vocabulary, minimum),
+};
+
+/** Opens one part (a bag, a sequence network or an ensemble of them) as a batched function over the task's rows. */
+async function openPart<Row>(name: string, dir: string, part: SentimentPart, task: PartTask<Row>): Promise<PartRunner<Row>> {
   if ('kind' in part && part.kind === 'ensemble') {
     if (part.members.length === 0 || part.members.length !== part.weights.length) {
       throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: 'an ensemble needs one weight per member' });
     }
-    const members = await Promise.all(part.members.map((member) => openPart(name, dir, member, aspectTask)));
+    const members = await Promise.all(part.members.map((member) => openPart(name, dir, member, task)));
     if (part.gate === undefined) {
-      return async (items, tokens) => {
-        const outputs = await Promise.all(members.map((member) => member(items, tokens)));
-        return mixMembers(outputs, part.weights, part.temperature ?? 1);
-      };
+      return async (rows) => mixMembers(await Promise.all(members.map((member) => member(rows))), part.weights, part.temperature ?? 1);
     }
     const gate = part.gate;
-    return async (items, given) => {
-      // A sentence clause is tokenized once for the bag and, if it passes the gate, the network.
-      const tokens = aspectTask ? undefined : given ?? items.map((item) => modelTokens(item.text));
-      const first = await members[0](items, tokens);
+    return async (rows) => {
+      const first = await members[0](rows);
       const unsure = gatedRows(first, gate);
       if (unsure.length === 0) return first;
-      const subset = unsure.map((row) => items[row]);
-      const subsetTokens = tokens && unsure.map((row) => tokens[row]);
-      const rest = await Promise.all(members.slice(1).map((member) => member(subset, subsetTokens)));
+      const subset = unsure.map((row) => rows[row]);
+      const rest = await Promise.all(members.slice(1).map((member) => member(subset)));
       return mixUnsureRows(first, unsure, rest, part.weights, part.temperature ?? 1);
     };
   }
   const file = join(dir, part.file);
-  if (!isSequencePart(part)) {
-    const scorer = await openBagScorer(name, file, part.featurizer, 3);
-    return (items, tokens) =>
-      aspectTask
-        ? scorer.runIds(items.map((item) => featurizeAspect(item, part.featurizer)))
-        : scorer.runTokens(tokens ?? items.map((item) => modelTokens(item.text)));
-  }
+  if (!isSequencePart(part)) return task.bag(await openBagScorer(name, file, part.featurizer, 3), part.featurizer);
   const vocabulary = defaultTokenVocabulary();
   if (vocabulary.wordRows !== part.vocabularySize) {
     throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `${file} was trained on ${part.vocabularySize} words, models/embeddings has ${vocabulary.wordRows}` });
   }
   const minimum = Math.max(...part.shape.widths);
-  const runner = await openSequenceRunner(name, file, part.shape.widths, aspectTask);
-  return (items, tokens) =>
-    runner.run(
-      items.map((item, index) =>
-        aspectTask ? aspectInput(item, vocabulary, minimum) : sentenceInputFromTokens(tokens?.[index] ?? modelTokens(item.text), vocabulary, minimum),
-      ),
-    );
+  const runner = await openSequenceRunner(name, file, part.shape.widths, task.aspect);
+  return (rows) => runner.run(rows.map((row) => task.sequenceInput(row, vocabulary, minimum)));
 }
