@@ -31,7 +31,7 @@ import type { ClauseScore } from '../dist/sentiment/types.js';
 import { loadSentimentModel } from '../dist/model/sentiment-model.js';
 import { createModelScorer } from '../dist/model/model-scorer.js';
 import { loadEmotionModel } from '../dist/model/emotion-model.js';
-import { documentModelTokens } from '../dist/model/doc-tokens.js';
+import { documentModelWords } from '../dist/model/doc-tokens.js';
 import { createThemeMatcher, defaultTaxonomy, defaultWordVectors, type ThemeHit } from '../dist/themes/index.js';
 import { aggregateStages, type WeightedThemeResult } from '../dist/journey/index.js';
 import { createSignalDetector } from '../dist/signals/index.js';
@@ -137,7 +137,7 @@ async function stageSystems(): Promise<System[]> {
   const emotionModel = await loadEmotionModel();
   // As the engine's emotion tagger reads them (src/engine-models.ts); the model stage scores copies,
   // which do not carry these scans.
-  const docTokens = docs.map(documentModelTokens);
+  const docWords = docs.map(documentModelWords);
   const tokensOf: Token[][] = [];
   const tokenizer = createTokenizer();
   for (const text of texts) tokensOf.push(tokenizer.tokenize(text));
@@ -193,9 +193,9 @@ async function stageSystems(): Promise<System[]> {
       key: 'emotions',
       name: 'emotions',
       kind: 'stage',
-      note: "loadEmotionModel().predictTokens on each comment's model tokens: the folded bag in JS, one row per comment (the engine shares the model-token scan with the sentence model, so it is counted once, in the model stage)",
+      note: "loadEmotionModel().predictWords on each comment's model words: the folded bag in JS, one row per comment (the engine shares the model-token scan with the sentence model, so it is counted once, in the model stage)",
       run: async () => {
-        for (let start = 0; start < docTokens.length; start += batchSize) sink += (await emotionModel.predictTokens(docTokens.slice(start, start + batchSize))).length;
+        for (let start = 0; start < docWords.length; start += batchSize) sink += (await emotionModel.predictWords(docWords.slice(start, start + batchSize))).length;
       },
     },
     {

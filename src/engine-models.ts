@@ -13,7 +13,7 @@ import { createCombinedScorer } from './sentiment/combined-scorer.js';
 import { DEFAULT_SENTIMENT_DIR, loadSentimentModel } from './model/sentiment-model.js';
 import { DEFAULT_EMOTION_DIR, loadEmotionModel } from './model/emotion-model.js';
 import { createModelScorer } from './model/model-scorer.js';
-import { documentModelTokens } from './model/doc-tokens.js';
+import { documentModelWords } from './model/doc-tokens.js';
 import type { TextDocument } from './text/document.js';
 
 /** Tags documents with emotions at or above the configured threshold, highest first. */
@@ -55,7 +55,7 @@ export async function buildScorer(
       async tag(docs) {
         if (docs.length === 0) return [];
         // A configured threshold replaces the model's (a lower one must surface more emotions, not filter the model's).
-        return model.predictTokens(docs.map(documentModelTokens), threshold ?? undefined);
+        return model.predictWords(docs.map(documentModelWords), threshold ?? undefined);
       },
       async close() {},
     };

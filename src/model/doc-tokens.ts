@@ -1,12 +1,19 @@
 /**
- * One model-token scan per comment. The emotion model reads the whole comment and the sentence
- * model each clause; both used to scan their text (modelTokens was ~12 % of the pipeline, half of
- * it scanning clauses again). The scan with offsets is kept on the TextDocument, and a clause
- * takes its tokens from it (falling back to its own scan in the rare cases tokensInRange refuses).
+ * One model-token scan per comment, as model words (model-words.ts). The emotion model reads the
+ * whole comment and the sentence model each clause; both used to scan their text (modelTokens was
+ * ~12 % of the pipeline, half of it scanning clauses again). The scan with offsets is kept on the
+ * TextDocument, and a clause takes its words from it (falling back to its own scan in the rare
+ * cases tokensInRange refuses).
+ *
+ * The scan reuses the tokenizer's chunk cache (src/text/chunk-cache.ts): each cached
+ * whitespace-free chunk keeps its model words in its memo slot, so a comment's scan mostly copies
+ * words its chunks already hold, with no text scanned and no lookup (a separate cache of model
+ * chunks cost one Map lookup per chunk, ~4.5 % of the pipeline).
  */
 import type { Span } from '../contract.js';
-import type { TextDocument } from '../text/document.js';
-import { modelTokens, spannedModelTokens, tokensInRange, type SpannedTokens } from './featurizer.js';
+import { documentChunks, type DocumentChunks, type TextDocument } from '../text/document.js';
+import { modelTokens, spannedLowerTokens, spannedModelTokens, tokensInRange, type SpannedTokens } from './featurizer.js';
+import { modelWordEpoch, modelWordsOf, type ModelWord } from './model-words.js';
 
 /**
  * The scan is kept on the document under a symbol (non-enumerable: JSON, spreads and key lists
@@ -15,26 +22,86 @@ import { modelTokens, spannedModelTokens, tokensInRange, type SpannedTokens } fr
  * 1.14-1.30 GB with a WeakMap, 0.96-0.98 GB with the property).
  */
 const SCAN = Symbol('modelTokenScan');
-type Scanned = TextDocument & { [SCAN]?: SpannedTokens | null };
+type Scanned = TextDocument & { [SCAN]?: SpannedTokens<ModelWord> | null };
+
+/** A chunk's model words and their offsets relative to the chunk's start, for one model-word epoch. */
+interface ChunkWords {
+  words: ModelWord[];
+  spans: number[];
+  epoch: number;
+}
+
+/** The owner of the chunks' memo slots (TextChunk). */
+const CHUNK_MEMO_OWNER = Symbol('modelWords');
+
+/**
+ * The model words of text[start, end), or null when they cannot be read from the chunk alone: its
+ * lower case changes length (offsets would shift) or depends on what follows it (a capital sigma:
+ * "Σ" lower-cases to "ς" only at the end of a word).
+ */
+function chunkWords(text: string, start: number, end: number): ChunkWords | null {
+  const chunk = text.slice(start, end);
+  const lower = chunk.toLowerCase();
+  if (lower.length !== chunk.length || chunk.includes('\u03a3')) return null;
+  const { tokens, spans } = spannedLowerTokens(lower);
+  return { words: modelWordsOf(tokens), spans, epoch: modelWordEpoch() };
+}
+
+/** The scan from the document's chunks' memos; null when a chunk cannot give its words alone. */
+function scanChunks(text: string, chunks: DocumentChunks): SpannedTokens<ModelWord> | null {
+  const words: ModelWord[] = [];
+  const spans: number[] = [];
+  for (let index = 0; index < chunks.chunks.length; index++) {
+    const chunk = chunks.chunks[index];
+    const start = chunks.starts[index];
+    let memo = chunk.memoOwner === CHUNK_MEMO_OWNER ? (chunk.memoValue as ChunkWords | null) : undefined;
+    if (memo === undefined || (memo !== null && memo.epoch !== modelWordEpoch())) {
+      memo = chunkWords(text, start, chunks.ends[index]);
+      chunk.memoOwner = CHUNK_MEMO_OWNER;
+      chunk.memoValue = memo;
+    }
+    if (memo === null) return null;
+    // "doesn 't" (treebank spacing): the scanner joins "'t" to the word before, across the space.
+    if (memo.words.length > 0 && memo.words[0].token === "'t" && words.length > 0) return null;
+    for (let position = 0; position < memo.words.length; position++) {
+      words.push(memo.words[position]);
+      spans.push(start + memo.spans[2 * position], start + memo.spans[2 * position + 1]);
+    }
+  }
+  return { tokens: words, spans };
+}
+
+/**
+ * modelTokens of the document's text as words with offsets: from its chunks when the tokenizer
+ * gave them, else by scanning the text; null when lower-casing changed the text's length (offsets
+ * would not map back: "İ" lower-cases to two code units).
+ */
+export function scanModelWords(doc: TextDocument): SpannedTokens<ModelWord> | null {
+  const chunks = documentChunks(doc);
+  const fromChunks = chunks ? scanChunks(doc.text, chunks) : null;
+  if (fromChunks !== null) return fromChunks;
+  const scan = spannedModelTokens(doc.text);
+  return scan && { tokens: modelWordsOf(scan.tokens), spans: scan.spans };
+}
 
 /** The document's scan, made on first use; null when it has no offsets or cannot keep one (a frozen document: each caller then scans only its own text, not the whole document per clause). */
-function scanOf(doc: TextDocument): SpannedTokens | null {
+function scanOf(doc: TextDocument): SpannedTokens<ModelWord> | null {
   let scan = (doc as Scanned)[SCAN];
   if (scan === undefined) {
     if (!Object.isExtensible(doc)) return null;
-    scan = spannedModelTokens(doc.text);
+    scan = scanModelWords(doc);
     Object.defineProperty(doc, SCAN, { value: scan, enumerable: false });
   }
   return scan;
 }
 
-/** modelTokens(doc.text), scanned once per document. */
-export function documentModelTokens(doc: TextDocument): string[] {
-  return scanOf(doc)?.tokens ?? modelTokens(doc.text);
+/** modelTokens(doc.text) as model words, scanned once per document. */
+export function documentModelWords(doc: TextDocument): ModelWord[] {
+  return scanOf(doc)?.tokens ?? modelWordsOf(modelTokens(doc.text));
 }
 
-/** modelTokens(doc.text.slice(span.start, span.end)), from the document's scan when it can be. */
-export function spanModelTokens(doc: TextDocument, span: Span): string[] {
+/** modelTokens(doc.text.slice(span.start, span.end)) as model words, from the document's scan when it can be. */
+export function spanModelWords(doc: TextDocument, span: Span): ModelWord[] {
   const scan = scanOf(doc);
-  return (scan && tokensInRange(scan, span.start, span.end)) ?? modelTokens(doc.text.slice(span.start, span.end));
+  return (scan && tokensInRange(scan, span.start, span.end)) ?? modelWordsOf(modelTokens(doc.text.slice(span.start, span.end)));
 }

@@ -9,6 +9,7 @@ import type { Emotion } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import { modelTokens } from './featurizer.js';
 import { openBagScorer } from './folded-bag.js';
+import type { ModelWord } from './model-words.js';
 import { readJsonMeta, type ModelPart } from './sentiment-model.js';
 
 /** Emotions that matter in CX (issue 3), in model output order. */
@@ -58,6 +59,8 @@ export interface EmotionModel {
   predict(texts: readonly string[], threshold?: number): Promise<Emotion[][]>;
   /** predict() for texts already split by modelTokens, one token list per text. */
   predictTokens(tokens: readonly (readonly string[])[], threshold?: number): Promise<Emotion[][]>;
+  /** predictTokens() for texts as model words (a document scan's, doc-tokens.ts). */
+  predictWords(words: readonly (readonly ModelWord[])[], threshold?: number): Promise<Emotion[][]>;
 }
 
 /**
@@ -92,6 +95,9 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
     },
     async predictTokens(tokens, threshold = meta.threshold) {
       return emotionsAbove(await bag.runTokens(tokens), tokens.length, threshold);
+    },
+    async predictWords(words, threshold = meta.threshold) {
+      return emotionsAbove(await bag.runWords(words), words.length, threshold);
     },
   };
 }

@@ -190,8 +190,8 @@ function pushToken(tokens: string[], raw: string, spans: number[] | null, start:
 }
 
 /** Model tokens of a text with their [start, end) offsets (spans[2i], spans[2i + 1]). */
-export interface SpannedTokens {
-  tokens: string[];
+export interface SpannedTokens<T = string> {
+  tokens: T[];
   spans: number[];
 }
 
@@ -202,7 +202,11 @@ export interface SpannedTokens {
  */
 export function spannedModelTokens(text: string): SpannedTokens | null {
   const lower = text.toLowerCase();
-  if (lower.length !== text.length) return null;
+  return lower.length === text.length ? spannedLowerTokens(lower) : null;
+}
+
+/** spannedModelTokens of text that is already lower case (a piece of a lower-cased text). */
+export function spannedLowerTokens(lower: string): SpannedTokens {
   const tokens: string[] = [];
   const spans: number[] = [];
   scanTokens(lower, tokens, spans);
@@ -213,8 +217,9 @@ export function spannedModelTokens(text: string): SpannedTokens | null {
  * The tokens modelTokens(text.slice(start, end)) would give, taken from the whole text's scan: the
  * tokens inside [start, end). The scanner joins nothing across a separator, so they are the same
  * unless a token crosses an edge of the range; then it returns null and the caller scans the slice.
+ * The tokens may be strings or any record standing for them (model-words.ts).
  */
-export function tokensInRange(scanned: SpannedTokens, start: number, end: number): string[] | null {
+export function tokensInRange<T>(scanned: SpannedTokens<T>, start: number, end: number): T[] | null {
   const { tokens, spans } = scanned;
   // Token ends never decrease (a joined "not" ends after its stem), so the first token ending after
   // `start` is found by bisection. Walking from the first token made a long comment quadratic: the
@@ -226,7 +231,7 @@ export function tokensInRange(scanned: SpannedTokens, start: number, end: number
     if (spans[2 * middle + 1] <= start) low = middle + 1;
     else high = middle;
   }
-  const result: string[] = [];
+  const result: T[] = [];
   for (let index = low; index < tokens.length; index++) {
     const tokenStart = spans[2 * index];
     const tokenEnd = spans[2 * index + 1];
@@ -372,6 +377,8 @@ export interface FeatureVisitor {
   bigram(index: number): void;
   /** Character n-grams of tokens[index] (only called for isWord tokens). */
   characters(index: number): void;
+  /** isWord(tokens[index]) (a visitor may have it cached per word). */
+  isWord(index: number): boolean;
 }
 
 /** A token's part in negation scoping: none, a scope's end (punctuation, contrast word), or a cue. */
@@ -384,9 +391,8 @@ export function negationRole(token: string): NegationRole {
   return NEGATION_CUES.has(token) ? NegationRole.Cue : NegationRole.None;
 }
 
-/** Walks the features of `tokens` (see FeatureVisitor); returns false when there are none (no tokens). */
-export function walkFeatures(tokens: readonly string[], params: FeaturizerParams, visitor: FeatureVisitor): boolean {
-  const count = tokens.length;
+/** Walks the features of a text's `count` tokens (see FeatureVisitor); returns false when there are none. */
+export function walkFeatures(count: number, params: FeaturizerParams, visitor: FeatureVisitor): boolean {
   let remaining = 0;
   for (let index = 0; index < count; index++) {
     // Negation scope as markNegation: punctuation and contrast words end it, cues open it.
@@ -401,7 +407,7 @@ export function walkFeatures(tokens: readonly string[], params: FeaturizerParams
     visitor.word(index, negated);
     if (params.bigrams && index + 1 < count) visitor.bigram(index);
   }
-  if (params.charMin > 0) for (let index = 0; index < count; index++) if (isWord(tokens[index])) visitor.characters(index);
+  if (params.charMin > 0) for (let index = 0; index < count; index++) if (visitor.isWord(index)) visitor.characters(index);
   return count > 0;
 }
 
@@ -430,11 +436,14 @@ class IdVisitor implements FeatureVisitor {
   characters(index: number): void {
     addCharacterNgrams(this.sink, this.tokens[index], this.params);
   }
+  isWord(index: number): boolean {
+    return isWord(this.tokens[index]);
+  }
 }
 
 /** featurize() over tokens already made by modelTokens (a cascade tokenizes a clause once for both of its models). */
 export function featurizeTokens(tokens: readonly string[], params: FeaturizerParams): number[] {
   const sink = new FeatureSink(params.buckets, params.maxIds);
-  if (!walkFeatures(tokens, params, new IdVisitor(tokens, params, sink))) sink.add(EMPTY_HASH);
+  if (!walkFeatures(tokens.length, params, new IdVisitor(tokens, params, sink))) sink.add(EMPTY_HASH);
   return sink.ids;
 }

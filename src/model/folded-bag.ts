@@ -14,13 +14,10 @@ import { openBagRunner } from './onnx-runner.js';
 import {
   EMPTY_HASH,
   addCharacterNgrams,
-  bigramPrefix,
   bucketMask,
   bucketOf,
   hashString,
   featurizeTokens,
-  isWord,
-  negationRole,
   walkFeatures,
   wordHash,
   type FeatureVisitor,
@@ -28,46 +25,30 @@ import {
   type HashSink,
   type NegationRole,
 } from './featurizer.js';
+import { MODEL_WORD_LIMIT, currentWord, modelWordEpoch, modelWordsOf, tokensOf, type ModelWord } from './model-words.js';
 
 /**
- * Words whose parts are kept. Past it the cache starts over: a long job meets new words (names,
- * order numbers) forever, and ~200 bytes a word must stay well inside the server's memory budget.
- */
-export const WORD_CACHE_LIMIT = 40_000;
-
-/**
- * A word's cached parts: the hash state its bigrams continue from, its negation role, and where its
- * values sit in the slab: its word row, its negated-word row and (with character n-grams) the sum
- * of its character n-gram rows, classes values each. A token's own features then read one small
- * hot block instead of scattered rows of a table of several megabytes.
- */
-interface WordParts {
-  bigramPrefix: number;
-  slot: number;
-  /** Character n-grams of the word (0 when it gets none, or they are off). */
-  characterCount: number;
-  role: NegationRole;
-}
-
-/**
- * Scores rows of ids or of model tokens with a folded table. Synchronous (its running sum is
+ * Scores rows of ids or of model words with a folded table. Synchronous (its running sum is
  * instance state, so concurrent async callers can share one instance) and allocation-light.
+ *
+ * Per model word (model-words.ts) it keeps, at the word's id, its parts of the features in one
+ * slab: its word row, its negated-word row and (with character n-grams) the sum of its character
+ * n-gram rows, classes values each. A token's own features then read one small hot block instead of
+ * scattered rows of a table of several megabytes, and finding that block is an array read by id.
  */
 export class FoldedBag implements FeatureVisitor, HashSink {
   readonly classes: number;
   private readonly sum: Float64Array;
   private count = 0;
   private readonly mask: number;
-  private readonly cache = new Map<string, WordParts>();
-  /**
-   * The cached words' values (see WordParts), `stride` values each, in one array: a typed array per
-   * word cost ~5x its payload in headers (server RSS is budgeted).
-   */
+  /** Values of word id i at [i * stride, (i + 1) * stride); allocated on first use (the aspect bag only scores id rows). */
   private slab = new Float32Array(0);
+  /** Character n-grams of word id i, or -1 while its slab block is not filled (this epoch). */
+  private characterCounts = new Int32Array(0);
   private readonly stride: number;
-  private slabUsed = 0;
-  private tokens: readonly string[] = [];
-  private parts: WordParts[] = [];
+  /** The model-word epoch the slab belongs to. */
+  private epoch = -1;
+  private words: readonly ModelWord[] = [];
 
   constructor(
     private readonly folded: FoldedTable,
@@ -92,41 +73,59 @@ export class FoldedBag implements FeatureVisitor, HashSink {
 
   /** n x classes probabilities for rows of modelTokens output, featurized as featurizeTokens does. */
   runTokens(rows: readonly (readonly string[])[]): Float32Array {
+    return this.runWords(rows.map(modelWordsOf));
+  }
+
+  /** runTokens() for rows of model words (the document scan's, model-words.ts). */
+  runWords(rows: readonly (readonly ModelWord[])[]): Float32Array {
     const result = new Float32Array(rows.length * this.classes);
+    const current: ModelWord[] = [];
     for (let row = 0; row < rows.length; row++) {
-      const tokens = rows[row];
+      const words = rows[row];
       this.begin();
-      this.tokens = tokens;
-      this.parts.length = 0;
-      for (let index = 0; index < tokens.length; index++) this.parts.push(this.partsOf(tokens[index]));
-      if (!walkFeatures(tokens, this.params, this)) this.add(EMPTY_HASH);
+      // Every word current and filled before the walk. Looking a stale word up again may start a
+      // new epoch, which empties the slab: then the row is prepared again.
+      let epoch: number;
+      do {
+        epoch = modelWordEpoch();
+        current.length = 0;
+        for (let index = 0; index < words.length; index++) current.push(this.prepare(currentWord(words[index])));
+      } while (epoch !== modelWordEpoch());
+      this.words = current;
+      if (!walkFeatures(current.length, this.params, this)) this.add(EMPTY_HASH);
       this.finish(result, row);
     }
-    this.tokens = [];
+    this.words = [];
     return result;
   }
 
-  /** FeatureVisitor: the token's cached negation role. */
+  /** FeatureVisitor: the word's negation role. */
   roleOf(index: number): NegationRole {
-    return this.parts[index].role;
+    return this.words[index].role;
+  }
+
+  /** FeatureVisitor: the word gets character n-grams. */
+  isWord(index: number): boolean {
+    return this.words[index].isWord;
   }
 
   /** FeatureVisitor: a word feature. */
   word(index: number, negated: boolean): void {
-    this.addSlab(this.parts[index].slot + (negated ? this.classes : 0), 1);
+    this.addSlab(this.words[index].id * this.stride + (negated ? this.classes : 0), 1);
   }
 
   /** FeatureVisitor: the bigram of tokens[index] and the next token. */
   bigram(index: number): void {
-    this.add(hashString(this.tokens[index + 1], this.parts[index].bigramPrefix));
+    this.add(hashString(this.words[index + 1].token, this.words[index].bigramPrefix));
   }
 
-  /** FeatureVisitor: a word's character n-grams, from the cache unless they would cross maxIds. */
+  /** FeatureVisitor: a word's character n-grams, from the slab unless they would cross maxIds. */
   characters(index: number): void {
-    const parts = this.parts[index];
-    if (parts.characterCount === 0) return;
-    if (this.count + parts.characterCount <= this.params.maxIds) this.addSlab(parts.slot + 2 * this.classes, parts.characterCount);
-    else addCharacterNgrams(this, this.tokens[index], this.params);
+    const word = this.words[index];
+    const characterCount = this.characterCounts[word.id];
+    if (characterCount === 0) return;
+    if (this.count + characterCount <= this.params.maxIds) this.addSlab(word.id * this.stride + 2 * this.classes, characterCount);
+    else addCharacterNgrams(this, word.token, this.params);
   }
 
   /** HashSink: one hashed feature. */
@@ -176,43 +175,43 @@ export class FoldedBag implements FeatureVisitor, HashSink {
     for (let label = 0; label < this.classes; label++) result[base + label] = this.sum[label] / total;
   }
 
-  private partsOf(token: string): WordParts {
-    let parts = this.cache.get(token);
-    if (parts !== undefined) return parts;
+  /** `word` (current), with its slab block filled for this epoch. */
+  private prepare(word: ModelWord): ModelWord {
+    if (this.epoch !== word.epoch) {
+      if (this.slab.length === 0) {
+        this.slab = new Float32Array(MODEL_WORD_LIMIT * this.stride);
+        this.characterCounts = new Int32Array(MODEL_WORD_LIMIT);
+      }
+      this.characterCounts.fill(-1);
+      this.epoch = word.epoch;
+    }
+    if (this.characterCounts[word.id] >= 0) return word;
     const classes = this.classes;
-    if (this.cache.size >= WORD_CACHE_LIMIT) {
-      this.cache.clear();
-      this.slabUsed = 0;
-    }
-    // Allocated on first use: the aspect bag only ever scores id rows.
-    if (this.slab.length === 0) this.slab = new Float32Array(WORD_CACHE_LIMIT * this.stride);
-    parts = { bigramPrefix: bigramPrefix(token), slot: this.slabUsed, characterCount: 0, role: negationRole(token) };
-    this.slabUsed += this.stride;
+    const slot = word.id * this.stride;
     const { table } = this.folded;
-    const word = this.bucketOf(wordHash(token, false)) * classes;
-    const negated = this.bucketOf(wordHash(token, true)) * classes;
+    const plain = this.bucketOf(wordHash(word.token, false)) * classes;
+    const negated = this.bucketOf(wordHash(word.token, true)) * classes;
     for (let label = 0; label < classes; label++) {
-      this.slab[parts.slot + label] = table[word + label];
-      this.slab[parts.slot + classes + label] = table[negated + label];
+      this.slab[slot + label] = table[plain + label];
+      this.slab[slot + classes + label] = table[negated + label];
     }
-    if (this.params.charMin > 0 && isWord(token)) this.addCharacterParts(token, parts);
-    this.cache.set(token, parts);
-    return parts;
+    this.characterCounts[word.id] = this.params.charMin > 0 && word.isWord ? this.addCharacterParts(word.token, slot + 2 * classes) : 0;
+    return word;
   }
 
-  /** Sums a word's character n-gram rows into its slab block (float64 while summing, as onnxruntime's float32 sum would round no better). */
-  private addCharacterParts(token: string, parts: WordParts): void {
+  /** Sums a word's character n-gram rows into the slab at `offset` (float64 while summing, as onnxruntime's float32 sum would round no better); returns their count. */
+  private addCharacterParts(token: string, offset: number): number {
     const { table } = this.folded;
     const classes = this.classes;
     const sum = new Float64Array(classes);
     let count = 0;
     addCharacterNgrams({ add: (hash) => {
-      const offset = this.bucketOf(hash) * classes;
-      for (let label = 0; label < classes; label++) sum[label] += table[offset + label];
+      const row = this.bucketOf(hash) * classes;
+      for (let label = 0; label < classes; label++) sum[label] += table[row + label];
       count++;
     } }, token, this.params);
-    parts.characterCount = count;
-    this.slab.set(sum, parts.slot + 2 * classes);
+    this.slab.set(sum, offset);
+    return count;
   }
 
   private bucketOf(hash: number): number {
@@ -227,6 +226,8 @@ export interface BagScorer {
   runIds(rows: readonly (readonly number[])[]): Promise<Float32Array>;
   /** n x classes probabilities for rows of modelTokens output (the featurizer is the model's own). */
   runTokens(rows: readonly (readonly string[])[]): Promise<Float32Array>;
+  /** runTokens() for rows of model words. */
+  runWords(rows: readonly (readonly ModelWord[])[]): Promise<Float32Array>;
 }
 
 /**
@@ -247,8 +248,9 @@ export async function openBagScorer(name: string, file: string, params: Featuriz
       throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `${file} has ${folded.table.length / folded.classes} rows of ${folded.classes} classes, expected ${params.buckets + 1} of ${classes}` });
     }
     const bag = new FoldedBag(folded, params);
-    return { classes, runIds: async (rows) => bag.runIds(rows), runTokens: async (rows) => bag.runTokens(rows) };
+    return { classes, runIds: async (rows) => bag.runIds(rows), runTokens: async (rows) => bag.runTokens(rows), runWords: async (rows) => bag.runWords(rows) };
   }
   const runner = await openBagRunner(name, bytes, params.buckets, classes);
-  return { classes, runIds: (rows) => runner.run(rows), runTokens: (rows) => runner.run(rows.map((tokens) => featurizeTokens(tokens, params))) };
+  const runTokens = (rows: readonly (readonly string[])[]) => runner.run(rows.map((tokens) => featurizeTokens(tokens, params)));
+  return { classes, runIds: (rows) => runner.run(rows), runTokens, runWords: (rows) => runTokens(rows.map(tokensOf)) };
 }

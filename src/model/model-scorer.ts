@@ -6,7 +6,8 @@ import type { Span } from '../contract.js';
 import type { ClauseScore, ClauseScorer } from '../sentiment/types.js';
 import type { TextDocument } from '../text/document.js';
 import type { SentimentModel } from './sentiment-model.js';
-import { spanModelTokens } from './doc-tokens.js';
+import { spanModelWords } from './doc-tokens.js';
+import type { ModelWord } from './model-words.js';
 
 /** Turns one probability row [negative, neutral, positive] into a ClauseScore. */
 export function clauseScoreOf(probabilities: ArrayLike<number>, offset: number, span: Span, term: string): ClauseScore {
@@ -48,9 +49,9 @@ export function createModelScorer(model: SentimentModel): ClauseScorer {
     name: 'model',
     aspectAware: true,
     async scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]> {
-      const tokens: string[][] = [];
-      for (const doc of docs) for (const clause of doc.clauses) tokens.push(spanModelTokens(doc, clause));
-      const probabilities = await model.predictTokens(tokens);
+      const words: ModelWord[][] = [];
+      for (const doc of docs) for (const clause of doc.clauses) words.push(spanModelWords(doc, clause));
+      const probabilities = await model.predictWords(words);
       let row = 0;
       return docs.map((doc) => doc.clauses.map((clause) => clauseScoreOf(probabilities, 3 * row++, clause, term)));
     },

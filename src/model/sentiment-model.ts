@@ -12,7 +12,8 @@ import { modelTokens, type FeaturizerParams } from './featurizer.js';
 import { openBagScorer, type BagScorer } from './folded-bag.js';
 import type { NetworkShape } from './nn/conv-network.js';
 import { openSequenceRunner } from './nn/sequence-runner.js';
-import { aspectInput, sentenceInputFromTokens, type SequenceInput, type TokenVocabulary } from './nn/sequence-tokens.js';
+import { modelWordsOf, type ModelWord } from './model-words.js';
+import { WordRows, aspectInput, sentenceInputFromWords, type SequenceInput } from './nn/sequence-tokens.js';
 import { defaultTokenVocabulary } from './nn/word-table.js';
 
 /** Model directory shipped with the package. */
@@ -72,6 +73,8 @@ export interface SentimentModel {
   predict(texts: readonly string[]): Promise<Float32Array>;
   /** predict() for texts already split by modelTokens (one row per token list): a caller that has them skips the scan. */
   predictTokens(tokens: readonly (readonly string[])[]): Promise<Float32Array>;
+  /** predictTokens() for texts as model words (a document scan's, doc-tokens.ts). */
+  predictWords(words: readonly (readonly ModelWord[])[]): Promise<Float32Array>;
   /** n x 3 calibrated probabilities of the polarity toward text[start, end). */
   predictAspects(items: readonly AspectRequest[]): Promise<Float32Array>;
 }
@@ -101,8 +104,9 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
   const aspect = await openPart('sentiment-aspect', dir, meta.aspect, ASPECT_TASK);
   return {
     meta,
-    predict: (texts) => sentence(texts.map((text) => modelTokens(String(text ?? '')))),
-    predictTokens: (tokens) => sentence(tokens),
+    predict: (texts) => sentence(texts.map((text) => modelWordsOf(modelTokens(String(text ?? ''))))),
+    predictTokens: (tokens) => sentence(tokens.map(modelWordsOf)),
+    predictWords: (words) => sentence(words),
     predictAspects: (items) => aspect(items),
   };
 }
@@ -172,22 +176,22 @@ interface PartTask<Row> {
   aspect: boolean;
   /** A bag part over these rows. */
   bag(scorer: BagScorer, featurizer: FeaturizerParams): PartRunner<Row>;
-  /** A sequence network's input for one row. */
-  sequenceInput(row: Row, vocabulary: TokenVocabulary, minimum: number): SequenceInput;
+  /** A sequence network's input for one row (`rows`: the network's vocabulary, with its rows by word id). */
+  sequenceInput(row: Row, rows: WordRows, minimum: number): SequenceInput;
 }
 
-/** Sentence parts read a text's modelTokens, made once per row for every member of a cascade. */
-const SENTENCE_TASK: PartTask<readonly string[]> = {
+/** Sentence parts read a text's model words, made once per row for every member of a cascade. */
+const SENTENCE_TASK: PartTask<readonly ModelWord[]> = {
   aspect: false,
-  bag: (scorer) => (rows) => scorer.runTokens(rows),
-  sequenceInput: (tokens, vocabulary, minimum) => sentenceInputFromTokens(tokens, vocabulary, minimum),
+  bag: (scorer) => (rows) => scorer.runWords(rows),
+  sequenceInput: (words, rows, minimum) => sentenceInputFromWords(words, rows, minimum),
 };
 
 /** Aspect parts read a text and the span of the target in it. */
 const ASPECT_TASK: PartTask<AspectRequest> = {
   aspect: true,
   bag: (scorer, featurizer) => (rows) => scorer.runIds(rows.map((row) => featurizeAspect(row, featurizer))),
-  sequenceInput: (row, vocabulary, minimum) => aspectInput(row, vocabulary, minimum),
+  sequenceInput: (row, rows, minimum) => aspectInput(row, rows.vocabulary, minimum),
 };
 
 /** Opens one part (a bag, a sequence network or an ensemble of them) as a batched function over the task's rows. */
@@ -218,5 +222,6 @@ async function openPart<Row>(name: string, dir: string, part: SentimentPart, tas
   }
   const minimum = Math.max(...part.shape.widths);
   const runner = await openSequenceRunner(name, file, part.shape.widths, task.aspect);
-  return (rows) => runner.run(rows.map((row) => task.sequenceInput(row, vocabulary, minimum)));
+  const wordRows = new WordRows(vocabulary);
+  return (rows) => runner.run(rows.map((row) => task.sequenceInput(row, wordRows, minimum)));
 }

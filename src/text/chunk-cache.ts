@@ -11,7 +11,7 @@
  * call reports anything unusual (wink rewrote a character and the offset had to be searched for),
  * the comment falls back to tokenizing the whole text, uncached, exactly as before.
  */
-import { createTokenForm, type Token, type TokenForm, type TokenKind } from './document.js';
+import { createTokenForm, type DocumentChunks, type TextChunk, type Token, type TokenForm, type TokenKind } from './document.js';
 
 /** A token of a chunk, its offsets relative to the chunk's start. */
 interface TokenTemplate {
@@ -22,6 +22,17 @@ interface TokenTemplate {
   lemma: string;
   kind: TokenKind;
   form: TokenForm;
+}
+
+/** A cached chunk: its tokens, and the memo slot later stages may use (TextChunk). */
+interface CachedChunk extends TextChunk {
+  readonly templates: readonly TokenTemplate[];
+}
+
+/** A text's tokens and, when they came from the cache, its chunks (null on the uncached path). */
+export interface ChunkedTokens {
+  tokens: Token[];
+  chunks: DocumentChunks | null;
 }
 
 /** What the wrapped tokenizer returns: tokens and whether their offsets came out exact. */
@@ -51,14 +62,14 @@ function isSeparator(unit: number): boolean {
  * cache handles; a longer one sends the comment down the uncached path (tokenize.ts treats long
  * runs specially).
  *
- * Example: const tokenize = createChunkedTokenizer(whole, prepare, 500); tokenize('late again.')
+ * Example: const tokenize = createChunkedTokenizer(whole, prepare, 500); tokenize('late again.').tokens
  */
 export function createChunkedTokenizer(
   tokenizeWhole: (text: string) => WholeTokenization,
   prepare: (text: string) => string,
   maximumChunk: number,
-): (text: string) => Token[] {
-  const cache = new Map<string, readonly TokenTemplate[]>();
+): (text: string) => ChunkedTokens {
+  const cache = new Map<string, CachedChunk>();
   /** One TokenForm per normal form (with its usual lemma), shared across chunks. */
   const forms = new Map<string, TokenForm>();
 
@@ -73,7 +84,7 @@ export function createChunkedTokenizer(
   // Reused between calls: chunk starts and ends, and the cached tokens of each chunk (or null).
   const starts: number[] = [];
   const ends: number[] = [];
-  const entries: (readonly TokenTemplate[] | null)[] = [];
+  const entries: (CachedChunk | null)[] = [];
 
   /** Tokenizes the missing chunks in one call and caches them; false if the result was not exact. */
   function fillMissing(text: string, count: number): boolean {
@@ -110,13 +121,17 @@ export function createChunkedTokenizer(
     }
     for (let position = 0; position < missing.length; position += 1) {
       const chunk = missing[position]!;
-      entries[chunk] = templates[position]!;
-      cache.set(text.slice(starts[chunk]!, ends[chunk]!), templates[position]!);
+      const cached: CachedChunk = { templates: templates[position]!, memoOwner: null, memoValue: null };
+      entries[chunk] = cached;
+      cache.set(text.slice(starts[chunk]!, ends[chunk]!), cached);
     }
     return true;
   }
 
-  return (text: string): Token[] => {
+  /** The uncached path: the whole text at once, no chunks. */
+  const whole = (text: string): ChunkedTokens => ({ tokens: tokenizeWhole(text).tokens, chunks: null });
+
+  return (text: string): ChunkedTokens => {
     const prepared = prepare(text);
     const length = prepared.length;
     let count = 0;
@@ -127,7 +142,7 @@ export function createChunkedTokenizer(
       if (position >= length) break;
       const start = position;
       while (position < length && !isSeparator(prepared.charCodeAt(position))) position += 1;
-      if (position - start >= maximumChunk) return tokenizeWhole(text).tokens;
+      if (position - start >= maximumChunk) return whole(text);
       const entry = cache.get(text.slice(start, position)) ?? null;
       if (entry === null) misses += 1;
       starts[count] = start;
@@ -135,11 +150,12 @@ export function createChunkedTokenizer(
       entries[count] = entry;
       count += 1;
     }
-    if (misses > 0 && !fillMissing(text, count)) return tokenizeWhole(text).tokens;
+    if (misses > 0 && !fillMissing(text, count)) return whole(text);
     const tokens: Token[] = [];
+    const chunks: DocumentChunks = { starts: starts.slice(0, count), ends: ends.slice(0, count), chunks: entries.slice(0, count) as CachedChunk[] };
     for (let chunk = 0; chunk < count; chunk += 1) {
       const base = starts[chunk]!;
-      const templates = entries[chunk]!;
+      const templates = entries[chunk]!.templates;
       for (let index = 0; index < templates.length; index += 1) {
         const template = templates[index]!;
         tokens.push({
@@ -155,6 +171,6 @@ export function createChunkedTokenizer(
         });
       }
     }
-    return tokens;
+    return { tokens, chunks };
   };
 }

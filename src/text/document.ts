@@ -69,6 +69,35 @@ export function createTokenForm(normal: string, lemma: string): TokenForm {
   };
 }
 
+/**
+ * A whitespace-free chunk of text as the tokenizer's chunk cache keeps it, one record shared by
+ * every occurrence of the same chunk. Like TokenForm it has a memo slot for a later stage (the
+ * learned models keep the chunk's model words there, src/model/doc-tokens.ts): `value` is valid
+ * only for the `owner` that set it. Single-threaded use only.
+ */
+export interface TextChunk {
+  memoOwner: unknown;
+  memoValue: unknown;
+}
+
+/** A document's chunks in order: chunks[i] is text[starts[i], ends[i]). */
+export interface DocumentChunks {
+  starts: number[];
+  ends: number[];
+  chunks: TextChunk[];
+}
+
+/**
+ * The document's chunks, when its tokens came from the chunk cache, under a symbol: JSON and key
+ * lists never see it.
+ */
+export const DOCUMENT_CHUNKS = Symbol('documentChunks');
+
+/** The document's chunks (see DOCUMENT_CHUNKS), or undefined for a document built any other way. */
+export function documentChunks(doc: TextDocument): DocumentChunks | undefined {
+  return (doc as TextDocument & { [DOCUMENT_CHUNKS]?: DocumentChunks })[DOCUMENT_CHUNKS];
+}
+
 export interface Clause extends Span {
   sentence: number;
   /** Index of the first token of the clause. */

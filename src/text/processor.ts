@@ -4,7 +4,7 @@
  */
 import { describeValue, VerbatimError } from '../errors.js';
 import { splitClauses } from './clauses.js';
-import type { TextDocument } from './document.js';
+import { DOCUMENT_CHUNKS, type DocumentChunks, type TextDocument } from './document.js';
 import { splitSentences } from './sentences.js';
 import { markShouting } from './shouting.js';
 import { createTokenizer } from './tokenize.js';
@@ -32,16 +32,19 @@ export function createTextProcessor(): TextProcessor {
         throw new VerbatimError('VERBATIM_E_TEXT_NOT_STRING', { field: 'text', found: describeValue(text) });
       }
       if (BLANK.test(text)) return { text, tokens: [], sentences: [], clauses: [] };
-      let tokens;
+      let tokenized;
       try {
-        tokens = tokenizer.tokenize(text);
+        tokenized = tokenizer.tokenizeChunked(text);
       } catch (cause) {
         throw new VerbatimError('VERBATIM_E_INTERNAL', {}, { cause });
       }
+      const { tokens, chunks } = tokenized;
       const sentences = splitSentences(text, tokens);
       const clauses = splitClauses(text, tokens, sentences);
       markShouting(tokens, clauses);
-      return { text, tokens, sentences, clauses };
+      // Always set (null on the uncached path), so every document has one shape.
+      const doc: TextDocument & { [DOCUMENT_CHUNKS]: DocumentChunks | null } = { text, tokens, sentences, clauses, [DOCUMENT_CHUNKS]: chunks };
+      return doc;
     },
   };
 }

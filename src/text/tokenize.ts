@@ -16,7 +16,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Token, TokenKind } from './document.js';
-import { createChunkedTokenizer, type WholeTokenization } from './chunk-cache.js';
+import { createChunkedTokenizer, type ChunkedTokens, type WholeTokenization } from './chunk-cache.js';
 import { joinEmoticons } from './emoticons.js';
 import { createLemmatizer } from './lemma.js';
 import { NEGATIVE_CONTRACTIONS } from './negation-forms.js';
@@ -26,6 +26,8 @@ import { normalizeWord, prepareForTokenizer } from './normalize.js';
 export interface Tokenizer {
   /** Tokens of `text` in order, offsets into `text`; whitespace is not a token. */
   tokenize(text: string): Token[];
+  /** tokenize(), with the text's chunks when they came from the chunk cache (for later stages' memos). */
+  tokenizeChunked(text: string): ChunkedTokens;
 }
 
 interface PendingToken {
@@ -232,5 +234,6 @@ export function createTokenizer(): Tokenizer {
     return { tokens: joinEmoticons(text, result), exact: !searched };
   }
 
-  return { tokenize: createChunkedTokenizer(tokenizeWhole, prepareForTokenizer, MAXIMUM_WINK_RUN) };
+  const chunked = createChunkedTokenizer(tokenizeWhole, prepareForTokenizer, MAXIMUM_WINK_RUN);
+  return { tokenize: (text) => chunked(text).tokens, tokenizeChunked: chunked };
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { documentModelTokens, spanModelTokens } from '../../src/model/doc-tokens.js';
+import { documentModelWords, scanModelWords, spanModelWords } from '../../src/model/doc-tokens.js';
+import { tokensOf } from '../../src/model/model-words.js';
+import type { TextDocument } from '../../src/text/document.js';
+import type { Span } from '../../src/contract.js';
 import { modelTokens, spannedModelTokens, tokensInRange } from '../../src/model/featurizer.js';
 import { createTextProcessor } from '../../src/text/processor.js';
 
@@ -11,6 +14,9 @@ const EDGE = [
   "Refund took 3 weeks... nobody called back :( would NOT recommend",
   'no', '',
 ];
+
+const documentModelTokens = (doc: TextDocument) => tokensOf(documentModelWords(doc));
+const spanModelTokens = (doc: TextDocument, span: Span) => tokensOf(spanModelWords(doc, span));
 
 describe('one model-token scan per document', () => {
   const processor = createTextProcessor();
@@ -24,6 +30,22 @@ describe('one model-token scan per document', () => {
       const doc = processor.process(text);
       expect(documentModelTokens(doc)).toEqual(modelTokens(text));
       for (const span of [...doc.clauses, ...doc.sentences]) expect(spanModelTokens(doc, span)).toEqual(modelTokens(text.slice(span.start, span.end)));
+    }
+  });
+
+  it('scans chunk by chunk (cached) exactly as one scan of the whole text, offsets included', () => {
+    const extra = [
+      "it doesn 't work and I can 't log in", "'t at the start, then won 't", "tabs\tand\nnew lines\r\nhere",
+      'ΟΔΟΣ\u00adΑ and ΟΔΟΣ', 'non\u00a0breaking\u2009spaces\u200band\u00adsoft hyphens', 'a lone \ud800 surrogate',
+      `a ${'verylongchunk'.repeat(8)}!!! and the same ${'verylongchunk'.repeat(8)}!!!`, '  padded  ', 'late. late. late.',
+    ];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const text of [...sample, ...EDGE, ...extra]) {
+        const whole = spannedModelTokens(text);
+        const chunked = scanModelWords(processor.process(text));
+        if (whole === null) expect(chunked).toBeNull();
+        else expect({ tokens: tokensOf(chunked!.tokens), spans: chunked!.spans }).toEqual(whole);
+      }
     }
   });
 

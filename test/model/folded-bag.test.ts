@@ -6,7 +6,8 @@ import { addHiddenLayer, createBagModel, forwardBatch, type OutputKind } from '.
 import { mulberry32 } from '../../src/datasets/random.js';
 import { DEFAULT_EMOTION_DIR, loadEmotionModel } from '../../src/model/emotion-model.js';
 import { DEFAULT_FEATURIZER, featurizeTokens, modelTokens, type FeaturizerParams } from '../../src/model/featurizer.js';
-import { FoldedBag, openBagScorer, WORD_CACHE_LIMIT } from '../../src/model/folded-bag.js';
+import { FoldedBag, openBagScorer } from '../../src/model/folded-bag.js';
+import { modelWordEpoch, modelWordsOf, setModelWordLimitForTests, MODEL_WORD_LIMIT } from '../../src/model/model-words.js';
 import { exportBagModel, readBagModel, readFoldedTable } from '../../src/model/onnx-export.js';
 import { openBagRunner } from '../../src/model/onnx-runner.js';
 
@@ -68,14 +69,25 @@ describe('FoldedBag', () => {
     expectClose(bag.runTokens(tokens), expected, 1e-6);
   });
 
-  it('stays exact after the word cache starts over', () => {
+  it('stays exact when the model words start over (a new epoch), even for words of the old one', () => {
     const { bytes } = exported('softmax', 3);
     const params: FeaturizerParams = { ...DEFAULT_FEATURIZER, buckets: BUCKETS, charMin: 3, charMax: 4 };
     const bag = new FoldedBag(readFoldedTable(bytes)!, params);
-    const many = Array.from({ length: WORD_CACHE_LIMIT + 10 }, (_, index) => [`w${index.toString(36)}`]);
-    bag.runTokens(many);
     const tokens = TEXTS.map((text) => modelTokens(text));
-    expectClose(bag.runTokens(tokens), bag.runIds(tokens.map((row) => featurizeTokens(row, params))), 1e-6);
+    const expected = bag.runIds(tokens.map((row) => featurizeTokens(row, params)));
+    try {
+      setModelWordLimitForTests(40);
+      const before = modelWordEpoch();
+      const oldWords = tokens.map(modelWordsOf);
+      expectClose(bag.runWords(oldWords), expected, 1e-6);
+      // Past the limit the ids are handed out again, to other words.
+      bag.runTokens(Array.from({ length: 100 }, (_, index) => [`w${index.toString(36)}`]));
+      expect(modelWordEpoch()).toBeGreaterThan(before);
+      expectClose(bag.runWords(oldWords), expected, 1e-6);
+      expectClose(bag.runTokens(tokens), expected, 1e-6);
+    } finally {
+      setModelWordLimitForTests(MODEL_WORD_LIMIT);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelTokens } from '../../src/model/featurizer.js';
+import { tokensOf } from '../../src/model/model-words.js';
 import { createModelScorer } from '../../src/model/model-scorer.js';
 import type { SentimentModel } from '../../src/model/sentiment-model.js';
 import type { ClauseScorer } from '../../src/sentiment/types.js';
@@ -30,6 +31,9 @@ const fakeModel: SentimentModel = {
   async predictTokens(tokens) {
     lastTokens = [...tokens];
     return this.predict(tokens.map((list) => list.join(' ')));
+  },
+  async predictWords(words) {
+    return this.predictTokens(words.map(tokensOf));
   },
   async predictAspects(items) {
     return Float32Array.from(items.flatMap((item) => (item.text.slice(item.start, item.end) === 'food' ? [0, 0, 1] : [1, 0, 0])));

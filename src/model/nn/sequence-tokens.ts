@@ -4,6 +4,7 @@
  * plus, for an aspect item, each token's position bucket relative to the target.
  */
 import { hashString, modelTokens } from '../featurizer.js';
+import { MODEL_WORD_LIMIT, currentWord, type ModelWord } from '../model-words.js';
 
 /** Row 0 of every table is padding. */
 export const PAD_ROW = 0;
@@ -62,6 +63,38 @@ export function sentenceInput(text: string, vocabulary: TokenVocabulary, minimum
 /** sentenceInput() over tokens already made by modelTokens. */
 export function sentenceInputFromTokens(tokens: readonly string[], vocabulary: TokenVocabulary, minimum: number): SequenceInput {
   return { rows: padded(tokens.slice(0, MAX_SEQUENCE_TOKENS).map((token) => rowOfToken(token, vocabulary)), minimum) };
+}
+
+/**
+ * A vocabulary's rows of model words, kept by word id for the current model-word epoch, so a
+ * token's row costs an array read instead of a lookup in the 60k-word vocabulary.
+ */
+export class WordRows {
+  private rows = new Int32Array(0);
+  private epoch = -1;
+  constructor(readonly vocabulary: TokenVocabulary) {}
+
+  /** rowOfToken(word.token, vocabulary). */
+  rowOf(word: ModelWord): number {
+    const current = currentWord(word);
+    if (current.epoch !== this.epoch) {
+      // Row 0 is padding, never a token's row: it marks "not looked up yet".
+      if (this.rows.length === 0) this.rows = new Int32Array(MODEL_WORD_LIMIT);
+      else this.rows.fill(0);
+      this.epoch = current.epoch;
+    }
+    let row = this.rows[current.id];
+    if (row === 0) row = this.rows[current.id] = rowOfToken(current.token, this.vocabulary);
+    return row;
+  }
+}
+
+/** sentenceInputFromTokens() over model words (the document scan's). */
+export function sentenceInputFromWords(words: readonly ModelWord[], rows: WordRows, minimum: number): SequenceInput {
+  const length = Math.min(words.length, MAX_SEQUENCE_TOKENS);
+  const result = new Int32Array(Math.max(length, minimum));
+  for (let index = 0; index < length; index++) result[index] = rows.rowOf(words[index]);
+  return { rows: result };
 }
 
 /**

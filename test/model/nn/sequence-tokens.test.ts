@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aspectInput, POSITION_BUCKETS, rowOfToken, sentenceInput, type TokenVocabulary } from '../../../src/model/nn/sequence-tokens.js';
+import { aspectInput, POSITION_BUCKETS, rowOfToken, sentenceInput, sentenceInputFromWords, WordRows, type TokenVocabulary } from '../../../src/model/nn/sequence-tokens.js';
+import { modelTokens } from '../../../src/model/featurizer.js';
+import { MODEL_WORD_LIMIT, modelWord, modelWordsOf, setModelWordLimitForTests } from '../../../src/model/model-words.js';
 
 const WORDS = ['the', 'food', 'was', 'great', 'but', 'service', 'slow', 'not'];
 const VOCABULARY: TokenVocabulary = { wordRows: WORDS.length, oovBuckets: 16, rankOf: (word) => WORDS.indexOf(word) };
@@ -51,5 +53,21 @@ describe('sequence tokens', () => {
     const input = aspectInput({ text, start, end: start + 4 }, VOCABULARY, 3);
     expect(input.rows.length).toBeLessThanOrEqual(96);
     expect(input.rows[input.targetStart!]).toBe(2);
+  });
+
+  it('gives model words the rows of their tokens, by id, across a new model-word epoch', () => {
+    const rows = new WordRows(VOCABULARY);
+    const text = 'The food was not great, service slow!! zzzq';
+    const expected = sentenceInput(text, VOCABULARY, 3).rows;
+    const words = modelWordsOf(modelTokens(text));
+    expect(sentenceInputFromWords(words, rows, 3).rows).toEqual(expected);
+    try {
+      setModelWordLimitForTests(4);
+      for (const token of ['x1', 'x2', 'x3', 'x4', 'x5']) rows.rowOf(modelWord(token));
+      expect(sentenceInputFromWords(words, rows, 3).rows).toEqual(expected);
+      expect(sentenceInputFromWords(modelWordsOf(['no']), rows, 3).rows).toEqual(sentenceInput('no', VOCABULARY, 3).rows);
+    } finally {
+      setModelWordLimitForTests(MODEL_WORD_LIMIT);
+    }
   });
 });
