@@ -13,7 +13,7 @@
 import type { Span } from '../contract.js';
 import { documentChunks, type DocumentChunks, type TextDocument } from '../text/document.js';
 import { modelTokens, spannedLowerTokens, spannedModelTokens, tokensInRange, type SpannedTokens } from './featurizer.js';
-import { modelWordEpoch, modelWordsOf, type ModelWord } from './model-words.js';
+import { modelWord, modelWordEpoch, modelWordsOf, type ModelWord } from './model-words.js';
 
 /**
  * The scan is kept on the document under a symbol (non-enumerable: JSON, spreads and key lists
@@ -31,20 +31,33 @@ interface ChunkWords {
   epoch: number;
 }
 
+/**
+ * What a chunk's memo holds: its one model word when that word is the whole chunk (most chunks:
+ * "delivery", "slow"; no arrays kept per chunk, the server's memory is budgeted), its words with
+ * offsets otherwise, or null when its words cannot be read from the chunk alone.
+ */
+type ChunkMemo = ModelWord | ChunkWords | null;
+
 /** The owner of the chunks' memo slots (TextChunk). */
 const CHUNK_MEMO_OWNER = Symbol('modelWords');
 
 /**
- * The model words of text[start, end), or null when they cannot be read from the chunk alone: its
+ * The model words of text[start, end): null when they cannot be read from the chunk alone: its
  * lower case changes length (offsets would shift) or depends on what follows it (a capital sigma:
  * "Σ" lower-cases to "ς" only at the end of a word).
  */
-function chunkWords(text: string, start: number, end: number): ChunkWords | null {
+function chunkMemo(text: string, start: number, end: number): ChunkMemo {
   const chunk = text.slice(start, end);
   const lower = chunk.toLowerCase();
   if (lower.length !== chunk.length || chunk.includes('\u03a3')) return null;
   const { tokens, spans } = spannedLowerTokens(lower);
+  // A lone "'t" keeps the array form: the scan checks that form for treebank spacing (below).
+  if (tokens.length === 1 && spans[0] === 0 && spans[1] === lower.length && tokens[0] !== "'t") return modelWord(tokens[0]);
   return { words: modelWordsOf(tokens), spans, epoch: modelWordEpoch() };
+}
+
+function isCurrent(memo: ChunkMemo | undefined): memo is ModelWord | ChunkWords | null {
+  return memo !== undefined && (memo === null || memo.epoch === modelWordEpoch());
 }
 
 /** The scan from the document's chunks' memos; null when a chunk cannot give its words alone. */
@@ -54,13 +67,18 @@ function scanChunks(text: string, chunks: DocumentChunks): SpannedTokens<ModelWo
   for (let index = 0; index < chunks.chunks.length; index++) {
     const chunk = chunks.chunks[index];
     const start = chunks.starts[index];
-    let memo = chunk.memoOwner === CHUNK_MEMO_OWNER ? (chunk.memoValue as ChunkWords | null) : undefined;
-    if (memo === undefined || (memo !== null && memo.epoch !== modelWordEpoch())) {
-      memo = chunkWords(text, start, chunks.ends[index]);
+    let memo = chunk.memoOwner === CHUNK_MEMO_OWNER ? (chunk.memoValue as ChunkMemo) : undefined;
+    if (!isCurrent(memo)) {
+      memo = chunkMemo(text, start, chunks.ends[index]);
       chunk.memoOwner = CHUNK_MEMO_OWNER;
       chunk.memoValue = memo;
     }
     if (memo === null) return null;
+    if ('token' in memo) {
+      words.push(memo);
+      spans.push(start, chunks.ends[index]);
+      continue;
+    }
     // "doesn 't" (treebank spacing): the scanner joins "'t" to the word before, across the space.
     if (memo.words.length > 0 && memo.words[0].token === "'t" && words.length > 0) return null;
     for (let position = 0; position < memo.words.length; position++) {

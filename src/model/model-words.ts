@@ -26,9 +26,10 @@ export interface ModelWord {
 
 /**
  * Words per epoch. Per-id tables cost classes x 3 floats per word and model (the emotion bag: 96
- * bytes), so 50k words is ~5 MB for the largest, inside the server's memory budget.
+ * bytes), so 40k words is ~4 MB for the largest (as the word caches it replaced), inside the
+ * server's memory budget.
  */
-export const MODEL_WORD_LIMIT = 50_000;
+export const MODEL_WORD_LIMIT = 40_000;
 
 let words = new Map<string, ModelWord>();
 let epoch = 0;
