@@ -19,22 +19,40 @@ export const BATCH_SIZE = 256;
 export const MAX_CELLS = 16_384;
 
 /**
+ * What one ORT call costs beside its padded cells, in padded cells (measured on the sentence CNN:
+ * ~80 µs a call against ~0.44 µs a padded cell). It sets how much padding is worth a call saved.
+ */
+export const CALL_COST_CELLS = 180;
+
+/**
  * Splits rows, sorted by ascending length, into runs for one ORT call each: at most BATCH_SIZE
- * rows and at most MAX_CELLS padded cells (a row longer than that goes alone).
+ * rows and at most MAX_CELLS padded cells (a row longer than that goes alone), cut where the
+ * padded cells plus CALL_COST_CELLS per call are fewest (an exact partition over the sorted rows).
+ * Cutting only at the budgets padded the cascade's clauses (12.4 tokens on average) to 24.7.
  */
 export function lengthBatches(order: readonly number[], lengthOf: (row: number) => number): number[][] {
-  const batches: number[][] = [];
-  let current: number[] = [];
-  for (const row of order) {
-    const width = Math.max(1, lengthOf(row));
-    if (current.length > 0 && (current.length >= BATCH_SIZE || (current.length + 1) * width > MAX_CELLS)) {
-      batches.push(current);
-      current = [];
+  const count = order.length;
+  const widths = order.map((row) => Math.max(1, lengthOf(row)));
+  // cost[j]: least cost of the first j rows; start[j]: where the last run of that best split starts.
+  const cost = new Float64Array(count + 1);
+  const start = new Int32Array(count + 1);
+  for (let end = 1; end <= count; end++) {
+    const width = widths[end - 1];
+    cost[end] = Infinity;
+    for (let first = end - 1; first >= 0 && end - first <= BATCH_SIZE; first--) {
+      const size = end - first;
+      // A row wider than the budget goes alone; a run padded to `width` only grows as it reaches left.
+      if (size > 1 && size * width > MAX_CELLS) break;
+      const total = cost[first] + CALL_COST_CELLS + size * width;
+      if (total < cost[end]) {
+        cost[end] = total;
+        start[end] = first;
+      }
     }
-    current.push(row);
   }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  const batches: number[][] = [];
+  for (let end = count; end > 0; end = start[end]) batches.push(order.slice(start[end], end));
+  return batches.reverse();
 }
 
 export interface BagRunner {

@@ -16,6 +16,15 @@ describe('lengthBatches', () => {
     }
     expect(batches.some((batch) => batch.length === 1 && lengths[batch[0]!] === 20_000)).toBe(true);
   });
+
+  it('does not pad many short rows to one long row, nor split rows of one length', () => {
+    const lengths = [...Array.from({ length: 150 }, () => 12), 96];
+    const order = lengths.map((_, index) => index);
+    expect(lengthBatches(order, (row) => lengths[row]!)).toEqual([order.slice(0, 150), [150]]);
+    // A few rows a little longer are worth padding rather than a call of their own.
+    const close = [...Array.from({ length: 150 }, () => 12), 13, 13];
+    expect(lengthBatches(close.map((_, index) => index), (row) => close[row]!)).toHaveLength(1);
+  });
 });
 
 describe('bag runner batching', () => {
