@@ -269,12 +269,21 @@ const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over UTF-16 code units, continued from `hash` (so namespaces and pieces chain cheaply). */
 export function hashString(text: string, hash: number = FNV_OFFSET): number {
-  let value = hash;
+  return hashInt32(text, hash) >>> 0;
+}
+
+/**
+ * hashString's bits as a signed 32-bit integer (`hash` may be either form): a small integer to V8,
+ * where a hash above 2^31 passed between functions is a heap-allocated number (the folded bags'
+ * bigrams allocated ~100 of them per comment). bucketOf takes either form.
+ */
+export function hashInt32(text: string, hash: number = FNV_OFFSET): number {
+  let value = hash | 0;
   for (let index = 0; index < text.length; index++) {
     value ^= text.charCodeAt(index);
     value = Math.imul(value, FNV_PRIME);
   }
-  return value >>> 0;
+  return value;
 }
 
 const WORD_NAMESPACE = hashString('w\u0001');
@@ -292,9 +301,9 @@ export function bucketMask(buckets: number): number {
   return buckets > 0 && (buckets & (buckets - 1)) === 0 && buckets <= 2 ** 30 ? buckets - 1 : -1;
 }
 
-/** The bucket of a feature hash: the mask when there is one (no float modulo on the hot path), else the modulo. */
+/** The bucket of a feature hash (hashString's or hashInt32's form): the mask when there is one (no float modulo on the hot path), else the modulo. */
 export function bucketOf(hash: number, mask: number, buckets: number): number {
-  return mask >= 0 ? hash & mask : hash % buckets;
+  return mask >= 0 ? hash & mask : (hash >>> 0) % buckets;
 }
 
 /** Appends one hashed feature to a growable id list. */

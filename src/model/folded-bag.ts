@@ -16,7 +16,7 @@ import {
   addCharacterNgrams,
   bucketMask,
   bucketOf,
-  hashString,
+  hashInt32,
   featurizeTokens,
   walkFeatures,
   wordHash,
@@ -48,7 +48,8 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   private readonly stride: number;
   /** The model-word epoch the slab belongs to. */
   private epoch = -1;
-  private words: readonly ModelWord[] = [];
+  /** The row being walked (its first words; later entries are stale), current and prepared. */
+  private readonly words: ModelWord[] = [];
 
   constructor(
     private readonly folded: FoldedTable,
@@ -79,7 +80,9 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   /** runTokens() for rows of model words (the document scan's, model-words.ts). */
   runWords(rows: readonly (readonly ModelWord[])[]): Float32Array {
     const result = new Float32Array(rows.length * this.classes);
-    const current: ModelWord[] = [];
+    // Written by index, never emptied: `length = 0` drops an array's store, and regrowing it
+    // allocated ~0.9 KB per row.
+    const current = this.words;
     for (let row = 0; row < rows.length; row++) {
       const words = rows[row];
       this.begin();
@@ -88,14 +91,11 @@ export class FoldedBag implements FeatureVisitor, HashSink {
       let epoch: number;
       do {
         epoch = modelWordEpoch();
-        current.length = 0;
-        for (let index = 0; index < words.length; index++) current.push(this.prepare(currentWord(words[index])));
+        for (let index = 0; index < words.length; index++) current[index] = this.prepare(currentWord(words[index]));
       } while (epoch !== modelWordEpoch());
-      this.words = current;
-      if (!walkFeatures(current.length, this.params, this)) this.add(EMPTY_HASH);
+      if (!walkFeatures(words.length, this.params, this)) this.add(EMPTY_HASH);
       this.finish(result, row);
     }
-    this.words = [];
     return result;
   }
 
@@ -116,7 +116,7 @@ export class FoldedBag implements FeatureVisitor, HashSink {
 
   /** FeatureVisitor: the bigram of tokens[index] and the next token. */
   bigram(index: number): void {
-    this.add(hashString(this.words[index + 1].token, this.words[index].bigramPrefix));
+    this.addRow(this.bucketOf(hashInt32(this.words[index + 1].token, this.words[index].bigramPrefix)) * this.classes);
   }
 
   /** FeatureVisitor: a word's character n-grams, from the slab unless they would cross maxIds. */

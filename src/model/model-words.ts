@@ -18,7 +18,7 @@ export interface ModelWord {
   readonly epoch: number;
   /** Its part in negation scoping (negationRole). */
   readonly role: NegationRole;
-  /** Hash state its bigrams continue from (bigramPrefix). */
+  /** Hash state its bigrams continue from (bigramPrefix), as a signed 32-bit integer (hashInt32). */
   readonly bigramPrefix: number;
   /** isWord(token): it gets character n-grams. */
   readonly isWord: boolean;
@@ -48,7 +48,7 @@ export function modelWord(token: string): ModelWord {
     words = new Map();
     epoch += 1;
   }
-  const word: ModelWord = { token, id: words.size, epoch, role: negationRole(token), bigramPrefix: bigramPrefix(token), isWord: isWord(token) };
+  const word: ModelWord = { token, id: words.size, epoch, role: negationRole(token), bigramPrefix: bigramPrefix(token) | 0, isWord: isWord(token) };
   words.set(token, word);
   return word;
 }

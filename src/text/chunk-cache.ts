@@ -121,7 +121,7 @@ export function createChunkedTokenizer(
     }
     for (let position = 0; position < missing.length; position += 1) {
       const chunk = missing[position]!;
-      const cached: CachedChunk = { templates: templates[position]!, memoOwner: null, memoValue: null };
+      const cached: CachedChunk = { templates: templates[position]!, length: ends[chunk]! - starts[chunk]!, memoOwner: null, memoValue: null };
       entries[chunk] = cached;
       cache.set(text.slice(starts[chunk]!, ends[chunk]!), cached);
     }
@@ -152,7 +152,7 @@ export function createChunkedTokenizer(
     }
     if (misses > 0 && !fillMissing(text, count)) return whole(text);
     const tokens: Token[] = [];
-    const chunks: DocumentChunks = { starts: starts.slice(0, count), ends: ends.slice(0, count), chunks: entries.slice(0, count) as CachedChunk[] };
+    const chunks: DocumentChunks = { starts: starts.slice(0, count), chunks: entries.slice(0, count) as CachedChunk[] };
     for (let chunk = 0; chunk < count; chunk += 1) {
       const base = starts[chunk]!;
       const templates = entries[chunk]!.templates;

@@ -76,14 +76,15 @@ export function createTokenForm(normal: string, lemma: string): TokenForm {
  * only for the `owner` that set it. Single-threaded use only.
  */
 export interface TextChunk {
+  /** The chunk's length in UTF-16 units (every occurrence has the same). */
+  readonly length: number;
   memoOwner: unknown;
   memoValue: unknown;
 }
 
-/** A document's chunks in order: chunks[i] is text[starts[i], ends[i]). */
+/** A document's chunks in order: chunks[i] is text[starts[i], starts[i] + chunks[i].length). */
 export interface DocumentChunks {
   starts: number[];
-  ends: number[];
   chunks: TextChunk[];
 }
 

@@ -12,7 +12,7 @@ describe('model words', () => {
     expect(second.id).not.toBe(first.id);
     for (const word of [first, second, modelWord('!!')]) {
       expect(word.role).toBe(negationRole(word.token));
-      expect(word.bigramPrefix).toBe(bigramPrefix(word.token));
+      expect(word.bigramPrefix).toBe(bigramPrefix(word.token) | 0);
       expect(word.isWord).toBe(isWord(word.token));
     }
     expect(tokensOf([first, second])).toEqual(['not', 'late']);
