@@ -11,6 +11,7 @@ import { featurizeAspect, type AspectRequest } from './aspect-featurizer.js';
 import { modelTokens, type FeaturizerParams } from './featurizer.js';
 import { openBagScorer, type BagScorer } from './folded-bag.js';
 import type { NetworkShape } from './nn/conv-network.js';
+import { openSegmentRunner } from './nn/segment-runner.js';
 import { openSequenceRunner } from './nn/sequence-runner.js';
 import { modelWordsOf, type ModelWord } from './model-words.js';
 import { WordRows, aspectInput, sentenceInputFromWords, type SequenceInput } from './nn/sequence-tokens.js';
@@ -221,7 +222,9 @@ async function openPart<Row>(name: string, dir: string, part: SentimentPart, tas
     throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `${file} was trained on ${part.vocabularySize} words, models/embeddings has ${vocabulary.wordRows}` });
   }
   const minimum = Math.max(...part.shape.widths);
-  const runner = await openSequenceRunner(name, file, part.shape.widths, task.aspect);
+  // A sentence network runs its texts end to end (segment-runner.ts); the aspect network's gate
+  // depends on each text's target, so its texts stay rows of a padded batch.
+  const runner = task.aspect ? await openSequenceRunner(name, file, part.shape.widths, true) : await openSegmentRunner(name, file, part.shape);
   const wordRows = new WordRows(vocabulary);
   return (rows) => runner.run(rows.map((row) => task.sequenceInput(row, wordRows, minimum)));
 }

@@ -8,6 +8,12 @@
  *       aspect:   Tanh(Conv_k(x)) * Relu(ConvGate_k(x) + Unsqueeze(Gemm(target, V)))
  *     + window_mask_k[N,1,L-k+1] (0 or -1e4: windows that reach into batch padding) ─ReduceMax(2)
  *   Concat ─Gemm(output)─Mul(1/T)─Softmax = probabilities[N,3]
+ *
+ * The segments graph of a sentence network (exportSequenceSegments) reads many texts laid end to
+ * end in one row, rows[1,L], and pools each text's own windows, listed by the runner
+ * (segment-runner.ts) in window_index_k[N,M] (a text's first window repeated as padding):
+ *   Relu(Conv_k(x))[1,F,W] ─Transpose─Reshape[W,F] ─Gather(window_index_k)[N,M,F] ─ReduceMax(1)
+ *   Concat ─Gemm(output)─Mul(1/T)─Softmax = probabilities[N,3]
  */
 import { encodeModel, floatsOf, onnxModelType, ONNX_ATTRIBUTE, ONNX_TYPE } from '../onnx-proto.js';
 import type { NetworkShape } from './conv-network.js';
@@ -20,6 +26,8 @@ export const SEQUENCE_INPUT_TARGET_MASK = 'target_mask';
 export const SEQUENCE_OUTPUT = 'probabilities';
 /** Name of the window mask input of width k. */
 export const windowMaskName = (k: number): string => `window_mask_${k}`;
+/** Name of the segments graph's window index input of width k (exportSequenceSegments). */
+export const windowIndexName = (k: number): string => `window_index_${k}`;
 /** Added to windows that reach into batch padding, so ReduceMax never picks them. */
 export const MASKED = -1e4;
 
@@ -47,6 +55,19 @@ function convLayout(weight: Float32Array, filters: number, k: number, P: number)
 
 /** Serializes the served network with the temperature baked in. */
 export function exportSequenceNetwork(served: ServedNetwork, temperature: number, description: string): Uint8Array {
+  return exportGraph(served, temperature, description, false);
+}
+
+/**
+ * The segments graph of a sentence (not gated) network, same weights and temperature (see the
+ * header). Built at load time from the shipped graph, never shipped itself.
+ */
+export function exportSequenceSegments(served: ServedNetwork, temperature: number, description: string): Uint8Array {
+  if (served.shape.gated) throw new Error('a segments graph is only built for sentence networks');
+  return exportGraph(served, temperature, description, true);
+}
+
+function exportGraph(served: ServedNetwork, temperature: number, description: string, segments: boolean): Uint8Array {
   const { projection: P, filters: F, classes: C, widths, gated } = served.shape;
   const aspect = gated;
   const initializer: Record<string, unknown>[] = [
@@ -62,7 +83,7 @@ export function exportSequenceNetwork(served: ServedNetwork, temperature: number
     node('Gather', ['row_scale', SEQUENCE_INPUT_ROWS], ['u_scale'], [intAttribute('axis', 0)]),
     node('Mul', ['u_unscaled', 'u_scale'], ['u']),
   ];
-  const inputs = [valueInfo(SEQUENCE_INPUT_ROWS, ONNX_TYPE.int32, ['batch', 'length'])];
+  const inputs = [valueInfo(SEQUENCE_INPUT_ROWS, ONNX_TYPE.int32, [segments ? 1 : 'batch', 'length'])];
   if (aspect) {
     inputs.push(valueInfo(SEQUENCE_INPUT_POSITIONS, ONNX_TYPE.int32, ['batch', 'length']));
     inputs.push(valueInfo(SEQUENCE_INPUT_TARGET_MASK, ONNX_TYPE.float, ['batch', 'length', 1]));
@@ -80,10 +101,9 @@ export function exportSequenceNetwork(served: ServedNetwork, temperature: number
     );
   }
   nodes.push(node('Transpose', [aspect ? 'x' : 'u'], ['x_channels'], [intsAttribute('perm', [0, 2, 1])]));
-  const pooled: string[] = [];
+  const pooledNames: string[] = [];
   widths.forEach((k, w) => {
     const mask = windowMaskName(k);
-    inputs.push(valueInfo(mask, ONNX_TYPE.float, ['batch', 1, `windows_${k}`]));
     initializer.push(tensor(`conv_${k}`, ONNX_TYPE.float, [F, P, k], convLayout(served.conv[w], F, k, P)));
     initializer.push(tensor(`conv_${k}_bias`, ONNX_TYPE.float, [F], served.convBias[w]));
     const convAttributes = [intsAttribute('kernel_shape', [k])];
@@ -101,14 +121,26 @@ export function exportSequenceNetwork(served: ServedNetwork, temperature: number
     } else {
       nodes.push(node('Relu', [`conv_${k}_out`], [`feature_${k}`]));
     }
-    nodes.push(
-      node('Add', [`feature_${k}`, mask], [`masked_${k}`]),
-      node('ReduceMax', [`masked_${k}`], [`pooled_${k}`], [intsAttribute('axes', [2]), intAttribute('keepdims', 0)]),
-    );
-    pooled.push(`pooled_${k}`);
+    if (segments) {
+      inputs.push(valueInfo(windowIndexName(k), ONNX_TYPE.int32, ['batch', `windows_${k}`]));
+      nodes.push(
+        node('Transpose', [`feature_${k}`], [`window_major_${k}`], [intsAttribute('perm', [0, 2, 1])]),
+        node('Reshape', [`window_major_${k}`, 'window_shape'], [`windows_${k}`]),
+        node('Gather', [`windows_${k}`, windowIndexName(k)], [`text_windows_${k}`], [intAttribute('axis', 0)]),
+        node('ReduceMax', [`text_windows_${k}`], [`pooled_${k}`], [intsAttribute('axes', [1]), intAttribute('keepdims', 0)]),
+      );
+    } else {
+      inputs.push(valueInfo(mask, ONNX_TYPE.float, ['batch', 1, `windows_${k}`]));
+      nodes.push(
+        node('Add', [`feature_${k}`, mask], [`masked_${k}`]),
+        node('ReduceMax', [`masked_${k}`], [`pooled_${k}`], [intsAttribute('axes', [2]), intAttribute('keepdims', 0)]),
+      );
+    }
+    pooledNames.push(`pooled_${k}`);
   });
+  if (segments) initializer.push(tensor('window_shape', ONNX_TYPE.int64, [2], new BigInt64Array([-1n, BigInt(F)])));
   nodes.push(
-    node('Concat', pooled, ['features'], [intAttribute('axis', 1)]),
+    node('Concat', pooledNames, ['features'], [intAttribute('axis', 1)]),
     node('Gemm', ['features', 'output', 'output_bias'], ['logits'], [intAttribute('transB', 1)]),
     node('Mul', ['logits', 'inverse_temperature'], ['scaled_logits']),
     node('Softmax', ['scaled_logits'], [SEQUENCE_OUTPUT], [intAttribute('axis', -1)]),
