@@ -16,9 +16,10 @@ import type { SequenceInput } from './sequence-tokens.js';
 
 /**
  * Tokens per onnxruntime call. The call's largest intermediates are filters x tokens floats per
- * width, which onnxruntime's arena keeps for the session's life: 8k tokens is ~2 MB each.
+ * width, which onnxruntime's arena keeps for the session's life: 4k tokens is ~1 MB each (a
+ * 256-comment batch sends ~1,900 tokens of unsure clauses).
  */
-export const SEGMENT_CALL_TOKENS = 8192;
+export const SEGMENT_CALL_TOKENS = 4096;
 
 /**
  * Texts go to a call in order of length, and a call's window lists are padded to its longest
