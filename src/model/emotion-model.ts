@@ -57,9 +57,7 @@ export interface EmotionModel {
    * (the contract's `emotions`).
    */
   predict(texts: readonly string[], threshold?: number): Promise<Emotion[][]>;
-  /** predict() for texts already split by modelTokens, one token list per text. */
-  predictTokens(tokens: readonly (readonly string[])[], threshold?: number): Promise<Emotion[][]>;
-  /** predictTokens() for texts as model words (a document scan's, doc-tokens.ts). */
+  /** predict() for texts already split into model words (a document scan's, doc-tokens.ts), one list per text. */
   predictWords(words: readonly (readonly ModelWord[])[], threshold?: number): Promise<Emotion[][]>;
 }
 
@@ -92,9 +90,6 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
     scores,
     async predict(texts, threshold = meta.threshold) {
       return emotionsAbove(await scores(texts), texts.length, threshold);
-    },
-    async predictTokens(tokens, threshold = meta.threshold) {
-      return emotionsAbove(await bag.runTokens(tokens), tokens.length, threshold);
     },
     async predictWords(words, threshold = meta.threshold) {
       return emotionsAbove(await bag.runWords(words), words.length, threshold);

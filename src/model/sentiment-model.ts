@@ -72,9 +72,7 @@ export interface SentimentModel {
   readonly meta: SentimentMeta;
   /** n x 3 calibrated probabilities in `meta.labels` order, one row per text. */
   predict(texts: readonly string[]): Promise<Float32Array>;
-  /** predict() for texts already split by modelTokens (one row per token list): a caller that has them skips the scan. */
-  predictTokens(tokens: readonly (readonly string[])[]): Promise<Float32Array>;
-  /** predictTokens() for texts as model words (a document scan's, doc-tokens.ts). */
+  /** predict() for texts already split into model words (a document scan's, doc-tokens.ts): a caller that has them skips the scan. */
   predictWords(words: readonly (readonly ModelWord[])[]): Promise<Float32Array>;
   /** n x 3 calibrated probabilities of the polarity toward text[start, end). */
   predictAspects(items: readonly AspectRequest[]): Promise<Float32Array>;
@@ -106,7 +104,6 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
   return {
     meta,
     predict: (texts) => sentence(texts.map((text) => modelWordsOf(modelTokens(String(text ?? ''))))),
-    predictTokens: (tokens) => sentence(tokens.map(modelWordsOf)),
     predictWords: (words) => sentence(words),
     predictAspects: (items) => aspect(items),
   };

@@ -28,12 +28,9 @@ const fakeModel: SentimentModel = {
   async predict(texts) {
     return Float32Array.from(texts.flatMap((text) => (text.includes('bad') ? [0.8, 0.15, 0.05] : text.includes('good') ? [0.1, 0.2, 0.7] : [0.2, 0.6, 0.2])));
   },
-  async predictTokens(tokens) {
-    lastTokens = [...tokens];
-    return this.predict(tokens.map((list) => list.join(' ')));
-  },
   async predictWords(words) {
-    return this.predictTokens(words.map(tokensOf));
+    lastTokens = words.map(tokensOf);
+    return this.predict(lastTokens.map((list) => list.join(' ')));
   },
   async predictAspects(items) {
     return Float32Array.from(items.flatMap((item) => (item.text.slice(item.start, item.end) === 'food' ? [0, 0, 1] : [1, 0, 0])));

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
+import { modelWordsOf } from '../../src/model/model-words.js';
 import { modelTokens } from '../../src/model/featurizer.js';
 import { argmax } from '../../src/model/metrics.js';
 import { DEFAULT_SENTIMENT_DIR, gatedRows, loadSentimentModel, mixMembers, mixUnsureRows, pickRows, type EnsemblePart, type SentimentMeta, type SentimentModel } from '../../src/model/sentiment-model.js';
@@ -39,11 +40,11 @@ describe('loadSentimentModel (models/sentiment)', () => {
     }
   });
 
-  it('scores token lists (predictTokens) exactly as the texts they came from', async () => {
+  it('scores model words (predictWords) exactly as the texts they came from', async () => {
     const texts = [...CASES.map(([text]) => text), '', 'sooo bad!!! never again :(', "doesn't work"];
     const fromTexts = await model.predict(texts);
-    const fromTokens = await model.predictTokens(texts.map((text) => modelTokens(text)));
-    expect(Array.from(fromTokens)).toEqual(Array.from(fromTexts));
+    const fromWords = await model.predictWords(texts.map((text) => modelWordsOf(modelTokens(text))));
+    expect(Array.from(fromWords)).toEqual(Array.from(fromTexts));
   });
 
   it('gives two aspects of one sentence opposite polarities', async () => {

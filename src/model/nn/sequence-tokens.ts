@@ -57,12 +57,7 @@ function padded(rows: number[], minimum: number): Int32Array {
 
 /** Sentence model input: the text's tokens as rows, at least `minimum` long. */
 export function sentenceInput(text: string, vocabulary: TokenVocabulary, minimum: number): SequenceInput {
-  return sentenceInputFromTokens(modelTokens(text), vocabulary, minimum);
-}
-
-/** sentenceInput() over tokens already made by modelTokens. */
-export function sentenceInputFromTokens(tokens: readonly string[], vocabulary: TokenVocabulary, minimum: number): SequenceInput {
-  return { rows: padded(tokens.slice(0, MAX_SEQUENCE_TOKENS).map((token) => rowOfToken(token, vocabulary)), minimum) };
+  return { rows: padded(modelTokens(text).slice(0, MAX_SEQUENCE_TOKENS).map((token) => rowOfToken(token, vocabulary)), minimum) };
 }
 
 /**
@@ -89,7 +84,7 @@ export class WordRows {
   }
 }
 
-/** sentenceInputFromTokens() over model words (the document scan's). */
+/** sentenceInput() over model words (the document scan's), their rows read by word id. */
 export function sentenceInputFromWords(words: readonly ModelWord[], rows: WordRows, minimum: number): SequenceInput {
   const length = Math.min(words.length, MAX_SEQUENCE_TOKENS);
   const result = new Int32Array(Math.max(length, minimum));
