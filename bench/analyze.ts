@@ -12,13 +12,14 @@ import { createEngine } from '../dist/engine.js';
 import { resolveConfig } from '../dist/config.js';
 import { corpusTexts } from './corpus.js';
 import { measure, report } from './lib.js';
+import { DEFAULT_BATCH_SIZE } from '../dist/cli/analysis-options.js';
 
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '20000' },
     runs: { type: 'string', default: '5' },
     scorer: { type: 'string', default: 'rules' },
-    'batch-size': { type: 'string', default: '256' },
+    'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     emotions: { type: 'string', default: 'on' },
   },
 });

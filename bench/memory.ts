@@ -1,7 +1,7 @@
 /**
  * Where the resident memory of an engine goes, and what onnxruntime session options change it.
  *
- *   node --expose-gc --import tsx bench/memory.ts [--comments 20000] [--batch-size 256]
+ *   node --expose-gc --import tsx bench/memory.ts [--comments 20000] [--batch-size 512]
  *        [--session '{"enableCpuMemArena":false}'] [--matrix] [--scorer rules|model|combined]
  *   (npm run bench:memory)
  *
@@ -18,11 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { formatNumber, machine, machineLine, writeResults, NODE_RUNTIME_FLAGS } from './lib.js';
+import { DEFAULT_BATCH_SIZE } from '../dist/cli/analysis-options.js';
 
 const { values } = parseArgs({
   options: {
     comments: { type: 'string', default: '20000' },
-    'batch-size': { type: 'string', default: '256' },
+    'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     session: { type: 'string', default: '{}' },
     scorer: { type: 'string', default: 'combined' },
     matrix: { type: 'boolean', default: false },

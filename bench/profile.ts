@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../dist/engine.js';
 import { corpusTexts } from './corpus.js';
 import { BENCH_DIR, ROOT, formatNumber, machine, machineLine, writeResults } from './lib.js';
+import { DEFAULT_BATCH_SIZE } from '../dist/cli/analysis-options.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +26,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     scorer: { type: 'string', default: 'combined' },
     emotions: { type: 'string', default: 'on' },
-    'batch-size': { type: 'string', default: '256' },
+    'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     top: { type: 'string', default: '25' },
     out: { type: 'string', default: 'profile' },
   },

@@ -2,7 +2,7 @@
  * Per-stage and whole-pipeline throughput on one core, with vader-sentiment (JS port) and AFINN
  * (`sentiment` package) run in the same process on the same texts as baselines.
  *
- *   npx tsx bench/stages.ts [--size 10000] [--runs 5] [--batch-size 256] [--seed N] [--only NAMES]
+ *   npx tsx bench/stages.ts [--size 10000] [--runs 5] [--batch-size 512] [--seed N] [--only NAMES]
  *   (npm run bench:stages builds dist/ first; run with node --expose-gc for a clean heap per run)
  *
  * Every system is timed on the whole corpus, interleaved round by round (so a load spike from
@@ -37,12 +37,13 @@ import { aggregateStages, type WeightedThemeResult } from '../dist/journey/index
 import { createSignalDetector } from '../dist/signals/index.js';
 import { corpusTexts, describeTexts, CORPUS_SEED } from './corpus.js';
 import { countTokens, formatNumber, machine, machineLine, summarize, writeResults } from './lib.js';
+import { DEFAULT_BATCH_SIZE } from '../dist/cli/analysis-options.js';
 
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '5' },
-    'batch-size': { type: 'string', default: '256' },
+    'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     seed: { type: 'string', default: String(CORPUS_SEED) },
     only: { type: 'string', default: '' },
     out: { type: 'string', default: 'stages' },

@@ -6,8 +6,13 @@ import type { Command } from 'commander';
 import { DEFAULT_MAX_TEXT_LENGTH, type ConfigInput } from '../config.js';
 import { VerbatimError } from '../errors.js';
 
-/** Records per analysis batch: large enough to amortize model calls, small enough to stream. */
-export const DEFAULT_BATCH_SIZE = 256;
+/**
+ * Records per analysis batch. The engine runs each stage over the whole batch, and every stage
+ * warms its own tables again per batch: 512 took 8 % less time per comment than 256 in one process
+ * and `tag` on 1M rows 62.0 s against 65.1 (118 against 123 µs of CPU per row). 1,024 was faster
+ * still in one process, but doubled the GC on `tag`'s helper threads (1.4 GB peak RSS).
+ */
+export const DEFAULT_BATCH_SIZE = 512;
 
 export interface AnalysisOptions {
   inputFormat?: string;
