@@ -14,7 +14,7 @@ import type { NetworkShape } from './nn/conv-network.js';
 import { openSegmentRunner } from './nn/segment-runner.js';
 import { openSequenceRunner } from './nn/sequence-runner.js';
 import { modelWordsOf, type ModelWord } from './model-words.js';
-import { WordRows, aspectInput, sentenceInputFromWords, type SequenceInput } from './nn/sequence-tokens.js';
+import { WordRows, aspectInput, sentenceInputFromWords, type TokenVocabulary } from './nn/sequence-tokens.js';
 import { defaultTokenVocabulary } from './nn/word-table.js';
 
 /** Model directory shipped with the package. */
@@ -169,27 +169,37 @@ export function mixUnsureRows(
 /** A part as a batched function over one task's rows: n x 3 probabilities. */
 type PartRunner<Row> = (rows: readonly Row[]) => Promise<Float32Array>;
 
-/** What a part's rows are and how each kind of part reads them: a sentence's tokens, or an aspect request. */
+/** What a part's rows are and how each kind of part reads them: a sentence's model words, or an aspect request. */
 interface PartTask<Row> {
-  aspect: boolean;
   /** A bag part over these rows. */
   bag(scorer: BagScorer, featurizer: FeaturizerParams): PartRunner<Row>;
-  /** A sequence network's input for one row (`rows`: the network's vocabulary, with its rows by word id). */
-  sequenceInput(row: Row, rows: WordRows, minimum: number): SequenceInput;
+  /** A sequence network over these rows, from its file (`minimum`: its widest window). */
+  sequence(name: string, file: string, shape: NetworkShape, vocabulary: TokenVocabulary, minimum: number): Promise<PartRunner<Row>>;
 }
 
-/** Sentence parts read a text's model words, made once per row for every member of a cascade. */
+/**
+ * Sentence parts read a text's model words, made once per row for every member of a cascade. Their
+ * network runs its texts end to end (segment-runner.ts), its vocabulary rows read by word id.
+ */
 const SENTENCE_TASK: PartTask<readonly ModelWord[]> = {
-  aspect: false,
   bag: (scorer) => (rows) => scorer.runWords(rows),
-  sequenceInput: (words, rows, minimum) => sentenceInputFromWords(words, rows, minimum),
+  async sequence(name, file, shape, vocabulary, minimum) {
+    const runner = await openSegmentRunner(name, file, shape);
+    const wordRows = new WordRows(vocabulary);
+    return (rows) => runner.run(rows.map((words) => sentenceInputFromWords(words, wordRows, minimum)));
+  },
 };
 
-/** Aspect parts read a text and the span of the target in it. */
+/**
+ * Aspect parts read a text and the span of the target in it. Their network's gate depends on each
+ * text's target, so its texts stay rows of a padded batch.
+ */
 const ASPECT_TASK: PartTask<AspectRequest> = {
-  aspect: true,
   bag: (scorer, featurizer) => (rows) => scorer.runIds(rows.map((row) => featurizeAspect(row, featurizer))),
-  sequenceInput: (row, rows, minimum) => aspectInput(row, rows.vocabulary, minimum),
+  async sequence(name, file, shape, vocabulary, minimum) {
+    const runner = await openSequenceRunner(name, file, shape.widths, true);
+    return (rows) => runner.run(rows.map((row) => aspectInput(row, vocabulary, minimum)));
+  },
 };
 
 /** Opens one part (a bag, a sequence network or an ensemble of them) as a batched function over the task's rows. */
@@ -218,10 +228,5 @@ async function openPart<Row>(name: string, dir: string, part: SentimentPart, tas
   if (vocabulary.wordRows !== part.vocabularySize) {
     throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `${file} was trained on ${part.vocabularySize} words, models/embeddings has ${vocabulary.wordRows}` });
   }
-  const minimum = Math.max(...part.shape.widths);
-  // A sentence network runs its texts end to end (segment-runner.ts); the aspect network's gate
-  // depends on each text's target, so its texts stay rows of a padded batch.
-  const runner = task.aspect ? await openSequenceRunner(name, file, part.shape.widths, true) : await openSegmentRunner(name, file, part.shape);
-  const wordRows = new WordRows(vocabulary);
-  return (rows) => runner.run(rows.map((row) => task.sequenceInput(row, wordRows, minimum)));
+  return task.sequence(name, file, part.shape, vocabulary, Math.max(...part.shape.widths));
 }

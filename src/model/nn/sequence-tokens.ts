@@ -67,7 +67,7 @@ export function sentenceInput(text: string, vocabulary: TokenVocabulary, minimum
 export class WordRows {
   private rows = new Int32Array(0);
   private epoch = -1;
-  constructor(readonly vocabulary: TokenVocabulary) {}
+  constructor(private readonly vocabulary: TokenVocabulary) {}
 
   /** rowOfToken(word.token, vocabulary). */
   rowOf(word: ModelWord): number {
