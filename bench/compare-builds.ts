@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BATCH_SIZE } from '../dist/cli/analysis-options.js';
 import { corpusTexts } from './corpus.js';
-import { machineLine } from './lib.js';
+import { machineLine, summarize } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -44,8 +44,6 @@ async function engineOf(dir: string): Promise<Analyzer> {
   const { resolveConfig } = (await import(pathToFileURL(path.join(dist, 'config.js')).href)) as { resolveConfig: (input: unknown) => unknown };
   return createEngine(resolveConfig({}));
 }
-
-const median = (values: number[]): number => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)]!;
 
 const size = Number(values.size);
 const batchSize = Number(values['batch-size']);
@@ -75,4 +73,5 @@ for (let round = 0; round < Number(values.rounds); round++) {
   ratios.push(b / a);
   process.stdout.write(`round ${round}: A ${a.toFixed(1)} µs/comment, B ${b.toFixed(1)}, B/A ${(b / a).toFixed(3)}\n`);
 }
-process.stdout.write(`median: A ${median(perComment[0]).toFixed(1)} µs/comment, B ${median(perComment[1]).toFixed(1)}, B/A ${median(ratios).toFixed(3)}\n`);
+const median = (values: readonly number[]): string => summarize(values).median.toFixed(1);
+process.stdout.write(`median: A ${median(perComment[0])} µs/comment, B ${median(perComment[1])}, B/A ${summarize(ratios).median.toFixed(3)}\n`);

@@ -2,7 +2,8 @@
  * Runs an exported bag model in onnxruntime-node: one session per model, one intra-op thread
  * (DEPENDENCIES.md: two threads per core were 4x slower inside workers), rows batched and padded.
  * Serving uses it only for a graph that cannot be folded (folded-bag.ts runs the shipped ones in
- * JS); its length batching (lengthBatches) also cuts the sequence networks' calls.
+ * JS); its length batching (lengthBatches) also cuts the aspect network's calls (the sentence
+ * network runs its texts end to end, nn/segment-runner.ts).
  */
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
@@ -28,7 +29,8 @@ export const CALL_COST_CELLS = 180;
  * Splits rows, sorted by ascending length, into runs for one ORT call each: at most BATCH_SIZE
  * rows and at most MAX_CELLS padded cells (a row longer than that goes alone), cut where the
  * padded cells plus CALL_COST_CELLS per call are fewest (an exact partition over the sorted rows).
- * Cutting only at the budgets padded the cascade's clauses (12.4 tokens on average) to 24.7.
+ * Cutting only at the budgets padded the sentence cascade's clauses (12.4 tokens on average) to 24.7
+ * when it still ran in padded batches.
  */
 export function lengthBatches(order: readonly number[], lengthOf: (row: number) => number): number[][] {
   const count = order.length;

@@ -94,9 +94,9 @@ export interface DocumentChunks {
  */
 export const DOCUMENT_CHUNKS = Symbol('documentChunks');
 
-/** The document's chunks (see DOCUMENT_CHUNKS), or undefined for a document built any other way. */
-export function documentChunks(doc: TextDocument): DocumentChunks | undefined {
-  return (doc as TextDocument & { [DOCUMENT_CHUNKS]?: DocumentChunks })[DOCUMENT_CHUNKS];
+/** The document's chunks (see DOCUMENT_CHUNKS), or null: from the tokenizer's uncached path, or built any other way. */
+export function documentChunks(doc: TextDocument): DocumentChunks | null {
+  return (doc as TextDocument & { [DOCUMENT_CHUNKS]?: DocumentChunks | null })[DOCUMENT_CHUNKS] ?? null;
 }
 
 export interface Clause extends Span {
