@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featurizeAspect } from '../../src/model/aspect-featurizer.js';
-import { DEFAULT_FEATURIZER, featurize, hashString, markNegation, modelTokens } from '../../src/model/featurizer.js';
+import { DEFAULT_FEATURIZER, bucketMask, bucketOf, featurize, hashInt32, hashString, markNegation, modelTokens } from '../../src/model/featurizer.js';
 import { readFileSync } from 'node:fs';
 import { referenceFeaturize } from './featurize-reference.js';
 
@@ -84,5 +84,23 @@ describe('featurizeAspect', () => {
   });
   it('clamps out-of-range offsets instead of throwing', () => {
     expect(featurizeAspect({ text: 'short', start: 50, end: 2 }, DEFAULT_FEATURIZER).length).toBeGreaterThan(0);
+  });
+});
+
+describe('hashInt32 and bucketOf', () => {
+  const words = ['delivery', 'late', 'NOT_good', 'refund', '😡', 'ok', 'courier', 'a', ''];
+
+  it('has hashString\'s bits, and either form lands in the same bucket, by mask or by modulo', () => {
+    for (const word of words) {
+      expect(hashInt32(word) >>> 0).toBe(hashString(word));
+      for (const buckets of [1 << 18, 1 << 17, 1000, 262_139]) {
+        const mask = bucketMask(buckets);
+        const expected = hashString(word) % buckets;
+        expect(bucketOf(hashString(word), mask, buckets)).toBe(expected);
+        expect(bucketOf(hashInt32(word), mask, buckets)).toBe(expected);
+      }
+    }
+    // A hash above 2^31 is negative as an int32: the modulo must not see the sign.
+    expect(words.some((word) => hashInt32(word) < 0)).toBe(true);
   });
 });
