@@ -54,9 +54,9 @@ export async function openJobFiles(options: JobFilesOptions): Promise<JobFiles> 
   let errorBytes = resume?.errorBytes ?? 0;
   let lastCheckpoint = Date.now();
 
-  const append = async (handle: FileHandle, text: string, position: number): Promise<number> => {
-    if (text === '') return 0;
-    const bytes = Buffer.from(text, 'utf8');
+  const append = async (handle: FileHandle, content: string | Uint8Array, position: number): Promise<number> => {
+    if (content.length === 0) return 0;
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     let written = 0;
     while (written < bytes.length) {
       const { bytesWritten } = await handle.write(bytes, written, bytes.length - written, position + written);
@@ -89,7 +89,7 @@ export async function openJobFiles(options: JobFilesOptions): Promise<JobFiles> 
   return {
     counts,
     async commit(result) {
-      if (output) outputBytes += await append(output, result.text, outputBytes);
+      if (output) outputBytes += await append(output, result.bytes, outputBytes);
       if (result.failures.length) {
         const lines = result.failures.map((failure) => JSON.stringify(failure) + '\n').join('');
         errorBytes += await append(errors, lines, errorBytes);

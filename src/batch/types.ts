@@ -35,8 +35,8 @@ export interface RowFailure {
 
 /** What a worker returns for one batch, in the batch's input order. */
 export interface TagTaskResult {
-  /** The output text for the whole batch (JSONL lines or CSV rows without header); '' when no file. */
-  text: string;
+  /** The output for the whole batch as UTF-8 (JSONL lines or CSV rows without header); empty when no file. */
+  bytes: Uint8Array;
   rows: number;
   failures: RowFailure[];
   /** Store records of the rows that succeeded; empty unless the task asked for them. */

@@ -3,11 +3,13 @@
  * intra-op thread each, see src/model/onnx-runner.ts) and turns one batch of input rows into
  * serialized output, so the main thread only orders and writes bytes.
  */
-import { workerData } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { stringify } from 'csv-stringify/sync';
 import type { ResultLine } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { InputRecord } from '../io/records.js';
+import { JsonBytes } from '../io/json-bytes.js';
+import { writeResultLines } from '../io/result-json.js';
 import { flattenResult } from '../io/write-output.js';
 import { normalizeFeedbackRecord } from '../store/validate-record.js';
 import type { FeedbackRecord } from '../store/store.js';
@@ -18,10 +20,13 @@ import type { RowFailure, TagTask, TagTaskResult, WorkerSetup } from './types.js
 /** Built as soon as the thread starts, so all workers load in parallel; a failure is reported by every task. */
 const engine = buildThreadEngine(workerData as WorkerSetup);
 
+/** Output bytes per row to start a batch's buffer with (a result line is ~1 KB; it grows as needed). */
+const BYTES_PER_ROW = 1280;
+
 /** Analyzes one batch in input order; never throws for a bad row (it becomes an error line). */
 export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {
   const loaded = await engine;
-  if ('fatal' in loaded) return { text: '', rows: 0, failures: [], feedback: [], fatal: loaded.fatal };
+  if ('fatal' in loaded) return { bytes: new Uint8Array(0), rows: 0, failures: [], feedback: [], fatal: loaded.fatal };
   const ready = loaded.engine;
   const records: InputRecord[] = [];
   for (const item of task.items) if ('record' in item) records.push(item.record);
@@ -52,15 +57,27 @@ export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {
     if ('error' in line) failures.push({ line: item.line, id: item.record.id, code: line.error.code, message: line.error.message });
     lines.push(line);
   }
-  return { text: serialize(lines, task.format), rows: lines.length, failures, feedback };
+  const result: TagTaskResult = { bytes: serialize(lines, task.format), rows: lines.length, failures, feedback };
+  // The output bytes move to the main thread instead of being copied.
+  return move({
+    get [transferableSymbol]() {
+      return [result.bytes.buffer];
+    },
+    get [valueSymbol]() {
+      return result;
+    },
+  }) as unknown as TagTaskResult;
 }
 
-function serialize(lines: readonly ResultLine[], format: TagTask['format']): string {
-  if (format === null || lines.length === 0) return '';
-  if (format === 'jsonl') {
-    let text = '';
-    for (const line of lines) text += JSON.stringify(line) + '\n';
-    return text;
-  }
-  return stringify(lines.map(flattenResult));
+/**
+ * The batch's output as bytes in a buffer of its own (transferable). JSONL is written directly as
+ * bytes (io/result-json.ts): JSON.stringify per line, joining the lines and encoding the text
+ * again on the main thread cost ~12 µs a row, the byte writer ~6.
+ */
+function serialize(lines: readonly ResultLine[], format: TagTask['format']): Uint8Array {
+  if (format === null || lines.length === 0) return new Uint8Array(0);
+  const out = new JsonBytes(lines.length * BYTES_PER_ROW);
+  if (format === 'jsonl') writeResultLines(out, lines);
+  else out.utf8(stringify(lines.map(flattenResult)));
+  return out.take();
 }

@@ -14,7 +14,7 @@ function setup(format: 'jsonl' | 'csv'): JobFilesOptions {
 
 function batch(ids: string[], failedIds: string[] = []): TagTaskResult {
   return {
-    text: ids.map((id) => `{"id":"${id}"}\n`).join(''),
+    bytes: Buffer.from(ids.map((id) => `{"id":"${id}"}\n`).join('')),
     rows: ids.length,
     failures: failedIds.map((id) => ({ line: Number(id.slice(1)), id, code: 'VERBATIM_E_MISSING_TEXT', message: 'Record has no "text" field' })),
     feedback: [],
