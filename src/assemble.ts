@@ -3,7 +3,7 @@
  * contract: sentence, theme, stage and target sentiment all come from the clauses that carry them,
  * aggregated by the one sentiment aggregator, so every level reads the same way.
  */
-import type { AnalysisResult, Emotion, RecordId, Sentiment, Span, TargetResult, ThemeResult } from './contract.js';
+import { roundScore, type AnalysisResult, type Emotion, type RecordId, type Sentiment, type Span, type TargetResult, type ThemeResult } from './contract.js';
 import type { Components } from './engine.js';
 import { aggregateClauses, aggregateSpans } from './sentiment/aggregate.js';
 import type { ClauseScore } from './sentiment/types.js';
@@ -132,15 +132,9 @@ function targetResults(
   });
 }
 
-/** Scores are reported to 4 decimals: finer digits are noise and make results hard to diff. */
-const SCORE_PRECISION = 1e4;
-
-function round(value: number): number {
-  return Math.round(value * SCORE_PRECISION) / SCORE_PRECISION;
-}
 
 function rounded(sentiment: Sentiment): Sentiment {
-  return { label: sentiment.label, score: round(sentiment.score), confidence: round(sentiment.confidence) };
+  return { label: sentiment.label, score: roundScore(sentiment.score), confidence: roundScore(sentiment.confidence) };
 }
 
 /** Index of the clause containing the span's start, or -1. */

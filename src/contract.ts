@@ -22,6 +22,11 @@ export const SentimentSchema = z.object({
 });
 export type Sentiment = z.infer<typeof SentimentSchema>;
 
+/** Scores (sentiment, confidence, emotions) are reported to 4 decimals: finer digits are noise and make results hard to diff. */
+export function roundScore(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}
+
 export const JOURNEY_STAGES = [
   'awareness',
   'purchase',

@@ -5,7 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Emotion } from '../contract.js';
+import { roundScore, type Emotion } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import { modelTokens } from './featurizer.js';
 import { openBagScorer } from './folded-bag.js';
@@ -83,7 +83,10 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
         const score = all[row * classes + label];
         if (score >= threshold) emotions.push({ label: meta.labels[label], score });
       }
-      return emotions.sort((left, right) => right.score - left.score);
+      emotions.sort((left, right) => right.score - left.score);
+      // Reported to 4 decimals, as every other score in a result (a float32's 17 digits are noise).
+      for (const emotion of emotions) emotion.score = roundScore(emotion.score);
+      return emotions;
     });
   return {
     meta,
