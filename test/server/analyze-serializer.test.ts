@@ -33,6 +33,8 @@ describe('POST /v1/analyze serialization', () => {
     ];
     const response = await subject.app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments } });
     expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body));
     const body = response.json();
     expect(body.results).toHaveLength(comments.length);
     expect(body.results[2].error.code).toBe('VERBATIM_E_TEXT_TOO_LONG');
