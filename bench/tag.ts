@@ -1,7 +1,7 @@
 /**
  * `verbatim tag` end to end on a large generated file with all cores: rows/s, wall time, peak RSS.
  *
- *   npx tsx bench/tag.ts [--rows 1000000] [--workers 2] [--format jsonl|csv] [--scorer NAME] [--batch-size N] [--keep]
+ *   npx tsx bench/tag.ts [--rows 1000000] [--workers 2] [--format jsonl|csv] [--scorer NAME] [--batch-size N] [--batch-chars N] [--keep]
  *   (npm run bench:tag builds dist/ first)
  *
  * Writes the corpus (bench/corpus.ts) to bench/tmp/ (git-ignored; reused when already there), runs
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     format: { type: 'string', default: 'jsonl' },
     scorer: { type: 'string' },
     'batch-size': { type: 'string' },
+    'batch-chars': { type: 'string' },
     seed: { type: 'string', default: String(CORPUS_SEED) },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: 'tag' },
@@ -51,6 +52,7 @@ const startMachine = machine();
 const args = [...NODE_RUNTIME_FLAGS, path.join(ROOT, 'bin', 'verbatim.js'), 'tag', input, '--out', output, '--workers', values.workers, '-q'];
 if (values.scorer) args.push('--scorer', values.scorer);
 if (values['batch-size']) args.push('--batch-size', values['batch-size']);
+if (values['batch-chars']) args.push('--batch-chars', values['batch-chars']);
 process.stderr.write(`tagging ${formatNumber(rows)} rows: node ${args.slice(1).join(' ')}\n`);
 const run = await runMeasured(process.execPath, args, { cwd: ROOT });
 const endMachine = machine();
@@ -64,7 +66,7 @@ const seconds = (value: number): string => value.toFixed(1);
 const result = {
   benchmark: 'tag',
   date: new Date().toISOString(),
-  command: `npx tsx bench/tag.ts --rows ${rows} --workers ${values.workers} --format ${format}${values.scorer ? ` --scorer ${values.scorer}` : ''}${values['batch-size'] ? ` --batch-size ${values['batch-size']}` : ''}`,
+  command: `npx tsx bench/tag.ts --rows ${rows} --workers ${values.workers} --format ${format}${values.scorer ? ` --scorer ${values.scorer}` : ''}${values['batch-size'] ? ` --batch-size ${values['batch-size']}` : ''}${values['batch-chars'] ? ` --batch-chars ${values['batch-chars']}` : ''}`,
   machine: startMachine,
   loadAverageAtEnd: endMachine.loadAverage,
   input: { file: path.relative(ROOT, input), rows, format, bytes: statSync(input).size, generatedSeconds: generateSeconds },

@@ -9,6 +9,7 @@ import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { ConfigInput } from '../config.js';
 import { VerbatimError } from '../errors.js';
+import { BatchLimit } from '../io/batch-limit.js';
 import { openInput, readRecords, type InputFormat } from '../io/read-input.js';
 import type { RecordFields } from '../io/records.js';
 import type { OutputFormat } from '../io/write-output.js';
@@ -35,6 +36,8 @@ export interface TagJobOptions {
   config: ConfigInput;
   workers: number;
   batchSize: number;
+  /** A batch also closes when its texts reach this many characters (memory follows text, not rows). */
+  batchChars: number;
   /** SQLite store to ingest into, or null. */
   db: string | null;
   resume: boolean;
@@ -143,12 +146,13 @@ export interface InputBatch {
 /** Groups the input's rows into batches, after skipping the `skip` rows an earlier run wrote. */
 export async function* readBatches(
   input: Readable,
-  options: Pick<TagJobOptions, 'inputFormat' | 'fields' | 'maxTextLength' | 'batchSize' | 'input'>,
+  options: Pick<TagJobOptions, 'inputFormat' | 'fields' | 'maxTextLength' | 'batchSize' | 'batchChars' | 'input'>,
   skip: number,
 ): AsyncGenerator<InputBatch> {
   // Only a file stream knows its position; stdin reports 0 and the progress shows no ETA.
   const position = () => (input as Partial<ReadStream>).bytesRead ?? 0;
   let batch: TaskItem[] = [];
+  const limit = new BatchLimit(options.batchSize, options.batchChars);
   let seen = 0;
   const records = readRecords(input, { format: options.inputFormat, ...options.fields, maxTextLength: options.maxTextLength });
   for await (const parsed of records) {
@@ -156,7 +160,7 @@ export async function* readBatches(
     if (seen <= skip) continue;
     if (parsed.ok) batch.push({ line: parsed.record.line, record: parsed.record });
     else batch.push({ line: parsed.failure.line, failure: { id: parsed.failure.id, ...parsed.failure.error.toJSON() } });
-    if (batch.length >= options.batchSize) {
+    if (limit.add(parsed.ok ? parsed.record.text.length : 0)) {
       yield { items: batch, bytesRead: position() };
       batch = [];
     }

@@ -14,6 +14,7 @@ import type { InputRecord } from '../io/records.js';
 import { createResultWriter, parseOutputFormat } from '../io/write-output.js';
 import { createProgress } from './progress.js';
 import { EXIT_OK, EXIT_RECORD_ERRORS } from './exit-codes.js';
+import { BatchLimit } from '../io/batch-limit.js';
 import { addAnalysisOptions, configFromOptions, parsePositiveInteger, type AnalysisOptions } from './analysis-options.js';
 
 export interface AnalyzeOptions extends AnalysisOptions {
@@ -42,7 +43,7 @@ export function registerAnalyze(program: Command, setExitCode: (code: number) =>
 
 /** Runs the command; resolves to the number of records that failed. */
 export async function runAnalyze(file: string | null, options: AnalyzeOptions): Promise<number> {
-  const batchSize = parsePositiveInteger(options.batchSize, '--batch-size');
+  const limit = new BatchLimit(parsePositiveInteger(options.batchSize, '--batch-size'), parsePositiveInteger(options.batchChars, '--batch-chars'));
   const config = resolveConfig(configFromOptions(options));
   const format = parseOutputFormat(options.format);
   const inputFormat = detectInputFormat(file, options.inputFormat);
@@ -69,13 +70,16 @@ export async function runAnalyze(file: string | null, options: AnalyzeOptions): 
     maxTextLength: config.maxTextLength,
   });
   for await (const parsed of records) {
-    if (parsed.ok) pending.push(parsed.record);
-    else {
+    let length = 0;
+    if (parsed.ok) {
+      pending.push(parsed.record);
+      length = parsed.record.text.length;
+    } else {
       const { failure } = parsed;
       summary.noteLine(failure.line, failure.error);
       pending.push({ id: failure.id ?? failure.line, error: failure.error.toJSON() });
     }
-    if (pending.length >= batchSize) await flush();
+    if (limit.add(length)) await flush();
   }
   await flush();
   await writer.end();

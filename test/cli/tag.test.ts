@@ -49,6 +49,21 @@ describe('cli tag', () => {
     expect(readFileSync(`${out}.errors.jsonl`, 'utf8')).toBe('');
   });
 
+  it('cuts batches by characters too (--batch-chars), with the same output in the same order', async () => {
+    const dir = scratch();
+    const input = path.join(dir, 'in.jsonl');
+    await writeCorpus(input, 150, { texts: SHORT_TEXTS });
+    const whole = path.join(dir, 'whole.jsonl');
+    const cut = path.join(dir, 'cut.jsonl');
+    expect(run(['tag', input, '--out', whole, '--workers', '2', '-q']).code).toBe(0);
+    // 60 characters: most batches hold one comment, a few two short ones.
+    expect(run(['tag', input, '--out', cut, '--workers', '2', '--batch-chars', '60', '-q']).code).toBe(0);
+    expect(readFileSync(cut, 'utf8')).toBe(readFileSync(whole, 'utf8'));
+    const bad = run(['tag', input, '--out', cut, '--batch-chars', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--batch-chars');
+  });
+
   it('reports bad rows with line numbers in the error file, keeps error lines in place and exits 1', () => {
     const dir = scratch();
     const out = path.join(dir, 'out.jsonl');
