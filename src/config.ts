@@ -22,6 +22,14 @@ export function modelPath(...parts: string[]): string {
 export const DEFAULT_MAX_TEXT_LENGTH = 20_000;
 
 /**
+ * Most characters of text the engine analyzes at once: a larger batch runs as consecutive slices.
+ * Memory follows text (~90 bytes per character while a batch is analyzed): a 250-comment request of
+ * 19,000-character comments, within the API's 5 MB body limit, ran the server (256 MB old space) out
+ * of memory in one batch. The bench corpus' 512-record batches hold ~100,000 characters.
+ */
+export const DEFAULT_MAX_BATCH_CHARS = 200_000;
+
+/**
  * Base weight of the learned model in the combined scorer's blend (src/sentiment/combined-scorer.ts);
  * the rules get the rest, scaled by their own confidence. Chosen in session 5 (model 2.2.0, clause
  * blends labelled by blended probabilities) as the best mean accuracy over the six sentence-level
@@ -40,6 +48,8 @@ export const ConfigSchema = z
   .object({
     /** Texts longer than this are rejected with VERBATIM_E_TEXT_TOO_LONG. */
     maxTextLength: z.number().int().positive().max(1_000_000).default(DEFAULT_MAX_TEXT_LENGTH),
+    /** A batch with more text than this is analyzed in consecutive slices (bounds memory, same results). */
+    maxBatchChars: z.number().int().positive().default(DEFAULT_MAX_BATCH_CHARS),
     /** Replace emails, phone numbers, card numbers and URLs with placeholders in `redactedText`. */
     redact: z.boolean().default(false),
     /** Taxonomy JSON file; null uses the default CX taxonomy shipped in models/. */

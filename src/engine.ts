@@ -16,6 +16,7 @@ import { createThemeMatcher, type ThemeMatcher } from './themes/matcher.js';
 import { defaultWordVectors } from './themes/embeddings.js';
 import { createSignalDetector, type SignalDetector } from './signals/index.js';
 import { buildScorer, type EmotionTagger } from './engine-models.js';
+import { BatchLimit } from './io/batch-limit.js';
 import { assembleResult, scoresSpans, targetMentions, type AssembleInput } from './assemble.js';
 import type { Span } from './contract.js';
 import type { ClauseScore } from './sentiment/types.js';
@@ -72,11 +73,31 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
 
   // The hot path: plain loops and no promise per comment; the model calls (clauses, emotions,
   // target mentions) each run once per batch.
+  // A batch with more text than config.maxBatchChars runs as consecutive slices, so its memory
+  // stays bounded whoever sends it (an API request, a queue batch); ids stay those of the whole batch.
   const analyzeBatch = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
-    const lines = new Array<ResultLine | null>(inputs.length).fill(null);
+    const limit = new BatchLimit(Number.POSITIVE_INFINITY, config.maxBatchChars);
+    const lines: ResultLine[] = [];
+    let start = 0;
+    for (let index = 0; index < inputs.length; index += 1) {
+      const text = inputs[index]!.text;
+      const full = limit.add(typeof text === 'string' ? text.length : 0);
+      if (!full && index + 1 < inputs.length) continue;
+      const slice = await analyzeSlice(inputs, start, index + 1);
+      // The usual case, one slice: its array is the answer.
+      if (start === 0 && index + 1 === inputs.length) return slice;
+      for (const line of slice) lines.push(line);
+      start = index + 1;
+    }
+    return lines;
+  };
+
+  /** Analyzes inputs[start, end) as one batch; results are in that order. */
+  const analyzeSlice = async (inputs: readonly EngineInput[], start: number, end: number): Promise<ResultLine[]> => {
+    const lines = new Array<ResultLine | null>(end - start).fill(null);
     const indexes: number[] = [];
     const docs: TextDocument[] = [];
-    for (let index = 0; index < inputs.length; index += 1) {
+    for (let index = start; index < end; index += 1) {
       const item = inputs[index]!;
       try {
         validateInput(item, config);
@@ -84,7 +105,7 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
         indexes.push(index);
         docs.push(doc);
       } catch (error) {
-        lines[index] = errorLine(batchIdOf(item, index), error);
+        lines[index - start] = errorLine(batchIdOf(item, index), error);
       }
     }
     const clauseScores = await components.scorer.scoreClauses(docs);
@@ -104,9 +125,9 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
           emotions: emotions?.[position] ?? null,
           ...(config.redact ? { redactedText: redactPii(item.text).text } : {}),
         };
-        lines[index] = assembleResult(components, input, mentions[position]!, spanScores?.[position] ?? null);
+        lines[index - start] = assembleResult(components, input, mentions[position]!, spanScores?.[position] ?? null);
       } catch (error) {
-        lines[index] = errorLine(batchIdOf(item, index), error);
+        lines[index - start] = errorLine(batchIdOf(item, index), error);
       }
     }
     return lines as ResultLine[];

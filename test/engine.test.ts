@@ -94,6 +94,23 @@ describe('engine', () => {
     expect(!isErrorResult(lines[2]!) && lines[2].sentiment.label).toBe('negative');
   });
 
+  it('analyzes a batch with more text than maxBatchChars in slices, with the results and ids of one batch', async () => {
+    const sliced = await createEngine({ sentiment: { scorer: 'rules' }, maxBatchChars: 40 });
+    const inputs = [
+      { text: 'The courier was two days late and support never called back' },
+      { id: 'short', text: 'ok' },
+      { text: 'x'.repeat(engine.config.maxTextLength + 1) },
+      { text: 'Love the app' },
+      { text: 'Refund took three weeks, and nobody answered my emails about it' },
+      { id: 7, text: 'Fine' },
+    ];
+    const whole = await engine.analyzeBatch(inputs);
+    const parts = await sliced.analyzeBatch(inputs);
+    expect(parts).toEqual(whole);
+    expect(parts.map((line) => line.id)).toEqual([1, 'short', 3, 4, 5, 7]);
+    expect(await sliced.analyzeBatch([])).toEqual([]);
+  });
+
   it('throws a coded error from analyze() for invalid input', async () => {
     await expect(engine.analyze({ id: 1, text: 'y'.repeat(engine.config.maxTextLength + 1) })).rejects.toMatchObject({
       code: 'VERBATIM_E_TEXT_TOO_LONG',

@@ -3,7 +3,7 @@
  * once so both commands accept and validate them the same way.
  */
 import type { Command } from 'commander';
-import { DEFAULT_MAX_TEXT_LENGTH, type ConfigInput } from '../config.js';
+import { DEFAULT_MAX_BATCH_CHARS, DEFAULT_MAX_TEXT_LENGTH, type ConfigInput } from '../config.js';
 import { VerbatimError } from '../errors.js';
 
 /**
@@ -18,9 +18,9 @@ export const DEFAULT_BATCH_SIZE = 512;
  * Characters of comment text per analysis batch: a batch closes at DEFAULT_BATCH_SIZE records or
  * at this many characters, whichever comes first (a longer comment is a batch of its own). Memory
  * follows text, not records: 512 comments of 19,000 characters took `tag` to 3.4 GB peak RSS.
- * The bench corpus (195 characters on average) fills its 512 records long before this.
+ * The engine's own slice (config maxBatchChars) is the same size.
  */
-export const DEFAULT_BATCH_CHARS = 200_000;
+export const DEFAULT_BATCH_CHARS = DEFAULT_MAX_BATCH_CHARS;
 
 export interface AnalysisOptions {
   inputFormat?: string;
