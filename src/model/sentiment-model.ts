@@ -3,7 +3,8 @@
  * aspect model (polarity toward a span of a text), both ONNX graphs in onnxruntime-node, fed by the
  * same featurizer the training used.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VerbatimError } from '../errors.js';
@@ -100,7 +101,12 @@ export async function loadSentimentModel(dir: string = DEFAULT_SENTIMENT_DIR): P
     throw new VerbatimError('VERBATIM_E_MODEL', { name: 'sentiment', detail: `${join(dir, 'meta.json')} lacks sentence, aspect or three labels` });
   }
   const sentence = await openPart('sentiment', dir, meta.sentence, SENTENCE_TASK);
-  const aspect = await openPart('sentiment-aspect', dir, meta.aspect, ASPECT_TASK);
+  // The aspect part opens on the first target request: comments without targets never use it,
+  // and its two graphs cost each engine ~35 MB of RSS (the server, every tag worker). The first
+  // request with targets pays ~16 ms more for it. Its files are checked now, so a broken install
+  // still fails at start-up.
+  await checkPartFiles('sentiment-aspect', dir, meta.aspect);
+  const aspect = openOnFirstUse(() => openPart('sentiment-aspect', dir, meta.aspect, ASPECT_TASK));
   return {
     meta,
     predict: (texts) => sentence(texts.map((text) => modelWordsOf(modelTokens(String(text ?? ''))))),
@@ -203,6 +209,25 @@ const ASPECT_TASK: PartTask<AspectRequest> = {
 };
 
 /** Opens one part (a bag, a sequence network or an ensemble of them) as a batched function over the task's rows. */
+/** Throws VERBATIM_E_MODEL unless every file of `part` (each member's, for an ensemble) is readable. */
+async function checkPartFiles(name: string, dir: string, part: SentimentPart): Promise<void> {
+  const members = 'kind' in part && part.kind === 'ensemble' ? part.members : [part];
+  for (const member of members) {
+    const file = join(dir, member.file);
+    try {
+      await access(file, constants.R_OK);
+    } catch (error) {
+      throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }, { cause: error });
+    }
+  }
+}
+
+/** A runner that opens its part on the first call (concurrent first calls share the opening; a failure is every call's). */
+function openOnFirstUse<Row>(open: () => Promise<PartRunner<Row>>): PartRunner<Row> {
+  let opened: Promise<PartRunner<Row>> | null = null;
+  return async (rows) => (await (opened ??= open()))(rows);
+}
+
 async function openPart<Row>(name: string, dir: string, part: SentimentPart, task: PartTask<Row>): Promise<PartRunner<Row>> {
   if ('kind' in part && part.kind === 'ensemble') {
     if (part.members.length === 0 || part.members.length !== part.weights.length) {

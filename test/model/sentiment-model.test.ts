@@ -60,6 +60,22 @@ describe('loadSentimentModel (models/sentiment)', () => {
   it('reports a missing model folder as VERBATIM_E_MODEL', async () => {
     await expect(loadSentimentModel('/nonexistent/folder')).rejects.toMatchObject({ code: 'VERBATIM_E_MODEL' });
   });
+
+  it('opens the aspect part on first use, yet refuses at load a folder missing its files', async () => {
+    // Every file but the aspect network's: the load must fail now, not on the first target request.
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-aspect-'));
+    for (const file of ['meta.json', 'model.onnx', 'aspect.onnx', 'sentence-sequence.onnx']) symlinkSync(join(DEFAULT_SENTIMENT_DIR, file), join(dir, file));
+    await expect(loadSentimentModel(dir)).rejects.toMatchObject({ code: 'VERBATIM_E_MODEL', message: expect.stringContaining('aspect-sequence.onnx') });
+    // Complete again: concurrent first requests share one opening and agree with a warm model.
+    symlinkSync(join(DEFAULT_SENTIMENT_DIR, 'aspect-sequence.onnx'), join(dir, 'aspect-sequence.onnx'));
+    const fresh = await loadSentimentModel(dir);
+    const text = 'The food was delicious but the service was painfully slow.';
+    const requests = [{ text, start: 4, end: 8 }];
+    const [first, second] = await Promise.all([fresh.predictAspects(requests), fresh.predictAspects(requests)]);
+    const warm = await model.predictAspects(requests);
+    expect(Array.from(first!)).toEqual(Array.from(warm));
+    expect(Array.from(second!)).toEqual(Array.from(warm));
+  });
 });
 
 describe('cascade helpers', () => {
