@@ -71,8 +71,6 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
   const names = ['text', components.scorer.name, 'themes', 'journey', 'targets', 'signals'];
   if (components.emotions) names.push('emotions');
 
-  // The hot path: plain loops and no promise per comment; the model calls (clauses, emotions,
-  // target mentions) each run once per batch.
   // A batch with more text than config.maxBatchChars runs as consecutive slices, so its memory
   // stays bounded whoever sends it (an API request, a queue batch); ids stay those of the whole batch.
   const analyzeBatch = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
@@ -80,7 +78,8 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
     const lines: ResultLine[] = [];
     let start = 0;
     for (let index = 0; index < inputs.length; index += 1) {
-      const text = inputs[index]!.text;
+      // Not validated yet: a malformed item (even null) is counted as no text and fails in its slice.
+      const text = (inputs[index] as { text?: unknown } | null | undefined)?.text;
       const full = limit.add(typeof text === 'string' ? text.length : 0);
       if (!full && index + 1 < inputs.length) continue;
       const slice = await analyzeSlice(inputs, start, index + 1);
@@ -92,7 +91,10 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
     return lines;
   };
 
-  /** Analyzes inputs[start, end) as one batch; results are in that order. */
+  /**
+   * Analyzes inputs[start, end) as one batch; results are in that order. The hot path: plain loops
+   * and no promise per comment; the model calls (clauses, emotions, target mentions) each run once.
+   */
   const analyzeSlice = async (inputs: readonly EngineInput[], start: number, end: number): Promise<ResultLine[]> => {
     const lines = new Array<ResultLine | null>(end - start).fill(null);
     const indexes: number[] = [];

@@ -18,6 +18,9 @@ const POINT = 0x2e;
 const FAST_DECIMALS = 1e4;
 const FAST_LIMIT = 2 ** 31;
 
+/** What a writer holds after take(), until it writes again. */
+const EMPTY = Buffer.alloc(0);
+
 /** JSON written as UTF-8 bytes; `take()` hands over what was written. */
 export class JsonBytes {
   private buffer: Buffer;
@@ -80,10 +83,11 @@ export class JsonBytes {
     this.length += this.buffer.write(json, this.length, 'utf8');
   }
 
-  /** Hands over the bytes written (a view of a buffer no one else holds) and starts a new buffer. */
+  /** Hands over the bytes written (a view of a buffer no one else holds); writing again starts a new buffer. */
   take(): Buffer {
     const bytes = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafeSlow(this.capacity);
+    // Most writers are taken once: the next buffer is allocated only if something is written.
+    this.buffer = EMPTY;
     this.length = 0;
     return bytes;
   }
@@ -117,7 +121,7 @@ export class JsonBytes {
   }
 
   private grow(needed: number): void {
-    let size = this.buffer.length * 2;
+    let size = Math.max(this.capacity, this.buffer.length * 2);
     while (size < this.length + needed) size *= 2;
     const larger = Buffer.allocUnsafeSlow(size);
     this.buffer.copy(larger, 0, 0, this.length);
