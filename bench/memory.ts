@@ -69,7 +69,7 @@ async function probe(): Promise<void> {
   mark('signal patterns');
   const { loadSentimentModel } = await import('../dist/model/sentiment-model.js');
   const sentiment = await loadSentimentModel();
-  mark('sentiment model: sentence bag + aspect bag + aspect sequence (ONNX sessions, word table)');
+  mark('sentiment model: sentence bag + sentence CNN (ONNX session, word table; the aspect part opens on the first target request)');
   const { loadEmotionModel } = await import('../dist/model/emotion-model.js');
   const emotion = await loadEmotionModel();
   mark('emotion model (ONNX session)');
