@@ -5,7 +5,7 @@
  * error lines) goes through JSON.stringify. test/io/result-json.test.ts holds the two equal over
  * engine output with every option.
  */
-import type { AnalysisResult, ResultLine, Sentiment, Span } from '../contract.js';
+import type { AnalysisResult, Emotion, ResultLine, Sentiment, Span, StageResult, TargetResult, ThemeResult } from '../contract.js';
 import type { JsonBytes } from './json-bytes.js';
 
 /** Appends `line` as JSON.stringify(line) would write it (no newline). */
@@ -28,74 +28,17 @@ function writeAnalysis(out: JsonBytes, result: AnalysisResult): void {
   else out.number(result.id);
   out.ascii(',"sentiment":');
   writeSentiment(out, result.sentiment);
-
-  out.ascii(',"sentences":[');
-  for (let index = 0; index < result.sentences.length; index++) {
-    const sentence = result.sentences[index]!;
-    if (index > 0) out.ascii(',');
-    writeSpanStart(out, sentence);
-    out.ascii(',"sentiment":');
-    writeSentiment(out, sentence.sentiment);
-    out.ascii('}');
-  }
-
-  out.ascii('],"themes":[');
-  for (let index = 0; index < result.themes.length; index++) {
-    const theme = result.themes[index]!;
-    if (index > 0) out.ascii(',');
-    out.ascii('{"id":');
-    out.string(theme.id);
-    out.ascii(',"label":');
-    out.string(theme.label);
-    out.ascii(',"stage":');
-    out.string(theme.stage);
-    out.ascii(',"sentiment":');
-    writeSentiment(out, theme.sentiment);
-    out.ascii(',"evidence":[');
-    for (let span = 0; span < theme.evidence.length; span++) {
-      if (span > 0) out.ascii(',');
-      writeSpanStart(out, theme.evidence[span]!);
-      out.ascii('}');
-    }
-    out.ascii(']}');
-  }
-
-  out.ascii('],"stages":[');
-  for (let index = 0; index < result.stages.length; index++) {
-    const stage = result.stages[index]!;
-    if (index > 0) out.ascii(',');
-    out.ascii('{"id":');
-    out.string(stage.id);
-    out.ascii(',"sentiment":');
-    writeSentiment(out, stage.sentiment);
-    out.ascii('}');
-  }
-
-  out.ascii('],"targets":[');
-  for (let index = 0; index < result.targets.length; index++) {
-    const target = result.targets[index]!;
-    if (index > 0) out.ascii(',');
-    out.ascii('{"text":');
-    out.string(target.text);
-    out.ascii(target.found ? ',"found":true' : ',"found":false');
-    // Optional keys: JSON.stringify leaves out the absent ones.
-    if (target.start !== undefined) {
-      out.ascii(',"start":');
-      out.number(target.start);
-    }
-    if (target.end !== undefined) {
-      out.ascii(',"end":');
-      out.number(target.end);
-    }
-    if (target.sentiment !== undefined) {
-      out.ascii(',"sentiment":');
-      writeSentiment(out, target.sentiment);
-    }
-    out.ascii('}');
-  }
+  out.ascii(',"sentences":');
+  writeList(out, result.sentences, writeSentence);
+  out.ascii(',"themes":');
+  writeList(out, result.themes, writeTheme);
+  out.ascii(',"stages":');
+  writeList(out, result.stages, writeStage);
+  out.ascii(',"targets":');
+  writeList(out, result.targets, writeTarget);
 
   const { signals } = result;
-  out.ascii('],"signals":{"churnRisk":');
+  out.ascii(',"signals":{"churnRisk":');
   out.number(signals.churnRisk);
   out.ascii(',"effort":');
   out.number(signals.effort);
@@ -103,18 +46,10 @@ function writeAnalysis(out: JsonBytes, result: AnalysisResult): void {
   out.number(signals.urgency);
   out.ascii(signals.actionable ? ',"actionable":true}' : ',"actionable":false}');
 
+  // Optional keys: JSON.stringify leaves out the absent ones.
   if (result.emotions !== undefined) {
-    out.ascii(',"emotions":[');
-    for (let index = 0; index < result.emotions.length; index++) {
-      const emotion = result.emotions[index]!;
-      if (index > 0) out.ascii(',');
-      out.ascii('{"label":');
-      out.string(emotion.label);
-      out.ascii(',"score":');
-      out.number(emotion.score);
-      out.ascii('}');
-    }
-    out.ascii(']');
+    out.ascii(',"emotions":');
+    writeList(out, result.emotions, writeEmotion);
   }
   if (result.redactedText !== undefined) {
     out.ascii(',"redactedText":');
@@ -122,6 +57,78 @@ function writeAnalysis(out: JsonBytes, result: AnalysisResult): void {
   }
   out.ascii(',"metadata":');
   out.utf8(JSON.stringify(result.metadata));
+  out.ascii('}');
+}
+
+/** `[item,item,...]`, each item written by `write`. */
+function writeList<T>(out: JsonBytes, items: readonly T[], write: (out: JsonBytes, item: T) => void): void {
+  out.ascii('[');
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0) out.ascii(',');
+    write(out, items[index]!);
+  }
+  out.ascii(']');
+}
+
+function writeSentence(out: JsonBytes, sentence: AnalysisResult['sentences'][number]): void {
+  writeSpanStart(out, sentence);
+  out.ascii(',"sentiment":');
+  writeSentiment(out, sentence.sentiment);
+  out.ascii('}');
+}
+
+function writeTheme(out: JsonBytes, theme: ThemeResult): void {
+  out.ascii('{"id":');
+  out.string(theme.id);
+  out.ascii(',"label":');
+  out.string(theme.label);
+  out.ascii(',"stage":');
+  out.string(theme.stage);
+  out.ascii(',"sentiment":');
+  writeSentiment(out, theme.sentiment);
+  out.ascii(',"evidence":');
+  writeList(out, theme.evidence, writeSpan);
+  out.ascii('}');
+}
+
+function writeStage(out: JsonBytes, stage: StageResult): void {
+  out.ascii('{"id":');
+  out.string(stage.id);
+  out.ascii(',"sentiment":');
+  writeSentiment(out, stage.sentiment);
+  out.ascii('}');
+}
+
+function writeTarget(out: JsonBytes, target: TargetResult): void {
+  out.ascii('{"text":');
+  out.string(target.text);
+  out.ascii(target.found ? ',"found":true' : ',"found":false');
+  // Optional keys: JSON.stringify leaves out the absent ones.
+  if (target.start !== undefined) {
+    out.ascii(',"start":');
+    out.number(target.start);
+  }
+  if (target.end !== undefined) {
+    out.ascii(',"end":');
+    out.number(target.end);
+  }
+  if (target.sentiment !== undefined) {
+    out.ascii(',"sentiment":');
+    writeSentiment(out, target.sentiment);
+  }
+  out.ascii('}');
+}
+
+function writeEmotion(out: JsonBytes, emotion: Emotion): void {
+  out.ascii('{"label":');
+  out.string(emotion.label);
+  out.ascii(',"score":');
+  out.number(emotion.score);
+  out.ascii('}');
+}
+
+function writeSpan(out: JsonBytes, span: Span): void {
+  writeSpanStart(out, span);
   out.ascii('}');
 }
 
