@@ -54,6 +54,8 @@ export function addAnalysisOptions(command: Command): Command {
 export function configFromOptions(options: AnalysisOptions): ConfigInput {
   const config: ConfigInput = {
     maxTextLength: parsePositiveInteger(options.maxTextLength, '--max-text-length'),
+    // One budget: the batches the command cuts are the ones the engine analyzes (it would slice larger ones).
+    maxBatchChars: parsePositiveInteger(options.batchChars, '--batch-chars'),
     redact: Boolean(options.redact),
     taxonomyPath: options.taxonomy ?? null,
   };
