@@ -9,7 +9,7 @@ import type { ResultLine } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { InputRecord } from '../io/records.js';
 import { JsonBytes } from '../io/json-bytes.js';
-import { writeResultLines } from '../io/result-json.js';
+import { RESULT_LINE_BYTES, writeResultLines } from '../io/result-json.js';
 import { flattenResult } from '../io/write-output.js';
 import { normalizeFeedbackRecord } from '../store/validate-record.js';
 import type { FeedbackRecord } from '../store/store.js';
@@ -19,9 +19,6 @@ import type { RowFailure, TagTask, TagTaskResult, WorkerSetup } from './types.js
 
 /** Built as soon as the thread starts, so all workers load in parallel; a failure is reported by every task. */
 const engine = buildThreadEngine(workerData as WorkerSetup);
-
-/** Output bytes per row to start a batch's buffer with (a result line is ~1 KB; it grows as needed). */
-const BYTES_PER_ROW = 1280;
 
 /** Analyzes one batch in input order; never throws for a bad row (it becomes an error line). */
 export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {
@@ -76,7 +73,7 @@ export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {
  */
 function serialize(lines: readonly ResultLine[], format: TagTask['format']): Uint8Array {
   if (format === null || lines.length === 0) return new Uint8Array(0);
-  const out = new JsonBytes(lines.length * BYTES_PER_ROW);
+  const out = new JsonBytes(lines.length * RESULT_LINE_BYTES);
   if (format === 'jsonl') writeResultLines(out, lines);
   else out.utf8(stringify(lines.map(flattenResult)));
   return out.take();

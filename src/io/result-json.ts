@@ -8,6 +8,9 @@
 import type { AnalysisResult, Emotion, ResultLine, Sentiment, Span, StageResult, TargetResult, ThemeResult } from '../contract.js';
 import type { JsonBytes } from './json-bytes.js';
 
+/** Bytes to reserve per result line when sizing a buffer: a result is ~1 KB on the bench corpus (the buffer grows as needed). */
+export const RESULT_LINE_BYTES = 1280;
+
 /** Appends `line` as JSON.stringify(line) would write it (no newline). */
 export function writeResultLine(out: JsonBytes, line: ResultLine): void {
   if ('error' in line) out.utf8(JSON.stringify(line));

@@ -7,6 +7,8 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { isErrorResult, type ResultLine } from '../contract.js';
 import { VerbatimError } from '../errors.js';
+import { JsonBytes } from './json-bytes.js';
+import { RESULT_LINE_BYTES, writeResultLines } from './result-json.js';
 
 export const OUTPUT_FORMATS = ['jsonl', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -47,8 +49,13 @@ export function parseOutputFormat(value: string): OutputFormat {
 /** Creates a writer for the format; the CSV header is written before the first row. */
 export function createResultWriter(output: Writable, format: OutputFormat): ResultWriter {
   let headerWritten = false;
-  const serialize = (lines: readonly ResultLine[]): string => {
-    if (format === 'jsonl') return lines.map((line) => JSON.stringify(line) + '\n').join('');
+  const serialize = (lines: readonly ResultLine[]): string | Uint8Array => {
+    if (format === 'jsonl') {
+      // As the tag workers write it: the same bytes as JSON.stringify per line, without the string.
+      const out = new JsonBytes(lines.length * RESULT_LINE_BYTES);
+      writeResultLines(out, lines);
+      return out.take();
+    }
     const rows = lines.map(flattenResult);
     const header = headerWritten ? '' : stringify([CSV_COLUMNS as unknown as string[]]);
     headerWritten = true;

@@ -10,10 +10,7 @@ import { AnalyzeBodySchema, AnalyzeResponseSchema } from '../schemas.js';
 import { ANALYZE_POOL_MIN_COMMENTS } from '../analyze-pool.js';
 import { createAnalyzeCoalescer } from '../analyze-coalescer.js';
 import { JsonBytes } from '../../io/json-bytes.js';
-import { writeResultLine } from '../../io/result-json.js';
-
-/** Response bytes per comment to start with (a result is ~1 KB; the buffer grows as needed). */
-const RESPONSE_BYTES_PER_COMMENT = 1280;
+import { RESULT_LINE_BYTES, writeResultLine } from '../../io/result-json.js';
 
 /** Registers POST /analyze. */
 export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -46,7 +43,7 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       // analyzing it) for the same bytes, because the engine builds results in the contract's shape
       // and key order (test/server/analyze-serializer.test.ts holds it to that), and a string would
       // be encoded again on its way out. Errors thrown above keep the zod serializer.
-      const body = new JsonBytes(results.length * RESPONSE_BYTES_PER_COMMENT);
+      const body = new JsonBytes(results.length * RESULT_LINE_BYTES);
       body.ascii('{"results":[');
       for (let index = 0; index < results.length; index++) {
         if (index > 0) body.ascii(',');
