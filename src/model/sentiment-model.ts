@@ -208,7 +208,6 @@ const ASPECT_TASK: PartTask<AspectRequest> = {
   },
 };
 
-/** Opens one part (a bag, a sequence network or an ensemble of them) as a batched function over the task's rows. */
 /** Throws VERBATIM_E_MODEL unless every file of `part` (each member's, for an ensemble) is readable. */
 async function checkPartFiles(name: string, dir: string, part: SentimentPart): Promise<void> {
   const members = 'kind' in part && part.kind === 'ensemble' ? part.members : [part];
@@ -228,6 +227,7 @@ function openOnFirstUse<Row>(open: () => Promise<PartRunner<Row>>): PartRunner<R
   return async (rows) => (await (opened ??= open()))(rows);
 }
 
+/** Opens one part (a bag, a sequence network or an ensemble of them) as a batched function over the task's rows. */
 async function openPart<Row>(name: string, dir: string, part: SentimentPart, task: PartTask<Row>): Promise<PartRunner<Row>> {
   if ('kind' in part && part.kind === 'ensemble') {
     if (part.members.length === 0 || part.members.length !== part.weights.length) {
