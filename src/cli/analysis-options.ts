@@ -14,14 +14,6 @@ import { VerbatimError } from '../errors.js';
  */
 export const DEFAULT_BATCH_SIZE = 512;
 
-/**
- * Characters of comment text per analysis batch: a batch closes at DEFAULT_BATCH_SIZE records or
- * at this many characters, whichever comes first (a longer comment is a batch of its own). Memory
- * follows text, not records: 512 comments of 19,000 characters took `tag` to 3.4 GB peak RSS.
- * The engine's own slice (config maxBatchChars) is the same size.
- */
-export const DEFAULT_BATCH_CHARS = DEFAULT_MAX_BATCH_CHARS;
-
 export interface AnalysisOptions {
   inputFormat?: string;
   textField: string;
@@ -45,7 +37,7 @@ export function addAnalysisOptions(command: Command): Command {
     .option('--redact', 'add redactedText with emails, phone numbers, card numbers and URLs masked')
     .option('--scorer <name>', 'sentiment scorer: rules, model or combined (default: from config)')
     .option('--batch-size <n>', 'records per analysis batch', String(DEFAULT_BATCH_SIZE))
-    .option('--batch-chars <n>', 'most characters of text per analysis batch (bounds memory on long comments)', String(DEFAULT_BATCH_CHARS))
+    .option('--batch-chars <n>', 'most characters of text per analysis batch (bounds memory on long comments)', String(DEFAULT_MAX_BATCH_CHARS))
     .option('--max-text-length <n>', 'longest text accepted, in UTF-16 code units', String(DEFAULT_MAX_TEXT_LENGTH))
     .option('-q, --quiet', 'no progress or summary on stderr');
 }
@@ -54,7 +46,9 @@ export function addAnalysisOptions(command: Command): Command {
 export function configFromOptions(options: AnalysisOptions): ConfigInput {
   const config: ConfigInput = {
     maxTextLength: parsePositiveInteger(options.maxTextLength, '--max-text-length'),
-    // One budget: the batches the command cuts are the ones the engine analyzes (it would slice larger ones).
+    // One budget (config maxBatchChars): a batch closes at DEFAULT_BATCH_SIZE records or at this many
+    // characters, and the engine slices nothing the command cut. Memory follows text, not records:
+    // 512 comments of 19,000 characters took `tag` to 3.4 GB peak RSS.
     maxBatchChars: parsePositiveInteger(options.batchChars, '--batch-chars'),
     redact: Boolean(options.redact),
     taxonomyPath: options.taxonomy ?? null,

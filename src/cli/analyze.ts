@@ -43,8 +43,9 @@ export function registerAnalyze(program: Command, setExitCode: (code: number) =>
 
 /** Runs the command; resolves to the number of records that failed. */
 export async function runAnalyze(file: string | null, options: AnalyzeOptions): Promise<number> {
-  const limit = new BatchLimit(parsePositiveInteger(options.batchSize, '--batch-size'), parsePositiveInteger(options.batchChars, '--batch-chars'));
+  const batchSize = parsePositiveInteger(options.batchSize, '--batch-size');
   const config = resolveConfig(configFromOptions(options));
+  const limit = new BatchLimit(batchSize, config.maxBatchChars);
   const format = parseOutputFormat(options.format);
   const inputFormat = detectInputFormat(file, options.inputFormat);
   const input = await openInput(file);

@@ -81,7 +81,7 @@ export async function runTagCommand(input: string, options: TagOptions): Promise
     config: configInput,
     workers: options.workers === undefined ? os.availableParallelism() : parsePositiveInteger(options.workers, '--workers'),
     batchSize: parsePositiveInteger(options.batchSize, '--batch-size'),
-    batchChars: parsePositiveInteger(options.batchChars, '--batch-chars'),
+    batchChars: config.maxBatchChars,
     db: options.db ?? null,
     resume: Boolean(options.resume),
     progress: !options.quiet,
