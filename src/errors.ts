@@ -98,3 +98,8 @@ export function describeValue(value: unknown): string {
   const type = typeof value;
   return type === 'object' ? 'an object' : `a ${type}`;
 }
+
+/** VERBATIM_E_MODEL for a model file that could not be read, naming the model, the file and why. */
+export function unreadableModelFile(name: string, file: string, cause: unknown): VerbatimError {
+  return new VerbatimError('VERBATIM_E_MODEL', { name, detail: `cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}` }, { cause });
+}

@@ -8,7 +8,7 @@
  * test/model/folded-bag.test.ts checks it against onnxruntime and against featurizeTokens' ids.
  */
 import { readFile } from 'node:fs/promises';
-import { VerbatimError } from '../errors.js';
+import { VerbatimError, unreadableModelFile } from '../errors.js';
 import { readFoldedTable, type FoldedTable } from './onnx-export.js';
 import { openBagRunner } from './onnx-runner.js';
 import {
@@ -241,7 +241,7 @@ export async function openBagScorer(name: string, file: string, params: Featuriz
     bytes = await readFile(file);
     folded = readFoldedTable(bytes);
   } catch (error) {
-    throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }, { cause: error });
+    throw unreadableModelFile(name, file, error);
   }
   if (folded !== null) {
     if (folded.classes !== classes || folded.table.length !== (params.buckets + 1) * classes) {

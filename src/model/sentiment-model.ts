@@ -7,7 +7,7 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VerbatimError } from '../errors.js';
+import { VerbatimError, unreadableModelFile } from '../errors.js';
 import { featurizeAspect, type AspectRequest } from './aspect-featurizer.js';
 import { modelTokens, type FeaturizerParams } from './featurizer.js';
 import { openBagScorer, type BagScorer } from './folded-bag.js';
@@ -84,7 +84,7 @@ export async function readJsonMeta<T>(name: string, file: string): Promise<T> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch (error) {
-    throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }, { cause: error });
+    throw unreadableModelFile(name, file, error);
   }
 }
 
@@ -216,7 +216,7 @@ async function checkPartFiles(name: string, dir: string, part: SentimentPart): P
     try {
       await access(file, constants.R_OK);
     } catch (error) {
-      throw new VerbatimError('VERBATIM_E_MODEL', { name, detail: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }, { cause: error });
+      throw unreadableModelFile(name, file, error);
     }
   }
 }
