@@ -13,7 +13,7 @@ import { scoreEffort } from './effort.js';
 import { defaultSignalPatterns, type CompiledSignalPatterns } from './patterns.js';
 import { computeDocumentNegativity, type SignalContext } from './signal-context.js';
 import { scoreUrgency } from './urgency.js';
-import { wordsOf } from './word-stream.js';
+import { WordPool, wordsOf } from './word-stream.js';
 
 export { compileSignalPatterns, defaultSignalPatterns, type CompiledSignalPatterns } from './patterns.js';
 
@@ -40,12 +40,14 @@ const round = (value: number): number => Math.round(value * SCORE_DECIMALS) / SC
  * @example const detect = createSignalDetector(); detect(doc, clauseScores, themeHits).churnRisk
  */
 export function createSignalDetector(patterns?: CompiledSignalPatterns): SignalDetector {
+  // Detection is synchronous and never re-entrant, so one pool serves every document.
+  const pool = new WordPool();
   return (doc, clauseScores, themes) => {
     // Patterns first: compiling them registers the trie keys that wordsOf looks words up in.
     const compiled = patterns ?? defaultSignalPatterns();
     const context: SignalContext = {
       doc,
-      words: wordsOf(doc),
+      words: wordsOf(doc, pool),
       clauseScores,
       themes,
       patterns: compiled,
