@@ -5,6 +5,7 @@
  */
 import type { Sentiment, StageResult, ThemeResult } from '../contract.js';
 import { compareStages, isJourneyStage } from './stages.js';
+import { sortSmall } from '../small-sort.js';
 
 /** One sentiment and how much it should count. */
 export interface WeightedSentiment {
@@ -52,6 +53,6 @@ export function aggregateStages(themes: readonly WeightedThemeResult[], aggregat
     }
   }
   const order = ids.map((_, index) => index);
-  if (order.length > 1) order.sort((left, right) => compareStages(ids[left]!, ids[right]!));
+  if (order.length > 1) sortSmall(order, (left, right) => compareStages(ids[left]!, ids[right]!));
   return order.map((index) => ({ id: ids[index]!, sentiment: aggregate(groups[index]!) }));
 }

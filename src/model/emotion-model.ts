@@ -11,6 +11,7 @@ import { modelTokens } from './featurizer.js';
 import { openBagScorer } from './folded-bag.js';
 import type { ModelWord } from './model-words.js';
 import { readJsonMeta, type ModelPart } from './sentiment-model.js';
+import { sortSmall } from '../small-sort.js';
 
 /** Emotions that matter in CX (issue 3), in model output order. */
 export const CX_EMOTIONS = ['anger', 'annoyance', 'disappointment', 'confusion', 'joy', 'gratitude', 'surprise', 'fear'] as const;
@@ -83,7 +84,7 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
         const score = all[row * classes + label];
         if (score >= threshold) emotions.push({ label: meta.labels[label], score });
       }
-      emotions.sort((left, right) => right.score - left.score);
+      sortSmall(emotions, (left, right) => right.score - left.score);
       // Reported to 4 decimals, as every other score in a result (a float32's 17 digits are noise).
       for (const emotion of emotions) emotion.score = roundScore(emotion.score);
       return emotions;

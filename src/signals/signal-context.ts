@@ -10,6 +10,7 @@ import type { ThemeHit } from '../themes/types.js';
 import type { CompiledSignalPatterns } from './patterns.js';
 import type { PhraseMatch } from './phrase-matcher.js';
 import type { Word } from './word-stream.js';
+import { sortSmall } from '../small-sort.js';
 
 /**
  * Words looked back over for a negator ("I won't cancel", "no plans to switch"). Three covers
@@ -110,7 +111,7 @@ export function clauseHasWord(context: SignalContext, match: PhraseMatch, vocabu
 /** Sorted, de-duplicated spans (identical spans collapse; overlapping ones are kept apart). */
 export function sortSpans(spans: readonly Span[]): Span[] {
   if (spans.length <= 1) return spans.slice();
-  const sorted = [...spans].sort((left, right) => left.start - right.start || left.end - right.end);
+  const sorted = sortSmall(spans.slice(), (left, right) => left.start - right.start || left.end - right.end);
   // Sorted by start then end, identical spans are neighbours: keep the first of each run.
   const unique: Span[] = [sorted[0]!];
   for (let index = 1; index < sorted.length; index += 1) {

@@ -8,6 +8,7 @@ import type { Span } from '../contract.js';
 import type { Token } from '../text/document.js';
 import type { CompiledTaxonomy } from './term-index.js';
 import type { ThemeHit } from './types.js';
+import { sortSmall } from '../small-sort.js';
 
 /** One occurrence of a theme in a document. */
 export interface Mention {
@@ -72,7 +73,7 @@ export function aggregateMentions(compiled: CompiledTaxonomy, tokens: readonly T
     if (own.length > 0) hits.push(buildHit(compiled.themes[theme]!.id, tokens, own));
   }
   if (hits.length > 1) {
-    hits.sort((a, b) => b.strength - a.strength || a.firstStart - b.firstStart || (a.themeId < b.themeId ? -1 : 1));
+    sortSmall(hits, (a, b) => b.strength - a.strength || a.firstStart - b.firstStart || (a.themeId < b.themeId ? -1 : 1));
   }
   const result = new Array<ThemeHit>(hits.length);
   for (let index = 0; index < hits.length; index += 1) {
@@ -123,7 +124,7 @@ function buildHit(themeId: string, tokens: readonly Token[], mentions: Mention[]
     if (!terms.includes(mention.term)) terms.push(mention.term);
   }
   const evidence = spans.length > 1 ? uniqueSpans(spans) : spans;
-  if (clauses.length > 1) clauses.sort((a, b) => a - b);
+  if (clauses.length > 1) sortSmall(clauses, (a, b) => a - b);
   return {
     themeId,
     evidence,
@@ -154,6 +155,6 @@ function appendSpansOfTokens(tokens: readonly Token[], indexes: readonly number[
 }
 
 function uniqueSpans(spans: Span[]): Span[] {
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortSmall(spans, (a, b) => a.start - b.start || a.end - b.end);
   return spans.filter((span, index) => index === 0 || span.start !== spans[index - 1]!.start || span.end !== spans[index - 1]!.end);
 }
