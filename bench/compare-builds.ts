@@ -4,8 +4,14 @@
  * between runs (separate runs of the same code moved 2.2-3.3x vader within an hour; this harness,
  * old build against itself, moves 2-3 %).
  *
- *   npx tsx bench/compare-builds.ts --a ../old-checkout --b . [--rounds 16] [--size 4000] [--batch-size 512]
+ *   npx tsx bench/compare-builds.ts --a ../old-checkout --b . [--rounds 16] [--size 4000] [--batch-size 512] [--threads]
  *   (each directory holds a built dist/: a git worktree after `npm run build`, or a copy of dist/)
+ *
+ * By default both engines share the process's heap, so a change in what a build allocates is paid
+ * by both builds' collections alike. With --threads each build runs in a worker thread of its own
+ * (compare-thread.ts), with its own heap, and the summary also gives each thread's own CPU time.
+ * Neither mode counts V8's helper threads (concurrent marking, parallel scavenges), which run on
+ * the idle core here but compete with the workers in `tag`.
  *
  * Each round runs every batch of the corpus on both engines, alternating which goes first, and
  * prints both builds' µs per comment and B/A; the summary is the median over rounds. Run it with
@@ -15,6 +21,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { DEFAULT_BATCH_SIZE } from '../dist/cli/analysis-options.js';
 import { corpusTexts } from './corpus.js';
 import { machineLine, summarize } from './lib.js';
@@ -26,6 +33,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '16' },
     size: { type: 'string', default: '4000' },
     'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
+    threads: { type: 'boolean', default: false },
   },
 });
 if (!values.a) {
@@ -52,26 +60,65 @@ const batches: { id: string; text: string }[][] = [];
 for (let start = 0; start < texts.length; start += batchSize) {
   batches.push(texts.slice(start, start + batchSize).map((text, index) => ({ id: String(start + index), text })));
 }
-const engines = [await engineOf(values.a), await engineOf(values.b)];
-for (const engine of engines) for (const batch of batches) await engine.analyzeBatch(batch);
+/** Runs batch `index` on one build; its wall time and (threads only) its thread's CPU time, in µs. */
+type Runner = (index: number) => Promise<{ wallMicros: number; cpuMicros: number }>;
 
-process.stdout.write(`${machineLine()}\nA = ${path.resolve(values.a)}, B = ${path.resolve(values.b)}; ${size} corpus comments in batches of ${batchSize}\n`);
+/** The build in `dir` analyzing in this thread (the engines share one heap). */
+async function inProcess(dir: string): Promise<Runner> {
+  const engine = await engineOf(dir);
+  for (const batch of batches) await engine.analyzeBatch(batch);
+  return async (index) => {
+    const started = performance.now();
+    await engine.analyzeBatch(batches[index]!);
+    return { wallMicros: (performance.now() - started) * 1000, cpuMicros: Number.NaN };
+  };
+}
+
+/** The build in `dir` analyzing in a worker thread of its own (compare-thread.ts). */
+async function inThread(dir: string): Promise<Runner> {
+  // The worker file is TypeScript, and Node 20 starts a worker's entry before a --import loader
+  // is in place: a JavaScript entry loads it through tsx's API instead.
+  const entry = `import { tsImport } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; await tsImport(${JSON.stringify(new URL('./compare-thread.ts', import.meta.url).href)}, import.meta.url);`;
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { dir, batches } });
+  await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  worker.unref();
+  return (index) =>
+    new Promise((resolve) => {
+      worker.once('message', resolve);
+      worker.postMessage(index);
+    });
+}
+
+const runners = values.threads
+  ? await Promise.all([inThread(values.a), inThread(values.b)])
+  : [await inProcess(values.a), await inProcess(values.b)];
+
+process.stdout.write(`${machineLine()}\nA = ${path.resolve(values.a)}, B = ${path.resolve(values.b)}; ${size} corpus comments in batches of ${batchSize}${values.threads ? ', each build in a thread of its own' : ', both builds in one heap'}\n`);
 const perComment: [number[], number[]] = [[], []];
 const ratios: number[] = [];
+const cpuRatios: number[] = [];
 for (let round = 0; round < Number(values.rounds); round++) {
   const micros = [0, 0];
+  const cpu = [0, 0];
   for (let index = 0; index < batches.length; index++) {
     for (const which of (index + round) % 2 === 0 ? [0, 1] : [1, 0]) {
-      const started = performance.now();
-      await engines[which]!.analyzeBatch(batches[index]!);
-      micros[which]! += (performance.now() - started) * 1000;
+      const { wallMicros, cpuMicros } = await runners[which]!(index);
+      micros[which]! += wallMicros;
+      cpu[which]! += cpuMicros;
     }
   }
   const [a, b] = [micros[0]! / size, micros[1]! / size];
   perComment[0].push(a);
   perComment[1].push(b);
   ratios.push(b / a);
-  process.stdout.write(`round ${round}: A ${a.toFixed(1)} µs/comment, B ${b.toFixed(1)}, B/A ${(b / a).toFixed(3)}\n`);
+  cpuRatios.push(cpu[1]! / cpu[0]!);
+  const cpuPart = values.threads ? `; thread CPU A ${(cpu[0]! / size).toFixed(1)}, B ${(cpu[1]! / size).toFixed(1)}, B/A ${(cpu[1]! / cpu[0]!).toFixed(3)}` : '';
+  process.stdout.write(`round ${round}: A ${a.toFixed(1)} µs/comment, B ${b.toFixed(1)}, B/A ${(b / a).toFixed(3)}${cpuPart}\n`);
 }
 const median = (values: readonly number[]): string => summarize(values).median.toFixed(1);
-process.stdout.write(`median: A ${median(perComment[0])} µs/comment, B ${median(perComment[1])}, B/A ${summarize(ratios).median.toFixed(3)}\n`);
+const cpuSummary = values.threads ? `; thread CPU B/A ${summarize(cpuRatios).median.toFixed(3)}` : '';
+process.stdout.write(`median: A ${median(perComment[0])} µs/comment, B ${median(perComment[1])}, B/A ${summarize(ratios).median.toFixed(3)}${cpuSummary}\n`);
+process.exit(0);
