@@ -32,7 +32,7 @@ export function addAnalysisOptions(command: Command): Command {
   return command
     .option('--input-format <format>', 'input format: jsonl or csv (default: from the file extension, else jsonl)')
     .option('--text-field <name>', 'field holding the comment text', 'text')
-    .option('--id-field <name>', 'field holding the record id (default: the 1-based line number)', 'id')
+    .option('--id-field <name>', 'field holding the record id; a record without one gets its 1-based line number', 'id')
     .option('--taxonomy <file>', 'taxonomy JSON file (default: the built-in CX taxonomy)')
     .option('--redact', 'add redactedText with emails, phone numbers, card numbers and URLs masked')
     .option('--scorer <name>', 'sentiment scorer: rules, model or combined (default: from config)')

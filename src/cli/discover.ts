@@ -45,7 +45,7 @@ export function registerDiscover(program: Command, setExitCode: (code: number) =
     .option('--taxonomy <file>', 'report each theme\'s nearest theme of this taxonomy ("new" when none is close)')
     .option('--seed <n>', 'random seed: the same input and seed give the same themes', '1')
     .option('--text-field <name>', 'field holding the comment text', 'text')
-    .option('--id-field <name>', 'field holding the record id (default: the 1-based line number)', 'id')
+    .option('--id-field <name>', 'field holding the record id; a record without one gets its 1-based line number', 'id')
     .option('--input-format <format>', 'input format: jsonl or csv (default: from the file extension)')
     .option('--as-taxonomy <file>', 'also write the themes as a taxonomy file for verbatim analyze --taxonomy')
     .option('--sample-size <n>', 'records the clustering is fitted on; the rest are assigned to it', String(DEFAULT_SAMPLE_SIZE))
