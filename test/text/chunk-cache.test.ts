@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTokenizer } from '../../src/text/tokenize.js';
 import type { Token } from '../../src/text/document.js';
+import { ChunkTable, chunkHash, createChunkedTokenizer } from '../../src/text/chunk-cache.js';
 
 const plain = (tokens: Token[]) => tokens.map(({ start, end, text, normal, lemma, kind }) => ({ start, end, text, normal, lemma, kind }));
 
@@ -40,5 +41,50 @@ describe('chunk cache', () => {
     expect(forms).toHaveLength(3);
     expect(forms[0]).toBeDefined();
     expect(new Set(forms).size).toBe(1);
+  });
+});
+
+describe('chunk table', () => {
+  it('tells apart chunks whose hashes collide, by their text', () => {
+    const table = new ChunkTable<string>();
+    // The same hash for every key: each lookup must probe past the others and compare text.
+    for (const key of ['late', 'later', 'slate', 'lat']) table.insert(key, 42, `value of ${key}`);
+    expect(table.size).toBe(4);
+    const text = 'so late and later, slate, lat';
+    expect(table.find(text, 3, 7, 42)).toBe('value of late');
+    expect(table.find(text, 12, 17, 42)).toBe('value of later');
+    expect(table.find(text, 19, 24, 42)).toBe('value of slate');
+    expect(table.find(text, 26, 29, 42)).toBe('value of lat');
+    expect(table.find(text, 0, 2, 42)).toBeNull();
+    expect(table.find(text, 3, 7, 43)).toBeNull();
+  });
+
+  it('keeps the first value of a key inserted twice, and forgets everything on clear', () => {
+    const table = new ChunkTable<number>();
+    table.insert('box', chunkHash('box', 0, 3), 1);
+    table.insert('box', chunkHash('box', 0, 3), 2);
+    expect(table.size).toBe(1);
+    expect(table.find('a box', 2, 5, chunkHash('a box', 2, 5))).toBe(1);
+    table.clear();
+    expect(table.size).toBe(0);
+    expect(table.find('box', 0, 3, chunkHash('box', 0, 3))).toBeNull();
+  });
+
+  it('finds chunks it has seen without tokenizing them again (the scan hashes as chunkHash does)', () => {
+    let calls = 0;
+    const tokenize = createChunkedTokenizer(
+      (text) => {
+        calls += 1;
+        return { tokens: [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0], normal: match[0], lemma: match[0], kind: 'word' as const, pos: '', shouting: false })), exact: true };
+      },
+      (text) => text,
+      500,
+    );
+    tokenize('the courier was late');
+    expect(calls).toBe(1);
+    const { tokens } = tokenize('late was the courier\u00e9 courier');
+    // Only the unseen chunk "courieré" went to the tokenizer.
+    expect(calls).toBe(2);
+    expect(tokens.map((token) => [token.text, token.start])).toEqual([['late', 0], ['was', 5], ['the', 9], ['courier\u00e9', 13], ['courier', 22]]);
   });
 });
