@@ -194,13 +194,15 @@ export class WordPool {
   /** The pool's `index`-th word, made on first need; its fields are the caller's to overwrite. */
   at(index: number): Word {
     let word = this.words[index];
-    if (word === undefined) {
-      word = { normal: '', lemma: '', start: 0, end: 0, token: 0, clause: -1, sentence: -1, boundaryBefore: false, number: null,
-        ordinal: null, name: false, shouting: false, normalKey: 0, exactKey: 0, lemmaKey: 0, startMask: 0 };
-      this.words[index] = word;
-    }
+    if (word === undefined) this.words[index] = word = blankWord();
     return word;
   }
+}
+
+/** A word with every field set (one object shape for pooled and fresh words alike). */
+function blankWord(): Word {
+  return { normal: '', lemma: '', start: 0, end: 0, token: 0, clause: -1, sentence: -1, boundaryBefore: false, number: null,
+    ordinal: null, name: false, shouting: false, normalKey: 0, exactKey: 0, lemmaKey: 0, startMask: 0 };
 }
 
 /**
@@ -275,45 +277,24 @@ export function wordsOf(doc: TextDocument, pool: WordPool | null = null): Word[]
     if (number !== null) startMask |= startMaskOf(NUMBER_KEY);
     if (facts.ordinal !== null) startMask |= startMaskOf(ORDINAL_KEY);
     if (name) startMask |= startMaskOf(NAME_KEY);
-    if (pool === null) {
-      words.push({
-        normal,
-        lemma,
-        start: token.start,
-        end: token.end,
-        token: index,
-        clause,
-        sentence,
-        boundaryBefore: boundary || opensSentence,
-        number,
-        ordinal: facts.ordinal,
-        name,
-        shouting: token.shouting,
-        normalKey: facts.plainKey,
-        exactKey: facts.exactKey,
-        lemmaKey,
-        startMask,
-      });
-    } else {
-      const word = pool.at(words.length);
-      word.normal = normal;
-      word.lemma = lemma;
-      word.start = token.start;
-      word.end = token.end;
-      word.token = index;
-      word.clause = clause;
-      word.sentence = sentence;
-      word.boundaryBefore = boundary || opensSentence;
-      word.number = number;
-      word.ordinal = facts.ordinal;
-      word.name = name;
-      word.shouting = token.shouting;
-      word.normalKey = facts.plainKey;
-      word.exactKey = facts.exactKey;
-      word.lemmaKey = lemmaKey;
-      word.startMask = startMask;
-      words.push(word);
-    }
+    const word = pool === null ? blankWord() : pool.at(words.length);
+    word.normal = normal;
+    word.lemma = lemma;
+    word.start = token.start;
+    word.end = token.end;
+    word.token = index;
+    word.clause = clause;
+    word.sentence = sentence;
+    word.boundaryBefore = boundary || opensSentence;
+    word.number = number;
+    word.ordinal = facts.ordinal;
+    word.name = name;
+    word.shouting = token.shouting;
+    word.normalKey = facts.plainKey;
+    word.exactKey = facts.exactKey;
+    word.lemmaKey = lemmaKey;
+    word.startMask = startMask;
+    words.push(word);
     boundary = false;
   }
   return words;
