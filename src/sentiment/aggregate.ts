@@ -71,16 +71,6 @@ function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;
 }
 
-/** The most probable class of weighted probability sums, and its mean probability. */
-function argmaxClass(
-  sums: { negative: number; neutral: number; positive: number },
-  weightSum: number,
-): { label: 'positive' | 'negative' | 'neutral'; probability: number } {
-  let label: 'positive' | 'negative' | 'neutral' = 'neutral';
-  if (sums.positive > sums[label]) label = 'positive';
-  if (sums.negative > sums[label]) label = 'negative';
-  return { label, probability: sums[label] / weightSum };
-}
 
 /**
  * The running sums of one aggregation. One instance is reused (aggregation is synchronous and never
@@ -182,11 +172,19 @@ function finishSums(options: SentimentOptions): Sentiment {
   }
   const agreement = weightedAbsolute === 0 ? 1 : Math.abs(weightedScore) / weightedAbsolute;
   if (sums.allProbabilities && sums.count > 0) {
-    const { label, probability } = argmaxClass(
-      { negative: sums.negativeProbability, neutral: sums.neutralProbability, positive: sums.positiveProbability },
-      weightSum,
-    );
-    return { label, score, confidence: clamp(probability * (sums.count === 1 ? 1 : agreement), 0, 1) };
+    // The most probable class of the weighted sums (ties: neutral, then positive), read off the
+    // shared sums rather than through a pair of small objects per call.
+    let label: SentimentLabel = 'neutral';
+    let best = sums.neutralProbability;
+    if (sums.positiveProbability > best) {
+      label = 'positive';
+      best = sums.positiveProbability;
+    }
+    if (sums.negativeProbability > best) {
+      label = 'negative';
+      best = sums.negativeProbability;
+    }
+    return { label, score, confidence: clamp((best / weightSum) * (sums.count === 1 ? 1 : agreement), 0, 1) };
   }
   const label: SentimentLabel = labelFor(score, options);
   return { label, score, confidence: clamp(meanConfidence * agreement, 0, 1) };

@@ -33,7 +33,7 @@ export function blendScores(
   // A content-free survey fragment ("n/a", "see above", "nothing to add") carries no sentiment for
   // the model to find, yet a bag model reads one or two words with full confidence ("see above"
   // came out 1.00 positive, "nothing to add" 0.98 negative): the rules' neutral stands.
-  if (!keepProbabilities && rules.evidence.some((evidence) => evidence.term === FRAGMENT_TERM)) return rules;
+  if (!keepProbabilities && hasFragmentEvidence(rules)) return rules;
   // Rules without evidence have nothing to blend in: the clause is the model's, labelled as the
   // model scorer labels it ("Do you ship to Ireland?" stays the model's neutral).
   if (rules.evidence.length === 0) return model;
@@ -48,11 +48,26 @@ export function blendScores(
     probabilities:
       keepProbabilities || !model.probabilities
         ? model.probabilities
-        : withVote(model.probabilities, modelWeight, labelFor(rules.score, { neutralBand }), ruleWeight),
+        : withVote(model.probabilities, modelWeight, voteOf(rules.score, neutralBand), ruleWeight),
     // A target's rule evidence is its whole clause's, other aspects' opinions included: read as
     // the target's parts it made a single mention "mixed" (MAMS val 0.748 against 0.762 without).
-    evidence: keepProbabilities ? model.evidence : [...rules.evidence, ...model.evidence],
+    evidence: keepProbabilities ? model.evidence : rules.evidence.concat(model.evidence),
   };
+}
+
+// Blending runs on every clause, so it allocates only its result: no closures, no option objects.
+
+/** True when the rules read the clause as a content-free fragment. */
+function hasFragmentEvidence(rules: ClauseScore): boolean {
+  for (const evidence of rules.evidence) if (evidence.term === FRAGMENT_TERM) return true;
+  return false;
+}
+
+const DEFAULT_BAND = { neutralBand: DEFAULT_NEUTRAL_BAND };
+
+/** The class the rules' score votes for, by the neutral band. */
+function voteOf(score: number, neutralBand: number): keyof ClassProbabilities {
+  return labelFor(score, neutralBand === DEFAULT_NEUTRAL_BAND ? DEFAULT_BAND : { neutralBand });
 }
 
 type ClassProbabilities = NonNullable<ClauseScore['probabilities']>;
@@ -60,8 +75,11 @@ type ClassProbabilities = NonNullable<ClauseScore['probabilities']>;
 /** Class probabilities `probabilities` x `weight` plus a one-class `vote` x `voteWeight`, renormalized. */
 function withVote(probabilities: ClassProbabilities, weight: number, vote: keyof ClassProbabilities, voteWeight: number): ClassProbabilities {
   const total = weight + voteWeight;
-  const share = (label: keyof ClassProbabilities) => (weight * probabilities[label] + (vote === label ? voteWeight : 0)) / total;
-  return { negative: share('negative'), neutral: share('neutral'), positive: share('positive') };
+  return {
+    negative: (weight * probabilities.negative + (vote === 'negative' ? voteWeight : 0)) / total,
+    neutral: (weight * probabilities.neutral + (vote === 'neutral' ? voteWeight : 0)) / total,
+    positive: (weight * probabilities.positive + (vote === 'positive' ? voteWeight : 0)) / total,
+  };
 }
 
 /** The clause containing the span's start (the span itself when none does). */
