@@ -71,40 +71,50 @@ export function normalizeValence(value: number, alpha: number = ALPHA): number {
   return score < -1 ? -1 : score > 1 ? 1 : score;
 }
 
+/** lookup()'s answer, reused: the caller copies it into an Item at once (scoring never re-enters). */
+const lookupAnswer = { valence: 0, source: 'lexicon' as Item['source'], term: '' };
+
+function hitOf(valence: number, source: Item['source'], term: string): typeof lookupAnswer {
+  lookupAnswer.valence = valence;
+  lookupAnswer.source = source;
+  lookupAnswer.term = term;
+  return lookupAnswer;
+}
+
 function lookup(
   lexicon: Lexicon,
   doc: TextDocument,
   index: number,
   key: string,
   keyValence: number | undefined,
-): { valence: number; source: Item['source']; term: string } | null {
+): typeof lookupAnswer | null {
   const token = doc.tokens[index]!;
   const kind = token.kind;
   if (kind === 'emoji' || kind === 'emoticon') {
     const symbol = kind === 'emoji' ? emojiBase(token.text) : token.text;
     const found = lexicon.emoji.get(symbol) ?? lexicon.emoji.get(key);
-    if (found !== undefined) return { valence: found, source: 'emoji', term: symbol };
+    if (found !== undefined) return hitOf(found, 'emoji', symbol);
     return null;
   }
   if (kind === 'mention' || kind === 'url' || kind === 'email') return null;
   const word = kind === 'hashtag' ? key.slice(1) : key;
   // keyValence is lexicon.words.get(key), looked up once per distinct form (key-facts.ts).
   let found = kind === 'hashtag' ? lexicon.words.get(word) : keyValence;
-  if (found !== undefined) return { valence: found, source: 'lexicon', term: word };
+  if (found !== undefined) return hitOf(found, 'lexicon', word);
   if (kind === 'hashtag') return null;
   if (token.lemma !== word) {
     found = lexicon.words.get(token.lemma);
-    if (found !== undefined) return { valence: found, source: 'lexicon', term: token.lemma };
+    if (found !== undefined) return hitOf(found, 'lexicon', token.lemma);
   }
   // Elongation shortens the normal form, so only such tokens can need the collapsed lookup.
   const collapsed = token.text.length > token.normal.length ? collapsedElongation(token) : null;
   if (collapsed !== null) {
     found = lexicon.words.get(collapsed);
-    if (found !== undefined) return { valence: found, source: 'lexicon', term: collapsed };
+    if (found !== undefined) return hitOf(found, 'lexicon', collapsed);
   }
   if (kind === 'word' || kind === 'number') return null;
   found = lexicon.emoji.get(word);
-  if (found !== undefined) return { valence: found, source: 'emoji', term: word };
+  if (found !== undefined) return hitOf(found, 'emoji', word);
   return null;
 }
 
@@ -231,7 +241,7 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
   }
   const evidence: Evidence[] = [];
   const isQuestion = marks.questions > 0;
-  for (const item of items) shapeItem(doc, first, item, { roles, modifierScalars, modifierStarts }, keys, isQuestion, evidence);
+  for (const item of items) shapeItem(doc, first, item, tokens, keys, isQuestion, evidence);
   applySarcasm(doc, first, items, keys, length, evidence);
   applyPoliteness(doc, first, items, evidence);
   let sum = 0;
