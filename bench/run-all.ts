@@ -29,6 +29,7 @@ const SUITE: { name: string; args: string[]; node?: string[] }[] = [
   { name: 'stages', node: ['--expose-gc', ...NODE_RUNTIME_FLAGS], args: ['bench/stages.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '2' : '5'] },
   { name: 'profile', node: NODE_RUNTIME_FLAGS, args: ['bench/profile.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '1' : '3'] },
   { name: 'memory', node: ['--expose-gc', ...NODE_RUNTIME_FLAGS], args: ['bench/memory.ts', '--matrix', '--comments', quick ? '2000' : '10000'] },
+  { name: 'allocations', node: NODE_RUNTIME_FLAGS, args: ['bench/allocations.ts', '--size', quick ? '2000' : '10000'] },
   { name: 'http', args: ['bench/http.ts', '--duration', quick ? '5' : '20', '--warmup', quick ? '1' : '5'] },
   { name: 'discover', args: ['bench/discover.ts', '--rows', quick ? '10000' : '100000'] },
   { name: 'tag', args: ['bench/tag.ts', '--rows', quick ? '20000' : '1000000'] },
@@ -47,7 +48,7 @@ for (const step of SUITE) {
 }
 
 const results = path.join(BENCH_DIR, 'results');
-const parts = ['stages', 'tag', 'http', 'discover', 'memory', 'profile']
+const parts = ['stages', 'tag', 'http', 'discover', 'memory', 'allocations', 'profile']
   .map((name) => path.join(results, `${name}.md`))
   .filter((file) => existsSync(file))
   .map((file) => readFileSync(file, 'utf8').replace(/^# /, '## '));
