@@ -71,7 +71,6 @@ function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;
 }
 
-
 /**
  * The running sums of one aggregation. One instance is reused (aggregation is synchronous and never
  * re-entrant), so aggregating allocates nothing but the resulting Sentiment.
