@@ -5,11 +5,11 @@
  */
 import { roundScore, type AnalysisResult, type Emotion, type RecordId, type Sentiment, type Span, type TargetResult, type ThemeResult } from './contract.js';
 import type { Components } from './engine.js';
-import { aggregateClauses, aggregateSpans } from './sentiment/aggregate.js';
+import { aggregateClauses, aggregateSentiments, aggregateSpans } from './sentiment/aggregate.js';
 import type { ClauseScore } from './sentiment/types.js';
 import type { TextDocument } from './text/document.js';
 import type { ThemeHit } from './themes/types.js';
-import { aggregateStages, type WeightedSentiment, type WeightedThemeResult } from './journey/index.js';
+import { aggregateStages, type WeightedThemeResult } from './journey/index.js';
 import { toSignals } from './signals/index.js';
 import { findTarget } from './targets.js';
 
@@ -24,8 +24,12 @@ export interface AssembleInput {
   redactedText?: string;
 }
 
+/** What targetMentions gives a comment with no targets: one shared list, never written to. */
+const NO_MENTIONS: Span[][] = [];
+
 /** Where each requested target occurs in the comment (an empty list: not found). */
 export function targetMentions(doc: TextDocument, targets: readonly string[]): Span[][] {
+  if (targets.length === 0) return NO_MENTIONS;
   return targets.map((target) => findTarget(doc.text, target));
 }
 
@@ -142,13 +146,4 @@ function clauseOf(doc: TextDocument, span: Span): number {
   return doc.clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
 }
 
-/** Aggregates already-aggregated sentiments (themes into a stage) with the same aggregator. */
-function aggregateSentiments(weighted: WeightedSentiment[], options: Components['config']['sentiment']): Sentiment {
-  return aggregateSpans(
-    weighted.map(({ sentiment, weight }) => ({
-      score: { score: sentiment.score, confidence: sentiment.confidence, evidence: [] },
-      weight,
-    })),
-    options,
-  );
-}
+

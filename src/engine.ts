@@ -112,7 +112,7 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
     }
     const clauseScores = await components.scorer.scoreClauses(docs);
     const emotions = components.emotions ? await components.emotions.tag(docs) : null;
-    const mentions = docs.map((doc, position) => targetMentions(doc, inputs[indexes[position]!]!.targets ?? []));
+    const mentions = docs.map((doc, position) => targetMentions(doc, inputs[indexes[position]!]!.targets ?? NO_TARGETS));
     const spanScores = await batchSpanScores(components, docs, mentions);
     for (let position = 0; position < docs.length; position += 1) {
       const index = indexes[position]!;
@@ -122,11 +122,11 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
           id: batchIdOf(item, index),
           doc: docs[position]!,
           clauseScores: clauseScores[position]!,
-          targets: item.targets ?? [],
+          targets: item.targets ?? NO_TARGETS,
           metadata: item.metadata ?? {},
           emotions: emotions?.[position] ?? null,
-          ...(config.redact ? { redactedText: redactPii(item.text).text } : {}),
         };
+        if (config.redact) input.redactedText = redactPii(item.text).text;
         lines[index - start] = assembleResult(components, input, mentions[position]!, spanScores?.[position] ?? null);
       } catch (error) {
         lines[index - start] = errorLine(batchIdOf(item, index), error);
@@ -152,6 +152,9 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
     },
   };
 }
+
+/** The targets of a record without any: one shared list, never written to. */
+const NO_TARGETS: string[] = [];
 
 /** The id a batch gives a record: its own, else its 1-based position in the batch. */
 export function batchIdOf(input: EngineInput, index: number): NonNullable<EngineInput['id']> | number {

@@ -202,6 +202,29 @@ export function aggregateSpans(units: readonly WeightedScore[], options: Sentime
   return finishSums(options);
 }
 
+/** The unit aggregateSentiments adds for each sentiment: one record, refilled (aggregation never re-enters). */
+const SENTIMENT_UNIT: ClauseScore = { score: 0, confidence: 0, evidence: [] };
+
+/**
+ * Aggregates already-aggregated sentiments (a comment's themes into a journey stage), each with a
+ * weight, as aggregateSpans would aggregate them as evidence-free scores, without building one.
+ *
+ * @example aggregateSentiments([{ sentiment: themeSentiment, weight: 0.8 }], options)
+ */
+export function aggregateSentiments(
+  weighted: readonly { sentiment: Pick<Sentiment, 'score' | 'confidence'>; weight: number }[],
+  options: SentimentOptions = DEFAULTS,
+): Sentiment {
+  resetSums();
+  for (let index = 0; index < weighted.length; index += 1) {
+    const { sentiment, weight } = weighted[index]!;
+    SENTIMENT_UNIT.score = sentiment.score;
+    SENTIMENT_UNIT.confidence = sentiment.confidence;
+    addUnit(SENTIMENT_UNIT, weight, undefined, undefined);
+  }
+  return finishSums(options);
+}
+
 /**
  * aggregateSpans over clauses of one document, by index (all of them when `indexes` is null),
  * without building a WeightedScore per clause: the per-comment hot path of result assembly.

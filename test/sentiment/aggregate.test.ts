@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateSpans, contrastWeight, labelFor, toSentiment } from '../../src/sentiment/aggregate.js';
+import { aggregateSentiments, aggregateSpans, contrastWeight, labelFor, toSentiment } from '../../src/sentiment/aggregate.js';
 import type { ClauseScore, Evidence } from '../../src/sentiment/types.js';
 
 const options = { neutralBand: 0.1, mixedThreshold: 0.3 };
@@ -88,5 +88,29 @@ describe('aggregateSpans', () => {
     expect(result.score).toBeLessThanOrEqual(1);
     expect(result.confidence).toBeLessThanOrEqual(1);
     expect(result.confidence).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('aggregateSentiments', () => {
+  it('reads weighted sentiments as aggregateSpans reads them as evidence-free scores', () => {
+    const cases = [
+      [{ sentiment: { score: -0.6, confidence: 0.8 }, weight: 0.9 }],
+      [
+        { sentiment: { score: 0.7, confidence: 0.9 }, weight: 1 },
+        { sentiment: { score: -0.65, confidence: 0.7 }, weight: 0.8 },
+      ],
+      [
+        { sentiment: { score: 0.05, confidence: 0.4 }, weight: 0.3 },
+        { sentiment: { score: 0.5, confidence: 0.6 }, weight: 0.5 },
+        { sentiment: { score: -0.2, confidence: 0.5 }, weight: 0.2 },
+      ],
+      [],
+    ];
+    for (const weighted of cases) {
+      const expected = aggregateSpans(weighted.map(({ sentiment, weight }) => ({ score: { score: sentiment.score, confidence: sentiment.confidence, evidence: [] }, weight })));
+      expect(aggregateSentiments(weighted)).toEqual(expected);
+    }
+    // Mixed when both sides are strong and neither dominates.
+    expect(aggregateSentiments(cases[1]!).label).toBe('mixed');
   });
 });
