@@ -63,14 +63,16 @@ function buildResult(
   const options = components.config.sentiment;
   const clauses = doc.clauses;
 
-  const sentiment = rounded(aggregateClauses(clauses, clauseScores, null, options));
+  // aggregateClauses answers with a new object each time, so it is rounded where it lies; a
+  // theme's is kept unrounded for its stage and so copied.
+  const sentiment = roundedInPlace(aggregateClauses(clauses, clauseScores, null, options));
   const sentences = new Array<AnalysisResult['sentences'][number]>(doc.sentences.length);
   for (let index = 0; index < doc.sentences.length; index += 1) {
     const sentence = doc.sentences[index]!;
     sentences[index] = {
       start: sentence.start,
       end: sentence.end,
-      sentiment: rounded(aggregateClauses(clauses, clauseScores, sentence.clauses, options)),
+      sentiment: roundedInPlace(aggregateClauses(clauses, clauseScores, sentence.clauses, options)),
     };
   }
 
@@ -83,13 +85,8 @@ function buildResult(
     weighted[index] = { id: theme.id, label: theme.label, stage: theme.stage, sentiment: themeSentiment, evidence: hit.evidence, strength: hit.strength };
     themes[index] = { id: theme.id, label: theme.label, stage: theme.stage, sentiment: rounded(themeSentiment), evidence: hit.evidence };
   }
-  const stages =
-    hits.length === 0
-      ? []
-      : aggregateStages(weighted, (list) => aggregateSentiments(list, options)).map((stage) => ({
-          id: stage.id,
-          sentiment: rounded(stage.sentiment),
-        }));
+  const stages = hits.length === 0 ? [] : aggregateStages(weighted, (list) => aggregateSentiments(list, options));
+  for (const stage of stages) roundedInPlace(stage.sentiment);
   const targets = targetResults(components, doc, clauseScores, input.targets, mentions, spanScores);
   const signals = toSignals(components.signals(doc, clauseScores, hits));
 
@@ -139,6 +136,13 @@ function targetResults(
 
 function rounded(sentiment: Sentiment): Sentiment {
   return { label: sentiment.label, score: roundScore(sentiment.score), confidence: roundScore(sentiment.confidence) };
+}
+
+/** `sentiment` with its score and confidence rounded, for one that no one else holds. */
+function roundedInPlace(sentiment: Sentiment): Sentiment {
+  sentiment.score = roundScore(sentiment.score);
+  sentiment.confidence = roundScore(sentiment.confidence);
+  return sentiment;
 }
 
 /** Index of the clause containing the span's start, or -1. */
