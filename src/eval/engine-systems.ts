@@ -6,7 +6,7 @@
  */
 import type { AnalysisResult, ResultLine, Sentiment } from '../contract.js';
 import type { Engine } from '../engine.js';
-import { labelFor } from '../sentiment/aggregate.js';
+import { labelForBand } from '../sentiment/aggregate.js';
 import type { AspectItem, EvalSystem, Prediction } from './types.js';
 
 /** Texts per engine call during evaluation (the engine batches model calls inside). */
@@ -14,7 +14,7 @@ const ENGINE_BATCH = 256;
 
 /** The prediction for a contract sentiment; `mixed` falls back to the sign of its score. */
 export function predictionFromSentiment(sentiment: Sentiment, neutralBand: number): Prediction {
-  const label = sentiment.label === 'mixed' ? labelFor(sentiment.score, { neutralBand }) : sentiment.label;
+  const label = sentiment.label === 'mixed' ? labelForBand(sentiment.score, neutralBand) : sentiment.label;
   return { label, score: sentiment.score, confidence: sentiment.confidence };
 }
 

@@ -47,7 +47,12 @@ export interface WeightedScore {
 
 /** The label for a score: neutral inside the band, else by sign. */
 export function labelFor(score: number, options: Pick<SentimentOptions, 'neutralBand'> = DEFAULTS): 'positive' | 'negative' | 'neutral' {
-  if (!(Math.abs(score) >= options.neutralBand)) return 'neutral';
+  return labelForBand(score, options.neutralBand);
+}
+
+/** labelFor with the band as a number (a caller on every clause then builds no options object). */
+export function labelForBand(score: number, neutralBand: number): 'positive' | 'negative' | 'neutral' {
+  if (!(Math.abs(score) >= neutralBand)) return 'neutral';
   return score > 0 ? 'positive' : 'negative';
 }
 

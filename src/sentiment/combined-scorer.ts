@@ -5,7 +5,7 @@
  * blend toward them; otherwise the model decides.
  */
 import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND } from '../config.js';
-import { labelFor } from './aggregate.js';
+import { labelForBand } from './aggregate.js';
 import { FRAGMENT_TERM } from './fragments.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
@@ -48,7 +48,7 @@ export function blendScores(
     probabilities:
       keepProbabilities || !model.probabilities
         ? model.probabilities
-        : withVote(model.probabilities, modelWeight, voteOf(rules.score, neutralBand), ruleWeight),
+        : withVote(model.probabilities, modelWeight, labelForBand(rules.score, neutralBand), ruleWeight),
     // A target's rule evidence is its whole clause's, other aspects' opinions included: read as
     // the target's parts it made a single mention "mixed" (MAMS val 0.748 against 0.762 without).
     evidence: keepProbabilities ? model.evidence : rules.evidence.concat(model.evidence),
@@ -61,13 +61,6 @@ export function blendScores(
 function hasFragmentEvidence(rules: ClauseScore): boolean {
   for (const evidence of rules.evidence) if (evidence.term === FRAGMENT_TERM) return true;
   return false;
-}
-
-const DEFAULT_BAND = { neutralBand: DEFAULT_NEUTRAL_BAND };
-
-/** The class the rules' score votes for, by the neutral band. */
-function voteOf(score: number, neutralBand: number): keyof ClassProbabilities {
-  return labelFor(score, neutralBand === DEFAULT_NEUTRAL_BAND ? DEFAULT_BAND : { neutralBand });
 }
 
 type ClassProbabilities = NonNullable<ClauseScore['probabilities']>;
