@@ -4,6 +4,7 @@
  * Training and inference import this same module, so the ids a model was trained on are exactly
  * the ids it sees at run time (test/model/featurizer.test.ts checks the parity).
  */
+import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
 
 /** Parameters stored in meta.json: a model is only valid with the featurizer it was trained with. */
 export interface FeaturizerParams {
@@ -262,9 +263,6 @@ export function markNegation(tokens: readonly string[], maxScope: number): strin
   }
   return marked;
 }
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over UTF-16 code units, continued from `hash` (so namespaces and pieces chain cheaply). */
 export function hashString(text: string, hash: number = FNV_OFFSET): number {

@@ -11,6 +11,7 @@
  * call reports anything unusual (wink rewrote a character and the offset had to be searched for),
  * the comment falls back to tokenizing the whole text, uncached, exactly as before.
  */
+import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
 import { createTokenForm, type DocumentChunks, type TextChunk, type Token, type TokenForm, type TokenKind } from './document.js';
 
 /** A token of a chunk, its offsets relative to the chunk's start. */
@@ -47,8 +48,6 @@ const MAXIMUM_CACHED_CHUNKS = 200_000;
 
 /** Slots of the chunk table: a power of two, so the table is at most ~40 % full. */
 const TABLE_SLOTS = 1 << 19;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /**
  * The cached chunks by text, in an open-addressing table keyed by a hash the tokenizer takes while
@@ -66,7 +65,7 @@ export class ChunkTable<Value = CachedChunk> {
     return this.keys.length;
   }
 
-  /** The chunk whose text is text[start, end) (`hash`: chunkHash of it), or null. */
+  /** The chunk whose text is text[start, end) (`hash`: its FNV-1a hash, src/fnv.ts), or null. */
   find(text: string, start: number, end: number, hash: number): Value | null {
     const length = end - start;
     for (let slot = hash & (TABLE_SLOTS - 1); ; slot = (slot + 1) & (TABLE_SLOTS - 1)) {
@@ -80,7 +79,7 @@ export class ChunkTable<Value = CachedChunk> {
     }
   }
 
-  /** Caches `value` as the chunk `key` (hash: chunkHash of it) unless that chunk is cached already. */
+  /** Caches `value` as the chunk `key` (`hash`: its FNV-1a hash) unless that chunk is cached already. */
   insert(key: string, hash: number, value: Value): void {
     if (this.find(key, 0, key.length, hash) !== null) return;
     let slot = hash & (TABLE_SLOTS - 1);
@@ -95,13 +94,6 @@ export class ChunkTable<Value = CachedChunk> {
     this.keys = [];
     this.values = [];
   }
-}
-
-/** FNV-1a over text[start, end)'s code units: the hash the tokenizer's scan computes as it goes (for tests). */
-export function chunkHash(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET | 0;
-  for (let at = start; at < end; at += 1) hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
-  return hash;
 }
 
 const SPACE = 0x20;
