@@ -17,6 +17,11 @@ export function writeResultLine(out: JsonBytes, line: ResultLine): void {
   else writeAnalysis(out, line);
 }
 
+/** Appends the lines as a JSON array, JSON.stringify(lines) (an API answer's list). */
+export function writeResultArray(out: JsonBytes, lines: readonly ResultLine[]): void {
+  writeList(out, lines, writeResultLine);
+}
+
 /** Appends each line as JSONL: JSON.stringify(line) + '\n'. */
 export function writeResultLines(out: JsonBytes, lines: readonly ResultLine[]): void {
   for (const line of lines) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult, ResultLine } from '../../src/contract.js';
 import { createEngine, type Engine, type EngineInput } from '../../src/engine.js';
 import { JsonBytes } from '../../src/io/json-bytes.js';
-import { writeResultLine, writeResultLines } from '../../src/io/result-json.js';
+import { writeResultArray, writeResultLine, writeResultLines } from '../../src/io/result-json.js';
 
 const SAMPLE = readFileSync(new URL('../../data/sample.jsonl', import.meta.url), 'utf8')
   .split('\n')
@@ -47,6 +47,12 @@ describe('writeResultLine', () => {
     const out = new JsonBytes(256);
     writeResultLines(out, lines);
     expect(out.take().toString('utf8')).toBe(lines.map((line) => JSON.stringify(line) + '\n').join(''));
+
+    for (const list of [lines, lines.slice(0, 1), []]) {
+      const array = new JsonBytes(64);
+      writeResultArray(array, list);
+      expect(array.take().toString('utf8')).toBe(JSON.stringify(list));
+    }
   });
 
   it('escapes custom labels, ids and target texts as JSON.stringify does, and leaves out absent keys', async () => {

@@ -10,7 +10,7 @@ import { AnalyzeBodySchema, AnalyzeResponseSchema } from '../schemas.js';
 import { ANALYZE_POOL_MIN_COMMENTS } from '../analyze-pool.js';
 import { createAnalyzeCoalescer } from '../analyze-coalescer.js';
 import { JsonBytes } from '../../io/json-bytes.js';
-import { RESULT_LINE_BYTES, writeResultLine } from '../../io/result-json.js';
+import { RESULT_LINE_BYTES, writeResultArray } from '../../io/result-json.js';
 
 /** Registers POST /analyze. */
 export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -44,12 +44,9 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       // and key order (test/server/analyze-serializer.test.ts holds it to that), and a string would
       // be encoded again on its way out. Errors thrown above keep the zod serializer.
       const body = new JsonBytes(results.length * RESULT_LINE_BYTES);
-      body.ascii('{"results":[');
-      for (let index = 0; index < results.length; index++) {
-        if (index > 0) body.ascii(',');
-        writeResultLine(body, results[index]!);
-      }
-      body.ascii(']}');
+      body.ascii('{"results":');
+      writeResultArray(body, results);
+      body.ascii('}');
       // fastify sends a Buffer as it is; the route's type only knows the parsed shape.
       return reply.type('application/json; charset=utf-8').send(body.take() as unknown as { results: typeof results });
     },
