@@ -63,16 +63,16 @@ function buildResult(
   const options = components.config.sentiment;
   const clauses = doc.clauses;
 
-  // aggregateClauses answers with a new object each time, so it is rounded where it lies; a
-  // theme's is kept unrounded for its stage and so copied.
-  const sentiment = roundedInPlace(aggregateClauses(clauses, clauseScores, null, options));
+  // The aggregators answer with a new object each time, so it is rounded where it lies; a theme's
+  // is kept unrounded for its stage and so rounded as a copy.
+  const sentiment = rounded(aggregateClauses(clauses, clauseScores, null, options));
   const sentences = new Array<AnalysisResult['sentences'][number]>(doc.sentences.length);
   for (let index = 0; index < doc.sentences.length; index += 1) {
     const sentence = doc.sentences[index]!;
     sentences[index] = {
       start: sentence.start,
       end: sentence.end,
-      sentiment: roundedInPlace(aggregateClauses(clauses, clauseScores, sentence.clauses, options)),
+      sentiment: rounded(aggregateClauses(clauses, clauseScores, sentence.clauses, options)),
     };
   }
 
@@ -83,10 +83,10 @@ function buildResult(
     const theme = components.themeById.get(hit.themeId)!;
     const themeSentiment = aggregateClauses(clauses, clauseScores, hit.clauses, options);
     weighted[index] = { id: theme.id, label: theme.label, stage: theme.stage, sentiment: themeSentiment, evidence: hit.evidence, strength: hit.strength };
-    themes[index] = { id: theme.id, label: theme.label, stage: theme.stage, sentiment: rounded(themeSentiment), evidence: hit.evidence };
+    themes[index] = { id: theme.id, label: theme.label, stage: theme.stage, sentiment: rounded({ ...themeSentiment }), evidence: hit.evidence };
   }
   const stages = hits.length === 0 ? [] : aggregateStages(weighted, (list) => aggregateSentiments(list, options));
-  for (const stage of stages) roundedInPlace(stage.sentiment);
+  for (const stage of stages) rounded(stage.sentiment);
   const targets = targetResults(components, doc, clauseScores, input.targets, mentions, spanScores);
   const signals = toSignals(components.signals(doc, clauseScores, hits));
 
@@ -133,13 +133,8 @@ function targetResults(
   });
 }
 
-
+/** `sentiment` with its score and confidence rounded where they lie: pass one no one else holds. */
 function rounded(sentiment: Sentiment): Sentiment {
-  return { label: sentiment.label, score: roundScore(sentiment.score), confidence: roundScore(sentiment.confidence) };
-}
-
-/** `sentiment` with its score and confidence rounded, for one that no one else holds. */
-function roundedInPlace(sentiment: Sentiment): Sentiment {
   sentiment.score = roundScore(sentiment.score);
   sentiment.confidence = roundScore(sentiment.confidence);
   return sentiment;

@@ -46,7 +46,7 @@ export function addAnalysisOptions(command: Command): Command {
 export function configFromOptions(options: AnalysisOptions): ConfigInput {
   const config: ConfigInput = {
     maxTextLength: parsePositiveInteger(options.maxTextLength, '--max-text-length'),
-    // One budget (config maxBatchChars): a batch closes at DEFAULT_BATCH_SIZE records or at this many
+    // One budget (config maxBatchChars): a batch closes at --batch-size records or at this many
     // characters, and the engine slices nothing the command cut. Memory follows text, not records:
     // 512 comments of 19,000 characters took `tag` to 3.4 GB peak RSS.
     maxBatchChars: parsePositiveInteger(options.batchChars, '--batch-chars'),
