@@ -19,12 +19,11 @@
  * the young generation the CLI gives them.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_BATCH_SIZE } from '../dist/cli/analysis-options.js';
 import { corpusTexts } from './corpus.js';
-import { machineLine, summarize } from './lib.js';
+import { engineOfBuild, machineLine, summarize } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,20 +36,8 @@ const { values } = parseArgs({
   },
 });
 if (!values.a) {
-  process.stderr.write('usage: npx tsx bench/compare-builds.ts --a DIR --b DIR [--rounds 16] [--size 4000] [--batch-size 512]\n');
+  process.stderr.write('usage: npx tsx bench/compare-builds.ts --a DIR --b DIR [--rounds 16] [--size 4000] [--batch-size 512] [--threads]\n');
   process.exit(2);
-}
-
-interface Analyzer {
-  analyzeBatch(records: readonly { id: string; text: string }[]): Promise<unknown[]>;
-}
-
-/** The engine of the build in `dir` (its dist/engine.js), default configuration. */
-async function engineOf(dir: string): Promise<Analyzer> {
-  const dist = path.resolve(dir, 'dist');
-  const { createEngine } = (await import(pathToFileURL(path.join(dist, 'engine.js')).href)) as { createEngine: (config: unknown) => Promise<Analyzer> };
-  const { resolveConfig } = (await import(pathToFileURL(path.join(dist, 'config.js')).href)) as { resolveConfig: (input: unknown) => unknown };
-  return createEngine(resolveConfig({}));
 }
 
 const size = Number(values.size);
@@ -65,7 +52,7 @@ type Runner = (index: number) => Promise<{ wallMicros: number; cpuMicros: number
 
 /** The build in `dir` analyzing in this thread (the engines share one heap). */
 async function inProcess(dir: string): Promise<Runner> {
-  const engine = await engineOf(dir);
+  const engine = await engineOfBuild(dir);
   for (const batch of batches) await engine.analyzeBatch(batch);
   return async (index) => {
     const started = performance.now();

@@ -5,17 +5,12 @@
  * wall time and this thread's own CPU time (from /proc/thread-self/schedstat, nanoseconds).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { engineOfBuild } from './lib.js';
 
 interface Setup {
   dir: string;
   batches: { id: string; text: string }[][];
-}
-
-interface Analyzer {
-  analyzeBatch(records: readonly { id: string; text: string }[]): Promise<unknown[]>;
 }
 
 /** This thread's time on a CPU so far, in ns (Linux schedstat: its first field). */
@@ -24,10 +19,7 @@ function threadCpuNanoseconds(): number {
 }
 
 const { dir, batches } = workerData as Setup;
-const dist = path.resolve(dir, 'dist');
-const { createEngine } = (await import(pathToFileURL(path.join(dist, 'engine.js')).href)) as { createEngine: (config: unknown) => Promise<Analyzer> };
-const { resolveConfig } = (await import(pathToFileURL(path.join(dist, 'config.js')).href)) as { resolveConfig: (input: unknown) => unknown };
-const engine = await createEngine(resolveConfig({}));
+const engine = await engineOfBuild(dir);
 for (const batch of batches) await engine.analyzeBatch(batch);
 
 parentPort!.on('message', async (index: number) => {

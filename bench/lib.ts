@@ -5,7 +5,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(BENCH_DIR, '..');
@@ -96,6 +96,19 @@ export function writeResults(name: string, result: Record<string, unknown>, mark
   writeFileSync(path.join(BENCH_DIR, 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
   writeFileSync(path.join(BENCH_DIR, 'results', `${name}.md`), markdown);
   process.stdout.write(markdown);
+}
+
+/** What comparing builds asks of an engine (each build's own dist/, so no shared types). */
+export interface BuildEngine {
+  analyzeBatch(records: readonly { id: string; text: string }[]): Promise<unknown[]>;
+}
+
+/** The engine of the build in `dir` (its dist/engine.js), default configuration: compare-builds.ts and compare-thread.ts. */
+export async function engineOfBuild(dir: string): Promise<BuildEngine> {
+  const dist = path.resolve(dir, 'dist');
+  const { createEngine } = (await import(pathToFileURL(path.join(dist, 'engine.js')).href)) as { createEngine: (config: unknown) => Promise<BuildEngine> };
+  const { resolveConfig } = (await import(pathToFileURL(path.join(dist, 'config.js')).href)) as { resolveConfig: (input: unknown) => unknown };
+  return createEngine(resolveConfig({}));
 }
 
 /** Median, min and max of a list of figures. */
