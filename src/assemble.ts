@@ -5,6 +5,7 @@
  */
 import { roundScore, type AnalysisResult, type Emotion, type RecordId, type Sentiment, type Span, type TargetResult, type ThemeResult } from './contract.js';
 import type { Components } from './engine.js';
+import { anchorEmotions } from './emotion-anchor.js';
 import { aggregateClauses, aggregateSentiments, aggregateSpans } from './sentiment/aggregate.js';
 import type { ClauseScore } from './sentiment/types.js';
 import type { TextDocument } from './text/document.js';
@@ -93,7 +94,9 @@ function buildResult(
   // Keys in the contract schema's order: the API serializes results with JSON.stringify, and the
   // bytes must be those a zod encode of the schema would give (test/server/analyze-serializer.test.ts).
   const result = { id: input.id, sentiment, sentences, themes, stages, targets, signals } as AnalysisResult;
-  if (input.emotions) result.emotions = input.emotions;
+  if (input.emotions) {
+    result.emotions = components.config.emotions.anchored ? anchorEmotions(input.emotions, clauseScores, options) : input.emotions;
+  }
   if (input.redactedText !== undefined) result.redactedText = input.redactedText;
   result.metadata = input.metadata;
   return result;

@@ -90,6 +90,12 @@ export const ConfigSchema = z
         enabled: z.boolean().default(true),
         /** Emotions scoring below this are not reported; null uses the threshold tuned with the model. */
         threshold: z.number().min(0).max(1).nullable().default(null),
+        /**
+         * Report joy and gratitude only when a clause reads positive (or mixed), anger, annoyance,
+         * disappointment and fear only when one reads negative (src/emotion-anchor.ts); false
+         * reports the emotion model's scores as they are.
+         */
+        anchored: z.boolean().default(true),
       })
       .prefault({}),
   })

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { resolveConfig } from '../config.js';
 import { VerbatimError } from '../errors.js';
 import { SENTIMENT_DATASET_NAMES, type SentimentDatasetName } from '../datasets/types.js';
+import type { Engine } from '../engine.js';
 import type { EmotionSystem, EvalSystem } from '../eval/index.js';
 import { registerEvalDiscovery } from './discover.js';
 
@@ -41,7 +42,7 @@ async function runEvalCommand(options: EvalOptions): Promise<void> {
   const [{ createEngine }, { createBaselineSystems, evaluateFile, formatFileEvaluation, formatReport, runEvaluation, writeReportJson }, { engineSystem }, { sentimentModelAvailable }] =
     await Promise.all([import('../engine.js'), import('../eval/index.js'), import('../eval/engine-systems.js'), import('../engine-models.js')]);
   const systems: EvalSystem[] = [];
-  const engines = [];
+  const engines: Engine[] = [];
   for (const scorer of parseList(options.scorers, ['combined', 'model', 'rules'], '--scorers')) {
     if (scorer !== 'rules' && !sentimentModelAvailable()) {
       process.stderr.write(`verbatim eval: skipping scorer "${scorer}": no trained model in models/sentiment (npm run train)\n`);
@@ -69,7 +70,7 @@ async function runEvalCommand(options: EvalOptions): Promise<void> {
       systems,
       datasets,
       limit,
-      emotionSystem: await emotionSystem(),
+      emotionSystem: await emotionSystem(engines),
       onProgress: options.quiet
         ? undefined
         : (progress) => {
@@ -85,15 +86,26 @@ async function runEvalCommand(options: EvalOptions): Promise<void> {
   if (!options.quiet) process.stderr.write(`report written to ${options.out}\n`);
 }
 
-async function emotionSystem(): Promise<EmotionSystem | undefined> {
-  const [{ emotionModelAvailable }, { CX_EMOTIONS, EMOTION_LABEL_MAP, loadEmotionModel }] = await Promise.all([import('../engine-models.js'), import('../model/emotion-model.js')]);
+/**
+ * The emotions as the engine reports them: the emotion model's scores anchored in the clause
+ * sentiment (src/emotion-anchor.ts), so the figure is the one users get. The engine goes into
+ * `engines` to be closed with the others.
+ */
+async function emotionSystem(engines: Engine[]): Promise<EmotionSystem | undefined> {
+  const [{ emotionModelAvailable, sentimentModelAvailable }, { CX_EMOTIONS, EMOTION_LABEL_MAP }, { createEngine }] = await Promise.all([
+    import('../engine-models.js'),
+    import('../model/emotion-model.js'),
+    import('../engine.js'),
+  ]);
   if (!emotionModelAvailable()) return undefined;
-  const model = await loadEmotionModel();
+  const engine = await createEngine(resolveConfig({ sentiment: { scorer: sentimentModelAvailable() ? 'combined' : 'rules' } }));
+  engines.push(engine);
   return {
     name: 'verbatim emotions',
     labels: CX_EMOTIONS,
     goldLabelMap: EMOTION_LABEL_MAP,
-    predict: async (texts) => (await model.predict(texts)).map((emotions) => emotions.map((emotion) => emotion.label)),
+    predict: async (texts) =>
+      (await engine.analyzeBatch(texts.map((text) => ({ text })))).map((line) => ('error' in line ? [] : (line.emotions ?? []).map((emotion) => emotion.label))),
   };
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Emotions anchored in the comment's own sentiment. The emotion model is a bag of words over the
+ * whole comment, and a bag reads an unfamiliar word by the buckets it hashes into: "The courier was
+ * late" came out joy 0.62 ("courier" alone: joy 1.00), "Very satisfied." anger 0.41, "Absolute
+ * joke." joy 0.98. The clause sentiment (model and rules together) is the stronger reader of
+ * polarity, so an emotion with a valence is reported only when at least one clause carries that
+ * valence (positive or mixed for joy and gratitude; negative or mixed for anger, annoyance,
+ * disappointment and fear). A mixed comment keeps both sides' emotions; confusion and surprise
+ * are kept as the model scores them.
+ */
+import type { Emotion } from './contract.js';
+import { CX_EMOTIONS, type CxEmotion } from './model/emotion-model.js';
+import { toSentiment, type SentimentOptions } from './sentiment/aggregate.js';
+import type { ClauseScore } from './sentiment/types.js';
+
+/** The sentiment an emotion needs somewhere in its comment to be reported, or null for none. */
+export const EMOTION_VALENCE: Readonly<Record<CxEmotion, 'positive' | 'negative' | null>> = {
+  anger: 'negative',
+  annoyance: 'negative',
+  disappointment: 'negative',
+  confusion: null,
+  joy: 'positive',
+  gratitude: 'positive',
+  surprise: null,
+  fear: 'negative',
+};
+
+const VALENCED = new Set<string>(CX_EMOTIONS.filter((label) => EMOTION_VALENCE[label] !== null));
+
+/**
+ * The emotions whose valence some clause carries (each clause read as the result's sentences are,
+ * by toSentiment), in their order; the list itself when nothing is dropped.
+ * @example anchorEmotions([{ label: 'joy', score: 0.62 }], [negativeClause], options) // []
+ */
+export function anchorEmotions(emotions: Emotion[], clauseScores: readonly ClauseScore[], options: SentimentOptions): Emotion[] {
+  let valenced = false;
+  for (const emotion of emotions) if (VALENCED.has(emotion.label)) valenced = true;
+  if (!valenced) return emotions;
+  let positive = false;
+  let negative = false;
+  for (const score of clauseScores) {
+    const label = toSentiment(score, options).label;
+    if (label === 'positive' || label === 'mixed') positive = true;
+    if (label === 'negative' || label === 'mixed') negative = true;
+  }
+  const kept = emotions.filter((emotion) => {
+    const valence = EMOTION_VALENCE[emotion.label as CxEmotion] ?? null;
+    return valence === null || (valence === 'positive' ? positive : negative);
+  });
+  return kept.length === emotions.length ? emotions : kept;
+}
