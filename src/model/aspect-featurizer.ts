@@ -5,15 +5,8 @@
  * after/near/same-clause for "food" and after/far/other-clause for "service": a bag model can learn
  * that only the near, same-clause opinion words count.
  */
-import {
-  FeatureSink,
-  addCharacterNgrams,
-  bigramHash,
-  hashString,
-  markNegation,
-  modelTokens,
-  type FeaturizerParams,
-} from './featurizer.js';
+import { FeatureSink, addCharacterNgrams, bigramHash, hashString, markNegation, type FeaturizerParams } from './featurizer.js';
+import { modelTokens } from './model-tokens.js';
 
 /** Distance bands in tokens from the target edge, chosen on MAMS val / SemEval-2014 dev. */
 const NEAR_DISTANCE = 3;

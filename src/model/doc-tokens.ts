@@ -12,7 +12,7 @@
  */
 import type { Span } from '../contract.js';
 import { documentChunks, type DocumentChunks, type TextChunk, type TextDocument } from '../text/document.js';
-import { modelTokens, spannedLowerTokens, spannedModelTokens, tokensInRange, type SpannedTokens } from './featurizer.js';
+import { modelTokens, spannedLowerTokens, spannedModelTokens, tokensInRange, type SpannedTokens } from './model-tokens.js';
 import { modelWord, modelWordEpoch, modelWordsOf, type ModelWord } from './model-words.js';
 
 /**

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { roundScore, type Emotion } from '../contract.js';
 import { VerbatimError } from '../errors.js';
-import { modelTokens } from './featurizer.js';
+import { modelTokens } from './model-tokens.js';
 import { openBagScorer } from './folded-bag.js';
 import type { ModelWord } from './model-words.js';
 import { readJsonMeta, type ModelPart } from './sentiment-model.js';

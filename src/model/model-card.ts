@@ -62,7 +62,7 @@ ${input.parts.join('\n')}
 ${input.combination}
 
 ## Preprocessing
-One tokenizer for training and serving (src/model/featurizer.ts \`modelTokens\`, src/model/nn/sequence-tokens.ts):
+One tokenizer for training and serving (src/model/model-tokens.ts \`modelTokens\`, src/model/nn/sequence-tokens.ts):
 lower-case; curly apostrophes straightened; letters repeated 3+ times cut to 2; contractions split so
 raw text ("doesn't", "dont") and treebank text ("does n't") give the same tokens ("does", "not").
 Sequence models read at most 96 tokens (aspect: a window around the target).

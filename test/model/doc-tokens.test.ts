@@ -4,7 +4,7 @@ import { documentModelWords, scanModelWords, spanModelWords } from '../../src/mo
 import { tokensOf } from '../../src/model/model-words.js';
 import type { TextDocument } from '../../src/text/document.js';
 import type { Span } from '../../src/contract.js';
-import { modelTokens, spannedModelTokens, tokensInRange } from '../../src/model/featurizer.js';
+import { modelTokens, spannedModelTokens, tokensInRange } from '../../src/model/model-tokens.js';
 import { createTextProcessor } from '../../src/text/processor.js';
 
 const EDGE = [

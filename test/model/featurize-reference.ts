@@ -3,7 +3,8 @@
  * strings): the oracle the faster featurize() in src/model/featurizer.ts must match id for id,
  * since the shipped models were trained on these ids.
  */
-import { FeatureSink, hashString, markNegation, modelTokens, type FeaturizerParams } from '../../src/model/featurizer.js';
+import { FeatureSink, hashString, markNegation, type FeaturizerParams } from '../../src/model/featurizer.js';
+import { modelTokens } from '../../src/model/model-tokens.js';
 
 const WORD = hashString('w\u0001');
 const BIGRAM = hashString('b\u0001');

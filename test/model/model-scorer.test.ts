@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelTokens } from '../../src/model/featurizer.js';
+import { modelTokens } from '../../src/model/model-tokens.js';
 import { tokensOf } from '../../src/model/model-words.js';
 import { createModelScorer } from '../../src/model/model-scorer.js';
 import type { SentimentModel } from '../../src/model/sentiment-model.js';

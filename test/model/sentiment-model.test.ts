@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { modelWordsOf } from '../../src/model/model-words.js';
-import { modelTokens } from '../../src/model/featurizer.js';
+import { modelTokens } from '../../src/model/model-tokens.js';
 import { argmax } from '../../src/model/metrics.js';
 import { DEFAULT_SENTIMENT_DIR, gatedRows, loadSentimentModel, mixMembers, mixUnsureRows, pickRows, type EnsemblePart, type SentimentMeta, type SentimentModel } from '../../src/model/sentiment-model.js';
 

@@ -3,7 +3,8 @@
  * of the embedding table (models/embeddings vocabulary, OOV words hashed into trainable rows),
  * plus, for an aspect item, each token's position bucket relative to the target.
  */
-import { hashString, modelTokens } from '../featurizer.js';
+import { hashString } from '../featurizer.js';
+import { modelTokens } from '../model-tokens.js';
 import { MODEL_WORD_LIMIT, currentWord, type ModelWord } from '../model-words.js';
 
 /** Row 0 of every table is padding. */

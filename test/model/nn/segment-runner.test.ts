@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/datasets/random.js';
-import { modelTokens } from '../../../src/model/featurizer.js';
+import { modelTokens } from '../../../src/model/model-tokens.js';
 import { modelWordsOf } from '../../../src/model/model-words.js';
 import { createConvNetwork, type NetworkShape } from '../../../src/model/nn/conv-network.js';
 import { openSegmentRunner, SEGMENT_CALL_TOKENS, segmentCalls } from '../../../src/model/nn/segment-runner.js';

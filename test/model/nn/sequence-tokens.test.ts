@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aspectInput, POSITION_BUCKETS, rowOfToken, sentenceInput, sentenceInputFromWords, WordRows, type TokenVocabulary } from '../../../src/model/nn/sequence-tokens.js';
-import { modelTokens } from '../../../src/model/featurizer.js';
+import { modelTokens } from '../../../src/model/model-tokens.js';
 import { MODEL_WORD_LIMIT, modelWord, modelWordsOf, setModelWordLimitForTests } from '../../../src/model/model-words.js';
 
 const WORDS = ['the', 'food', 'was', 'great', 'but', 'service', 'slow', 'not'];
