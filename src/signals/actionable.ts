@@ -6,7 +6,8 @@
  */
 import type { Span } from '../contract.js';
 import { matchPhrases } from './phrase-matcher.js';
-import { isNegated, sortSpans, spanOf, type SignalContext } from './signal-context.js';
+import { isNegated, spanOf, type SignalContext } from './signal-context.js';
+import { sortSpans } from '../spans.js';
 
 /**
  * A problem word in a clause scored above this is reported as solved or praised ("the bug was

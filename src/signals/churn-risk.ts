@@ -11,11 +11,11 @@ import {
   isNegated,
   matchNegativity,
   noisyOr,
-  sortSpans,
   spanOf,
   type SignalContext,
   type SignalScore,
 } from './signal-context.js';
+import { sortSpans } from '../spans.js';
 
 /**
  * Share of a phrase's class strength kept when the comment is not negative; negative sentiment

@@ -8,7 +8,8 @@
 import type { Span } from '../contract.js';
 import type { Scale } from './patterns.js';
 import { matchPhrases, type PhraseMatch } from './phrase-matcher.js';
-import { clauseHasWord, clamp01, isNegated, noisyOr, sortSpans, spanOf, type SignalContext, type SignalScore } from './signal-context.js';
+import { clauseHasWord, clamp01, isNegated, noisyOr, spanOf, type SignalContext, type SignalScore } from './signal-context.js';
+import { sortSpans } from '../spans.js';
 
 /** Strength of a negated ease phrase ("wasn't easy") as effort. Hand-set. */
 export const NEGATED_EASE_AS_EFFORT = 0.45;

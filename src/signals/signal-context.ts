@@ -10,7 +10,6 @@ import type { ThemeHit } from '../themes/types.js';
 import type { CompiledSignalPatterns } from './patterns.js';
 import type { PhraseMatch } from './phrase-matcher.js';
 import type { Word } from './word-stream.js';
-import { sortSmall } from '../small-sort.js';
 
 /**
  * Words looked back over for a negator ("I won't cancel", "no plans to switch"). Three covers
@@ -106,20 +105,6 @@ export function clauseHasWord(context: SignalContext, match: PhraseMatch, vocabu
       (first.clause >= 0 ? word.clause === first.clause : word.sentence === first.sentence) &&
       (vocabulary.has(word.normal) || vocabulary.has(word.lemma)),
   );
-}
-
-/** Sorted, de-duplicated spans (identical spans collapse; overlapping ones are kept apart). */
-export function sortSpans(spans: readonly Span[]): Span[] {
-  if (spans.length <= 1) return spans.slice();
-  const sorted = sortSmall(spans.slice(), (left, right) => left.start - right.start || left.end - right.end);
-  // Sorted by start then end, identical spans are neighbours: keep the first of each run.
-  const unique: Span[] = [sorted[0]!];
-  for (let index = 1; index < sorted.length; index += 1) {
-    const span = sorted[index]!;
-    const kept = unique[unique.length - 1]!;
-    if (span.start !== kept.start || span.end !== kept.end) unique.push(span);
-  }
-  return unique;
 }
 
 export function spanOf(match: PhraseMatch): Span {

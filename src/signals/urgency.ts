@@ -5,7 +5,8 @@
  */
 import type { Span } from '../contract.js';
 import { matchPhrases } from './phrase-matcher.js';
-import { isNegated, matchNegativity, noisyOr, sortSpans, spanOf, type SignalContext, type SignalScore } from './signal-context.js';
+import { isNegated, matchNegativity, noisyOr, spanOf, type SignalContext, type SignalScore } from './signal-context.js';
+import { sortSpans } from '../spans.js';
 
 /** Share of a time word's strength kept in a non-negative comment ("delivered today!"). Hand-set. */
 export const TIME_NEUTRAL_FACTOR = 0.3;

@@ -9,6 +9,7 @@ import type { Token } from '../text/document.js';
 import type { CompiledTaxonomy } from './term-index.js';
 import type { ThemeHit } from './types.js';
 import { sortSmall } from '../small-sort.js';
+import { sortSpans } from '../spans.js';
 
 /** One occurrence of a theme in a document. */
 export interface Mention {
@@ -123,7 +124,7 @@ function buildHit(themeId: string, tokens: readonly Token[], mentions: Mention[]
     if (mention.clause >= 0 && !clauses.includes(mention.clause)) clauses.push(mention.clause);
     if (!terms.includes(mention.term)) terms.push(mention.term);
   }
-  const evidence = spans.length > 1 ? uniqueSpans(spans) : spans;
+  const evidence = spans.length > 1 ? sortSpans(spans) : spans;
   if (clauses.length > 1) sortSmall(clauses, (a, b) => a - b);
   return {
     themeId,
@@ -152,9 +153,4 @@ function appendSpansOfTokens(tokens: readonly Token[], indexes: readonly number[
     if (last !== null && indexes[position - 1] === tokenIndex - 1) last.end = token.end;
     else out.push((last = { start: token.start, end: token.end }));
   }
-}
-
-function uniqueSpans(spans: Span[]): Span[] {
-  sortSmall(spans, (a, b) => a.start - b.start || a.end - b.end);
-  return spans.filter((span, index) => index === 0 || span.start !== spans[index - 1]!.start || span.end !== spans[index - 1]!.end);
 }
