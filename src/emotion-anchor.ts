@@ -9,7 +9,7 @@
  * are kept as the model scores them.
  */
 import type { Emotion } from './contract.js';
-import { CX_EMOTIONS, type CxEmotion } from './model/emotion-model.js';
+import type { CxEmotion } from './model/emotion-model.js';
 import { toSentiment, type SentimentOptions } from './sentiment/aggregate.js';
 import type { ClauseScore } from './sentiment/types.js';
 
@@ -25,7 +25,11 @@ export const EMOTION_VALENCE: Readonly<Record<CxEmotion, 'positive' | 'negative'
   fear: 'negative',
 };
 
-const VALENCED = new Set<string>(CX_EMOTIONS.filter((label) => EMOTION_VALENCE[label] !== null));
+/** An emotion label's valence; null for one without (or a label of another emotion model). */
+function valenceOf(label: string): 'positive' | 'negative' | null {
+  // Own keys only: a label named like an Object member ("constructor") has no valence.
+  return Object.hasOwn(EMOTION_VALENCE, label) ? EMOTION_VALENCE[label as CxEmotion] : null;
+}
 
 /**
  * The emotions whose valence some clause carries (each clause read as the result's sentences are,
@@ -33,9 +37,7 @@ const VALENCED = new Set<string>(CX_EMOTIONS.filter((label) => EMOTION_VALENCE[l
  * @example anchorEmotions([{ label: 'joy', score: 0.62 }], [negativeClause], options) // []
  */
 export function anchorEmotions(emotions: Emotion[], clauseScores: readonly ClauseScore[], options: SentimentOptions): Emotion[] {
-  let valenced = false;
-  for (const emotion of emotions) if (VALENCED.has(emotion.label)) valenced = true;
-  if (!valenced) return emotions;
+  if (!emotions.some((emotion) => valenceOf(emotion.label) !== null)) return emotions;
   let positive = false;
   let negative = false;
   for (const score of clauseScores) {
@@ -44,7 +46,7 @@ export function anchorEmotions(emotions: Emotion[], clauseScores: readonly Claus
     if (label === 'negative' || label === 'mixed') negative = true;
   }
   const kept = emotions.filter((emotion) => {
-    const valence = EMOTION_VALENCE[emotion.label as CxEmotion] ?? null;
+    const valence = valenceOf(emotion.label);
     return valence === null || (valence === 'positive' ? positive : negative);
   });
   return kept.length === emotions.length ? emotions : kept;

@@ -48,6 +48,13 @@ describe('anchorEmotions', () => {
     expect(anchorEmotions(emotions, [], options)).toEqual([{ label: 'surprise', score: 0.7 }, { label: 'confusion', score: 0.4 }]);
   });
 
+  it('keeps the labels of another emotion model, Object member names included', () => {
+    const emotions = [{ label: 'constructor', score: 0.5 }, { label: 'boredom', score: 0.4 }];
+    expect(anchorEmotions(emotions, [NEGATIVE], options)).toBe(emotions);
+    const withAnger = [{ label: 'anger', score: 0.6 }, ...emotions];
+    expect(anchorEmotions(withAnger, [POSITIVE], options)).toEqual(emotions);
+  });
+
   it('answers with the same list when it drops nothing', () => {
     const emotions = [{ label: 'joy', score: 0.9 }];
     expect(anchorEmotions(emotions, [POSITIVE], options)).toBe(emotions);
