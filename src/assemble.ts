@@ -147,5 +147,3 @@ function rounded(sentiment: Sentiment): Sentiment {
 function clauseOf(doc: TextDocument, span: Span): number {
   return doc.clauses.findIndex((clause) => clause.start <= span.start && span.start < clause.end);
 }
-
-
