@@ -5,7 +5,7 @@
  * the ids it sees at run time (test/model/featurizer.test.ts checks the parity).
  */
 import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
-import { modelTokens } from './model-tokens.js';
+import { isPunctuationToken, modelTokens } from './model-tokens.js';
 
 /** Parameters stored in meta.json: a model is only valid with the featurizer it was trained with. */
 export interface FeaturizerParams {
@@ -40,12 +40,6 @@ const NEGATION_CUES = new Set([
 
 /** Words that end a negation scope: what follows a contrast has its own polarity. */
 const SCOPE_BREAKERS = new Set(['but', 'however', 'yet', 'although', 'though', 'except', 'while']);
-
-/** True for a punctuation token of modelTokens ("!!", "?", ".", ","...): the scanner never mixes marks with other characters. */
-function isPunctuationToken(token: string): boolean {
-  const code = token.charCodeAt(0);
-  return code === 0x21 || code === 0x3f || code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a;
-}
 
 /** Marks words inside a negation scope with "NOT_" ("not good" -> "not", "NOT_good"). */
 export function markNegation(tokens: readonly string[], maxScope: number): string[] {

@@ -4,12 +4,19 @@
  * doc-tokens.ts). Lower-cased, contractions split so raw text ("doesn't", "dont") and treebank text
  * ("does n't") give the same tokens ("does", "not"), letters repeated three or more times cut to two.
  */
+
 /** Contractions written without the apostrophe, as in survey answers ("dont", "wont"). */
 const BARE_NEGATIVE_CONTRACTIONS = new Map<string, string>(Object.entries({
   dont: 'do', doesnt: 'does', didnt: 'did', isnt: 'is', wasnt: 'was', arent: 'are', werent: 'were',
   cant: 'ca', wont: 'wo', couldnt: 'could', wouldnt: 'would', shouldnt: 'should', havent: 'have',
   hasnt: 'has', hadnt: 'had', aint: 'is', mustnt: 'must',
 }));
+
+/** True for a punctuation token of modelTokens ("!!", "?", ".", ","...): the scanner never mixes marks with other characters. */
+export function isPunctuationToken(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return code === 0x21 || code === 0x3f || code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a;
+}
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const LETTER = /^\p{L}$/u;
