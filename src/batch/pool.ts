@@ -17,7 +17,9 @@ export function createTagPool(workers: number, setup: WorkerSetup): TagPool {
   const pool = startEngineThreads(compiledWorkerFile(import.meta.url, 'batch/worker.js'), workers, setup);
   return {
     async run(task) {
-      const result = (await pool.run(task)) as TagTaskResult;
+      // JSONL lines move to the worker instead of being copied.
+      const transferList = task.jsonl ? [task.jsonl.bytes.buffer as ArrayBuffer] : undefined;
+      const result = (await pool.run(task, { transferList })) as TagTaskResult;
       throwIfFatal(result.fatal);
       return result;
     },

@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import type { ConfigInput } from '../config.js';
 import { VerbatimError } from '../errors.js';
 import { BatchLimit } from '../io/batch-limit.js';
+import { readJsonlBatches } from '../io/jsonl-batches.js';
 import { openInput, readRecords, type InputFormat } from '../io/read-input.js';
 import type { RecordFields } from '../io/records.js';
 import type { OutputFormat } from '../io/write-output.js';
@@ -90,9 +91,9 @@ export async function runTag(options: TagJobOptions): Promise<TagSummary> {
   let files: JobFiles | null = null;
   try {
     pool = createTagPool(options.workers, { config: options.config });
-    const task = (items: TaskItem[]): TagTask => ({ items, format: options.output ? options.format : null, store: options.db !== null });
+    const task = (input: Pick<TagTask, 'items' | 'jsonl'>): TagTask => ({ ...input, format: options.output ? options.format : null, store: options.db !== null });
     // An empty batch proves the engine builds (taxonomy, models) before any file is truncated.
-    await pool.run(task([]));
+    await pool.run(task({ items: [] }));
     store = options.db ? await openStore(options.db) : null;
     files = await openJobFiles({
       input: options.input,
@@ -115,7 +116,7 @@ export async function runTag(options: TagJobOptions): Promise<TagSummary> {
     let processed = 0;
     await dispatchInOrder(
       readBatches(input, options, resumeFrom?.records ?? 0),
-      async (batch) => ({ result: await running.run(task(batch.items)), bytesRead: batch.bytesRead }),
+      async (batch) => ({ result: await running.run(task(batch.input)), bytesRead: batch.bytesRead }),
       async ({ result, bytesRead }) => {
         await writing.commit(result);
         processed += result.rows;
@@ -137,20 +138,34 @@ export async function runTag(options: TagJobOptions): Promise<TagSummary> {
   }
 }
 
-/** A batch of rows and how many input bytes had been read when it was complete. */
+/** A batch of rows (parsed, or JSONL lines for the worker to parse) and how many input bytes had been read when it was complete. */
 export interface InputBatch {
-  items: TaskItem[];
+  input: Pick<TagTask, 'items' | 'jsonl'>;
   bytesRead: number;
 }
 
-/** Groups the input's rows into batches, after skipping the `skip` rows an earlier run wrote. */
-export async function* readBatches(
-  input: Readable,
-  options: Pick<TagJobOptions, 'inputFormat' | 'fields' | 'maxTextLength' | 'batchSize' | 'batchChars' | 'input'>,
-  skip: number,
-): AsyncGenerator<InputBatch> {
+type BatchOptions = Pick<TagJobOptions, 'inputFormat' | 'fields' | 'maxTextLength' | 'batchSize' | 'batchChars' | 'input'>;
+
+/**
+ * Groups the input's rows into batches, after skipping the `skip` rows an earlier run wrote. JSONL
+ * goes to the workers as lines, cut at --batch-size rows or --batch-chars bytes of lines (at least
+ * the characters of their texts); CSV, whose records may span lines, is parsed here.
+ */
+export async function* readBatches(input: Readable, options: BatchOptions, skip: number): AsyncGenerator<InputBatch> {
   // Only a file stream knows its position; stdin reports 0 and the progress shows no ETA.
   const position = () => (input as Partial<ReadStream>).bytesRead ?? 0;
+  if (options.inputFormat === 'jsonl') {
+    const limits = { records: options.batchSize, bytes: options.batchChars };
+    for await (const batch of readJsonlBatches(input, { limits, skip, source: options.input })) {
+      yield { input: { jsonl: { ...batch, fields: options.fields, maxTextLength: options.maxTextLength } }, bytesRead: position() };
+    }
+    return;
+  }
+  yield* readParsedBatches(input, options, skip, position);
+}
+
+/** CSV rows parsed on this thread, in batches of --batch-size rows or --batch-chars characters of text. */
+async function* readParsedBatches(input: Readable, options: BatchOptions, skip: number, position: () => number): AsyncGenerator<InputBatch> {
   let batch: TaskItem[] = [];
   const limit = new BatchLimit(options.batchSize, options.batchChars);
   let seen = 0;
@@ -161,11 +176,11 @@ export async function* readBatches(
     if (parsed.ok) batch.push({ line: parsed.record.line, record: parsed.record });
     else batch.push({ line: parsed.failure.line, failure: { id: parsed.failure.id, ...parsed.failure.error.toJSON() } });
     if (limit.add(parsed.ok ? parsed.record.text.length : 0)) {
-      yield { items: batch, bytesRead: position() };
+      yield { input: { items: batch }, bytesRead: position() };
       batch = [];
     }
   }
-  if (batch.length) yield { items: batch, bytesRead: position() };
+  if (batch.length) yield { input: { items: batch }, bytesRead: position() };
   if (seen < skip) {
     throw new VerbatimError('VERBATIM_E_CHECKPOINT', { path: options.input, detail: `the checkpoint recorded ${skip} records but the input has only ${seen}` });
   }

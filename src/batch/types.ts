@@ -4,7 +4,8 @@
  */
 import type { RecordId } from '../contract.js';
 import type { EngineThreadSetup, ThreadFatal } from './engine-threads.js';
-import type { InputRecord } from '../io/records.js';
+import type { JsonlBatch } from '../io/jsonl-batches.js';
+import type { InputRecord, RecordFields } from '../io/records.js';
 import type { OutputFormat } from '../io/write-output.js';
 import type { FeedbackRecord } from '../store/store.js';
 
@@ -16,9 +17,19 @@ export type TaskItem =
   | { line: number; record: InputRecord }
   | { line: number; failure: { id: RecordId | null; code: string; message: string } };
 
-/** One batch of consecutive input rows. */
+/**
+ * JSONL lines as read (src/io/jsonl-batches.ts), parsed by the worker: the main thread only finds
+ * line ends. `records` is the reader's count of the rows they hold, which the worker must match.
+ */
+export interface JsonlTaskInput extends JsonlBatch {
+  fields: RecordFields;
+  maxTextLength: number;
+}
+
+/** One batch of consecutive input rows: parsed rows (CSV), or JSONL lines the worker parses. */
 export interface TagTask {
-  items: TaskItem[];
+  items?: TaskItem[];
+  jsonl?: JsonlTaskInput;
   /** Serialize results for the output file in this format; null when only the store is written. */
   format: OutputFormat | null;
   /** Build store records (and reject rows the store would refuse, such as a missing date). */

@@ -15,7 +15,8 @@ import { normalizeFeedbackRecord } from '../store/validate-record.js';
 import type { FeedbackRecord } from '../store/store.js';
 import { toFeedbackRecord } from './store-record.js';
 import { buildThreadEngine } from './thread-engine.js';
-import type { RowFailure, TagTask, TagTaskResult, WorkerSetup } from './types.js';
+import { parseJsonlBatch } from '../io/jsonl-batches.js';
+import type { JsonlTaskInput, RowFailure, TagTask, TagTaskResult, TaskItem, WorkerSetup } from './types.js';
 
 /** Built as soon as the thread starts, so all workers load in parallel; a failure is reported by every task. */
 const engine = buildThreadEngine(workerData as WorkerSetup);
@@ -25,15 +26,16 @@ export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {
   const loaded = await engine;
   if ('fatal' in loaded) return { bytes: new Uint8Array(0), rows: 0, failures: [], feedback: [], fatal: loaded.fatal };
   const ready = loaded.engine;
+  const items = task.jsonl ? jsonlItems(task.jsonl) : (task.items ?? []);
   const records: InputRecord[] = [];
-  for (const item of task.items) if ('record' in item) records.push(item.record);
+  for (const item of items) if ('record' in item) records.push(item.record);
   const analyzed = await ready.analyzeBatch(records);
 
   const lines: ResultLine[] = [];
   const failures: RowFailure[] = [];
   const feedback: FeedbackRecord[] = [];
   let next = 0;
-  for (const item of task.items) {
+  for (const item of items) {
     if ('failure' in item) {
       const { id, code, message } = item.failure;
       lines.push({ id: id ?? item.line, error: { code, message } });
@@ -64,6 +66,20 @@ export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {
       return result;
     },
   }) as unknown as TagTaskResult;
+}
+
+/** The rows of a batch of JSONL lines, as the reader would have sent them parsed. */
+function jsonlItems(input: JsonlTaskInput): TaskItem[] {
+  const items = parseJsonlBatch(input, input.fields, input.maxTextLength).map((parsed): TaskItem =>
+    parsed.ok
+      ? { line: parsed.record.line, record: parsed.record }
+      : { line: parsed.failure.line, failure: { id: parsed.failure.id, ...parsed.failure.error.toJSON() } },
+  );
+  // The checkpoint counts the reader's rows: a batch that disagrees would shift every later row.
+  if (items.length !== input.records) {
+    throw new Error(`tag worker: the batch from line ${input.firstLine} holds ${items.length} rows where the reader counted ${input.records}`);
+  }
+  return items;
 }
 
 /**
