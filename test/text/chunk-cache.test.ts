@@ -47,25 +47,25 @@ describe('chunk cache', () => {
 
 describe('chunk table', () => {
   it('tells apart chunks whose hashes collide, by their text', () => {
-    const table = new ChunkTable<string>();
+    const table = new ChunkTable<{ key: string; hash: number; value: string }>();
     // The same hash for every key: each lookup must probe past the others and compare text.
-    for (const key of ['late', 'later', 'slate', 'lat']) table.insert(key, 42, `value of ${key}`);
+    for (const key of ['late', 'later', 'slate', 'lat']) table.insert({ key, hash: 42, value: `value of ${key}` });
     expect(table.size).toBe(4);
     const text = 'so late and later, slate, lat';
-    expect(table.find(text, 3, 7, 42)).toBe('value of late');
-    expect(table.find(text, 12, 17, 42)).toBe('value of later');
-    expect(table.find(text, 19, 24, 42)).toBe('value of slate');
-    expect(table.find(text, 26, 29, 42)).toBe('value of lat');
+    expect(table.find(text, 3, 7, 42)?.value).toBe('value of late');
+    expect(table.find(text, 12, 17, 42)?.value).toBe('value of later');
+    expect(table.find(text, 19, 24, 42)?.value).toBe('value of slate');
+    expect(table.find(text, 26, 29, 42)?.value).toBe('value of lat');
     expect(table.find(text, 0, 2, 42)).toBeNull();
     expect(table.find(text, 3, 7, 43)).toBeNull();
   });
 
   it('keeps the first value of a key inserted twice, and forgets everything on clear', () => {
-    const table = new ChunkTable<number>();
-    table.insert('box', hashInt32('box'), 1);
-    table.insert('box', hashInt32('box'), 2);
+    const table = new ChunkTable<{ key: string; hash: number; value: number }>();
+    table.insert({ key: 'box', hash: hashInt32('box'), value: 1 });
+    table.insert({ key: 'box', hash: hashInt32('box'), value: 2 });
     expect(table.size).toBe(1);
-    expect(table.find('a box', 2, 5, hashInt32('box'))).toBe(1);
+    expect(table.find('a box', 2, 5, hashInt32('box'))?.value).toBe(1);
     table.clear();
     expect(table.size).toBe(0);
     expect(table.find('box', 0, 3, hashInt32('box'))).toBeNull();
