@@ -20,16 +20,14 @@ import type { TextDocument, Token } from '../text/document.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { ThemeHit } from './types.js';
 import type { WordVectors } from './embeddings.js';
-import { compileTaxonomy, type CompiledTaxonomy, type CompiledTerm, type FormEntry } from './term-index.js';
-import { createEmbeddingAssigner, type EmbeddingAssigner, type EmbeddingMatch, type SimilarityMode } from './embedding-assigner.js';
+import { compileTaxonomy, type CompiledTaxonomy, type CompiledTerm } from './term-index.js';
+import { entriesOf, isSeedFormAt, wordMatch, type TokenEntries } from './token-entries.js';
+import { createEmbeddingAssigner, type EmbeddingAssigner, type SimilarityMode } from './embedding-assigner.js';
 import { isFragmentAnswer } from './word-lists.js';
 import { aggregateMentions, type Mention } from './hit-aggregation.js';
 
 /** Largest distance in tokens between the two words of an either-order two-word seed match. */
 export const WINDOW_SPAN = 3;
-
-/** Words shorter than this are never matched by word vectors ("ux", "tv" must be seeds). */
-const MIN_EMBEDDING_WORD_LENGTH = 3;
 
 export interface ThemeMatcherOptions {
   /** Word vectors for similarity matching; null or absent turns that pass off. */
@@ -95,9 +93,6 @@ interface Range {
  */
 const scratch = {
   consumed: new Uint8Array(256),
-  byNormal: [] as (FormEntry | undefined)[],
-  byLemma: [] as (FormEntry | undefined)[],
-  forms: [] as FormFacts[],
   range: { clause: -1, first: 0, end: 0 } as Range,
 };
 
@@ -115,60 +110,6 @@ function rangeAt(doc: TextDocument, index: number): Range {
     range.end = clause.endToken;
   }
   return range;
-}
-
-/**
- * What matching needs of one word form (normal + lemma) under one matcher: its index entries, whether
- * word vectors may match it, and (computed on first need) the word-vector answer. Memoized on the
- * token's shared TokenForm (document.ts), owned by the matcher's `owner` object.
- */
-interface FormFacts {
-  byNormal: FormEntry | undefined;
-  byLemma: FormEntry | undefined;
-  /** False for stopwords, evaluative words, seed forms and short words (see isEmbeddingCandidate). */
-  embeddingCandidate: boolean;
-  /** The word-vector match of the normal form, else of the lemma; undefined until asked. */
-  embedding: EmbeddingMatch | null | undefined;
-}
-
-function formFactsOf(compiled: CompiledTaxonomy, owner: object, token: Token): FormFacts {
-  const form = token.form;
-  if (form !== undefined && form.themesOwner === owner) return form.themesValue as FormFacts;
-  const index = compiled.entriesByForm;
-  const facts: FormFacts = {
-    byNormal: index.get(token.normal),
-    byLemma: token.lemma !== token.normal ? index.get(token.lemma) : undefined,
-    embeddingCandidate: isEmbeddingCandidate(compiled, token),
-    embedding: undefined,
-  };
-  if (form !== undefined) {
-    form.themesOwner = owner;
-    form.themesValue = facts;
-  }
-  return facts;
-}
-
-/** Per token, the index entries of its normal form and (when different) its lemma. */
-interface TokenEntries {
-  byNormal: (FormEntry | undefined)[];
-  byLemma: (FormEntry | undefined)[];
-  /** Per token, its form facts. */
-  forms: FormFacts[];
-  /** False when no token form is in the index: no seed, exclusion or window term can match. */
-  any: boolean;
-}
-
-function entriesOf(compiled: CompiledTaxonomy, owner: object, tokens: readonly Token[]): TokenEntries {
-  const { byNormal, byLemma, forms } = scratch;
-  let any = false;
-  for (let at = 0; at < tokens.length; at += 1) {
-    const facts = formFactsOf(compiled, owner, tokens[at]!);
-    forms[at] = facts;
-    byNormal[at] = facts.byNormal;
-    byLemma[at] = facts.byLemma;
-    if (facts.byNormal !== undefined || facts.byLemma !== undefined) any = true;
-  }
-  return { byNormal, byLemma, forms, any };
 }
 
 function consumedFor(length: number): Uint8Array {
@@ -232,27 +173,7 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
   return mentions;
 }
 
-/**
- * True when the token at `at` matches one word of a term: literally (same normal form), or by
- * normal form or lemma in the word's forms. Compared by FormEntry id: every form of a term word
- * has an entry, so a token form without one matches no term word.
- */
-function wordMatch(entries: TokenEntries, term: CompiledTerm, position: number, at: number): 'literal' | 'lemma' | null {
-  const byNormal = entries.byNormal[at];
-  const byLemma = entries.byLemma[at];
-  if (byNormal !== undefined && byNormal.id === term.wordIds[position]) return 'literal';
-  const ids = term.formIds[position]!;
-  return (byNormal !== undefined && ids.includes(byNormal.id)) || (byLemma !== undefined && ids.includes(byLemma.id))
-    ? 'lemma'
-    : null;
-}
-
 const NO_MATCHES: readonly TermMatch[] = [];
-
-/** False when neither form of the token is a form of any seed word (so no term word matches it). */
-function isSeedFormAt(entries: TokenEntries, at: number): boolean {
-  return entries.byNormal[at] !== undefined || entries.byLemma[at] !== undefined;
-}
 
 /**
  * All terms of the greatest length that match at `at` (one per theme, literal preferred), from
@@ -404,11 +325,4 @@ function findEmbeddingMentions(
     mentions.push({ theme: match.theme, tokens: [at], clause: range.clause, term: match.nearestSeed,
       method: 'embedding', multiWord: false, similarity: match.similarity });
   }
-}
-
-function isEmbeddingCandidate(compiled: CompiledTaxonomy, token: Token): boolean {
-  const { normal, lemma } = token;
-  if (normal.length < MIN_EMBEDDING_WORD_LENGTH) return false;
-  // Stopwords, evaluative words and seed forms, merged into two sets at compile time.
-  return !compiled.embeddingBlockedNormals.has(normal) && !compiled.embeddingBlockedLemmas.has(lemma);
 }
