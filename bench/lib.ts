@@ -2,13 +2,15 @@
  * Shared benchmark helpers (the corpus is in corpus.ts): timed runs with warm-up, median and spread, the machine
  * description, and result files under bench/results/. Benchmarks print figures; tests never time.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-export const ROOT = path.resolve(BENCH_DIR, '..');
+// From bench/ under tsx or from bench-build/ (compiled, see compiledBenchScript): the same depth.
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BENCH_DIR = path.join(ROOT, 'bench');
 /**
  * Node flags the product runs with (bin/verbatim.js's shebang, npm start): a 64 MB young-generation
  * semi-space. The benchmarks spawn `node` with them so they measure what users run.
@@ -142,4 +144,29 @@ export function report(name: string, corpus: Record<string, unknown>, measuremen
   ].join('\n');
   writeFileSync(path.join(BENCH_DIR, 'results', `${name}.md`), markdown);
   process.stdout.write(markdown);
+}
+
+/**
+ * The compiled JavaScript of a bench script (tsc -p tsconfig.bench.json into bench-build/, done
+ * here), for timings that must run under plain node as the product does (bin/verbatim.js, npm
+ * start and the tag workers never load tsx). In a process started with `--import tsx` the same
+ * compiled pipeline ran slower beside an unchanged vader (session 13, alternated on one build:
+ * stages.ts --pipelines, five pairs, x vader median 3.61 under tsx against 4.02 plain; a plain
+ * timing loop, 70-88 against 94-150 µs per comment, with 2-3x the GC time).
+ */
+export function compiledBenchScript(name: string): string {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.bench.json')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`tsc -p tsconfig.bench.json exited with ${String(build.status)}`);
+  return path.join(ROOT, 'bench-build', `${name}.js`);
+}
+
+/** Node flags of this process without tsx's loader (`--import tsx`), for a plain-node child. */
+export function execArgvWithoutTsx(): string[] {
+  const flags: string[] = [];
+  for (let index = 0; index < process.execArgv.length; index++) {
+    const flag = process.execArgv[index]!;
+    if (flag === '--import' && /^tsx(\/|$)/.test(process.execArgv[index + 1] ?? '')) index += 1;
+    else if (!/^--(import|require|loader)=tsx/.test(flag)) flags.push(flag);
+  }
+  return flags;
 }

@@ -13,6 +13,7 @@
  * tokens/s counts whitespace-separated tokens, the same count for every system.
  */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import vader from 'vader-sentiment';
@@ -36,7 +37,7 @@ import { createThemeMatcher, defaultTaxonomy, defaultWordVectors, type ThemeHit 
 import { aggregateStages, type WeightedThemeResult } from '../dist/journey/index.js';
 import { createSignalDetector } from '../dist/signals/index.js';
 import { corpusTexts, describeTexts, CORPUS_SEED } from './corpus.js';
-import { countTokens, formatNumber, machine, machineLine, summarize, writeResults } from './lib.js';
+import { ROOT, compiledBenchScript, countTokens, execArgvWithoutTsx, formatNumber, machine, machineLine, summarize, writeResults } from './lib.js';
 import { DEFAULT_BATCH_SIZE } from '../dist/cli/analysis-options.js';
 
 const { values } = parseArgs({
@@ -87,6 +88,8 @@ const tokensInCorpus = countTokens(texts);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 // The whole pipelines run in a child process of their own (see stageSystems); this one gets their rows.
+/** How the --pipelines process was started (recorded in the results). */
+let pipelinesCommand = '';
 const pipelineRows = values.pipelines ? [] : measurePipelinesInChild();
 const engineDefault = values.pipelines ? await createEngine(resolveConfig({})) : null;
 const engineRules = values.pipelines ? await createEngine(resolveConfig({ sentiment: { scorer: 'rules' }, emotions: { enabled: false } })) : null;
@@ -101,12 +104,16 @@ async function analyzeAll(engine: Awaited<ReturnType<typeof createEngine>> | nul
 }
 
 let sink = 0;
-
-/** Runs this script with --pipelines in a fresh process (same flags and corpus) and returns its rows. */
+/**
+ * Runs this script with --pipelines in a fresh process (same flags and corpus, but plain node on
+ * the compiled script: the product never runs under tsx, see compiledBenchScript) and returns its rows.
+ */
 function measurePipelinesInChild(): SystemRow[] {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--pipelines', '--size', String(size), '--runs', String(runs), '--batch-size', String(batchSize), '--seed', String(values.seed)];
+  const script = compiledBenchScript('stages');
+  const args = [...execArgvWithoutTsx(), script, '--pipelines', '--size', String(size), '--runs', String(runs), '--batch-size', String(batchSize), '--seed', String(values.seed)];
   if (values.only) args.push('--only', values.only);
-  process.stderr.write('whole pipelines: own process\n');
+  pipelinesCommand = `node ${[...args.slice(0, args.indexOf(script)), path.relative(ROOT, script), ...args.slice(args.indexOf(script) + 1)].join(' ')}`;
+  process.stderr.write(`whole pipelines: own process (${pipelinesCommand})\n`);
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`the --pipelines process exited with ${String(child.status)}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!);
@@ -318,6 +325,7 @@ const result = {
   benchmark: 'stages',
   date: new Date().toISOString(),
   command: `npx tsx bench/stages.ts --size ${size} --runs ${runs} --batch-size ${batchSize}`,
+  pipelinesCommand,
   machine: startMachine,
   loadAverageAtEnd: endMachine.loadAverage,
   exposeGc: Boolean(gc),
@@ -342,6 +350,8 @@ const markdown = [
   `Command: \`${result.command}\``,
   '',
   '## Whole pipeline (a process of its own: the pipelines and the baselines, nothing else in the heap)',
+  '',
+  `Plain node on the compiled script, as the product runs (\`${pipelinesCommand}\`): under tsx's loader the same compiled pipeline ran slower (session 13, five alternated pairs: × vader median 3.61 under tsx, 4.02 plain).`,
   '',
   ...header,
   ...pipelineRows.map(line),
