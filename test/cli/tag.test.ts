@@ -87,6 +87,24 @@ describe('cli tag', () => {
     expect(errors[1]).toMatchObject({ id: 'b003', message: 'Record has no "text" field' });
   });
 
+  it('reads JSONL with a byte-order mark, CRLF and lone CR line ends and blank lines as analyze does, line numbers included', () => {
+    const dir = scratch();
+    const input = path.join(dir, 'in.jsonl');
+    const out = path.join(dir, 'out.jsonl');
+    const lines = ['{"id":"a","text":"The courier was late"}', '', '{not json', '   ', '{"id":"b","text":"Love the app"}', '{"id":"c","text":5}', '{"id":"d","text":"ok"}'];
+    // Lines 1-2 end in CRLF, line 3 in a lone CR, the rest in LF; no line end after the last.
+    writeFileSync(input, '\uFEFF' + lines[0] + '\r\n' + lines[1] + '\r\n' + lines[2] + '\r' + lines.slice(3).join('\n'));
+    const tagged = run(['tag', input, '--out', out, '--workers', '2', '--batch-size', '2']);
+    expect(tagged.stderr).toMatch(/5 rows, 3 ok, 2 failed/);
+    expect(jsonLines(out).map((line) => line.id)).toEqual(['a', 3, 'b', 'c', 'd']);
+    expect(jsonLines(`${out}.errors.jsonl`).map((error) => [error.line, error.code])).toEqual([
+      [3, 'VERBATIM_E_INVALID_JSON'],
+      [6, 'VERBATIM_E_TEXT_NOT_STRING'],
+    ]);
+    const analyzed = run(['analyze', input, '-q']);
+    expect(readFileSync(out, 'utf8')).toBe(analyzed.stdout);
+  });
+
   it('reads CSV and writes the same flattened CSV as analyze --format csv', () => {
     const dir = scratch();
     const input = path.join(dir, 'in.csv');
