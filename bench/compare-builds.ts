@@ -4,7 +4,7 @@
  * between runs (separate runs of the same code moved 2.2-3.3x vader within an hour; this harness,
  * old build against itself, moves 2-3 %).
  *
- *   npx tsx bench/compare-builds.ts --a ../old-checkout --b . [--rounds 16] [--size 4000] [--batch-size 512] [--threads]
+ *   npm run bench:compare -- --a ../old-checkout --b . [--rounds 16] [--size 4000] [--batch-size 512] [--threads]
  *   (each directory holds a built dist/: a git worktree after `npm run build`, or a copy of dist/)
  *
  * By default both engines share the process's heap, so a change in what a build allocates is paid
@@ -14,9 +14,10 @@
  * the idle core here but compete with the workers in `tag`.
  *
  * Each round runs every batch of the corpus on both engines, alternating which goes first, and
- * prints both builds' µs per comment and B/A; the summary is the median over rounds. Run it with
- * node --max-semi-space-size=64 --import tsx, as `npm run bench:compare` does, so both engines see
- * the young generation the CLI gives them.
+ * prints both builds' µs per comment and B/A; the summary is the median over rounds.
+ * `npm run bench:compare` compiles it into bench-build/ and runs it under plain node with
+ * --max-semi-space-size=64, as the CLI runs the engine: under tsx's loader the same compiled
+ * pipeline ran slower, with 2-3x the GC time (lib.ts compiledBenchScript). `npx tsx` still works.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,12 +62,20 @@ async function inProcess(dir: string): Promise<Runner> {
   };
 }
 
+/**
+ * A worker entry that loads compare-thread.ts through tsx's API: Node 20 starts a worker's entry
+ * before a --import loader is in place.
+ */
+function tsxEntry(): string {
+  return `import { tsImport } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; await tsImport(${JSON.stringify(new URL('./compare-thread.ts', import.meta.url).href)}, import.meta.url);`;
+}
+
 /** The build in `dir` analyzing in a worker thread of its own (compare-thread.ts). */
 async function inThread(dir: string): Promise<Runner> {
-  // The worker file is TypeScript, and Node 20 starts a worker's entry before a --import loader
-  // is in place: a JavaScript entry loads it through tsx's API instead.
-  const entry = `import { tsImport } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; await tsImport(${JSON.stringify(new URL('./compare-thread.ts', import.meta.url).href)}, import.meta.url);`;
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(entry)}`), { workerData: { dir, batches } });
+  const worker = import.meta.url.endsWith('.js')
+    ? // Compiled (bench-build/, as `npm run bench:compare` runs it): plain node, as the product runs.
+      new Worker(new URL('./compare-thread.js', import.meta.url), { workerData: { dir, batches } })
+    : new Worker(new URL(`data:text/javascript,${encodeURIComponent(tsxEntry())}`), { workerData: { dir, batches } });
   await new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
