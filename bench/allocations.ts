@@ -5,7 +5,7 @@
  * Unlike a timing, the bytes per comment barely move between runs on a noisy machine, so they show
  * whether a change allocates less even when its speed-up hides in the noise.
  *
- *   npx tsx bench/allocations.ts [--size 10000] [--runs 2] [--interval 4096] [--top 25]
+ *   npm run bench:alloc -- [--size 10000] [--runs 2] [--interval 4096] [--top 25]
  *   (npm run bench:alloc builds dist/ first)
  *
  * An allocation inlined into its caller is counted under the caller; `sort`, `slice` and other
@@ -79,7 +79,7 @@ walk(profile.head, '');
 
 const comments = size * runs;
 const rows = [...bySite].sort((left, right) => right[1] - left[1]).slice(0, Number(values.top));
-const command = `npx tsx bench/allocations.ts --size ${size} --runs ${runs} --interval ${values.interval}`;
+const command = `npm run bench:alloc -- --size ${size} --runs ${runs} --interval ${values.interval}`;
 const markdown = [
   '# Allocations per comment, whole pipeline (default config)',
   '',

@@ -2,7 +2,7 @@
  * Where the whole pipeline spends its time: a CPU profile of engine.analyzeBatch over the corpus,
  * summarized as top self-time functions and per-module / per-folder inclusive share.
  *
- *   npx tsx bench/profile.ts [--size 10000] [--runs 3] [--scorer combined|rules|model] [--emotions on|off]
+ *   npm run bench:profile -- [--size 10000] [--runs 3] [--scorer combined|rules|model] [--emotions on|off]
  *   (npm run bench:profile builds dist/ first)
  *
  * The V8 profiler is the one `node --cpu-prof` uses, started through node:inspector after a warm-up
@@ -51,6 +51,8 @@ function moduleOf(url: string, functionName: string): string {
   if (packageMatch) return `npm:${packageMatch[1]}`;
   const dist = file.indexOf(`${ROOT}/dist/`);
   if (dist === 0) return `src/${file.slice(ROOT.length + '/dist/'.length).replace(/\.js$/, '.ts')}`;
+  // This script compiled (bench-build/profile.js, as npm run bench:profile runs it) is bench/profile.ts.
+  if (file.startsWith(`${ROOT}/bench-build/`)) return `bench/${file.slice(ROOT.length + '/bench-build/'.length).replace(/\.js$/, '.ts')}`;
   if (file.startsWith(ROOT)) return path.relative(ROOT, file);
   if (file.startsWith('node:')) return 'node internals';
   return file;
@@ -159,7 +161,7 @@ const profileFile = path.join(BENCH_DIR, 'tmp', `${values.out}.cpuprofile`);
 writeFileSync(profileFile, JSON.stringify(profile));
 const summary = summarizeProfile(profile, Number(values.top));
 const config = `scorer ${values.scorer}, emotions ${values.emotions}`;
-const command = `npx tsx bench/profile.ts --size ${size} --runs ${runs} --scorer ${values.scorer} --emotions ${values.emotions}`;
+const command = `npm run bench:profile -- --size ${size} --runs ${runs} --scorer ${values.scorer} --emotions ${values.emotions}`;
 const percent = (value: number): string => `${value.toFixed(1)} %`;
 const markdown = [
   `# CPU profile of the whole pipeline (${config})`,

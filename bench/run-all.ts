@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_DIR, ROOT, machine, machineLine, NODE_RUNTIME_FLAGS } from './lib.js';
+import { BENCH_DIR, ROOT, compiledBenchScript, machine, machineLine, NODE_RUNTIME_FLAGS } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,12 +24,16 @@ const { values } = parseArgs({
 const skip = new Set(values.skip.split(',').filter(Boolean));
 const quick = values.quick;
 
-/** The suite: name, script and arguments (full size, then --quick size). */
-const SUITE: { name: string; args: string[]; node?: string[] }[] = [
+/**
+ * The suite: name, script and arguments (full size, then --quick size). `compiled` steps time the
+ * pipeline in their own process: they run compiled (bench-build/) under plain node, as the product
+ * runs (lib.ts compiledBenchScript); the others drive products that are plain node already.
+ */
+const SUITE: { name: string; args: string[]; node?: string[]; compiled?: boolean }[] = [
   { name: 'stages', node: ['--expose-gc', ...NODE_RUNTIME_FLAGS], args: ['bench/stages.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '2' : '5'] },
-  { name: 'profile', node: NODE_RUNTIME_FLAGS, args: ['bench/profile.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '1' : '3'] },
+  { name: 'profile', node: NODE_RUNTIME_FLAGS, compiled: true, args: ['bench/profile.ts', '--size', quick ? '2000' : '10000', '--runs', quick ? '1' : '3'] },
   { name: 'memory', node: ['--expose-gc', ...NODE_RUNTIME_FLAGS], args: ['bench/memory.ts', '--matrix', '--comments', quick ? '2000' : '10000'] },
-  { name: 'allocations', node: NODE_RUNTIME_FLAGS, args: ['bench/allocations.ts', '--size', quick ? '2000' : '10000'] },
+  { name: 'allocations', node: NODE_RUNTIME_FLAGS, compiled: true, args: ['bench/allocations.ts', '--size', quick ? '2000' : '10000'] },
   { name: 'http', args: ['bench/http.ts', '--duration', quick ? '5' : '20', '--warmup', quick ? '1' : '5'] },
   { name: 'discover', args: ['bench/discover.ts', '--rows', quick ? '10000' : '100000'] },
   { name: 'tag', args: ['bench/tag.ts', '--rows', quick ? '20000' : '1000000'] },
@@ -40,8 +44,12 @@ const timings: string[] = [];
 for (const step of SUITE) {
   if (skip.has(step.name)) continue;
   const stepStarted = Date.now();
-  process.stderr.write(`\n== ${step.name}: node ${[...(step.node ?? []), '--import', 'tsx', ...step.args].join(' ')}\n`);
-  const run = spawnSync(process.execPath, [...(step.node ?? []), '--import', 'tsx', ...step.args], { cwd: ROOT, stdio: 'inherit' });
+  const [script, ...rest] = step.args;
+  const argv = step.compiled
+    ? [...(step.node ?? []), path.relative(ROOT, compiledBenchScript(path.basename(script!, '.ts'))), ...rest]
+    : [...(step.node ?? []), '--import', 'tsx', ...step.args];
+  process.stderr.write(`\n== ${step.name}: node ${argv.join(' ')}\n`);
+  const run = spawnSync(process.execPath, argv, { cwd: ROOT, stdio: 'inherit' });
   const seconds = (Date.now() - stepStarted) / 1000;
   timings.push(`| ${step.name} | ${seconds.toFixed(0)} | ${run.status === 0 ? 'ok' : `exit ${String(run.status)}`} |`);
   if (run.status !== 0) process.stderr.write(`${step.name} failed (exit ${String(run.status)}); going on with the rest\n`);
