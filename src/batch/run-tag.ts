@@ -21,7 +21,7 @@ import { checkpointPath, readCheckpoint } from './checkpoint.js';
 import { openJobFiles, type JobCounts, type JobFiles } from './job-files.js';
 import { createTagPool, type TagPool } from './pool.js';
 import { dispatchInOrder } from './ordered-dispatch.js';
-import type { TagTask, TaskItem } from './types.js';
+import { taskItemOf, type TagTask, type TaskItem } from './types.js';
 
 /** Batches queued or running per worker: two keeps every worker busy while one result is written. */
 export const IN_FLIGHT_PER_WORKER = 2;
@@ -173,8 +173,7 @@ async function* readParsedBatches(input: Readable, options: BatchOptions, skip: 
   for await (const parsed of records) {
     seen += 1;
     if (seen <= skip) continue;
-    if (parsed.ok) batch.push({ line: parsed.record.line, record: parsed.record });
-    else batch.push({ line: parsed.failure.line, failure: { id: parsed.failure.id, ...parsed.failure.error.toJSON() } });
+    batch.push(taskItemOf(parsed));
     if (limit.add(parsed.ok ? parsed.record.text.length : 0)) {
       yield { input: { items: batch }, bytesRead: position() };
       batch = [];

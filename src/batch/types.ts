@@ -1,11 +1,11 @@
 /**
  * The messages exchanged between the tag command (main thread) and its pool workers. Plain data
- * only: everything here crosses a worker boundary by structured clone.
+ * only: everything here crosses a worker boundary by structured clone (taskItemOf builds a row).
  */
 import type { RecordId } from '../contract.js';
 import type { EngineThreadSetup, ThreadFatal } from './engine-threads.js';
 import type { JsonlBatch } from '../io/jsonl-batches.js';
-import type { InputRecord, RecordFields } from '../io/records.js';
+import type { InputRecord, ParsedRecord, RecordFields } from '../io/records.js';
 import type { OutputFormat } from '../io/write-output.js';
 import type { FeedbackRecord } from '../store/store.js';
 
@@ -16,6 +16,13 @@ export type WorkerSetup = EngineThreadSetup;
 export type TaskItem =
   | { line: number; record: InputRecord }
   | { line: number; failure: { id: RecordId | null; code: string; message: string } };
+
+/** A parsed input row as a batch carries it (the failure's error as plain data), on whichever thread parsed it. */
+export function taskItemOf(parsed: ParsedRecord): TaskItem {
+  return parsed.ok
+    ? { line: parsed.record.line, record: parsed.record }
+    : { line: parsed.failure.line, failure: { id: parsed.failure.id, ...parsed.failure.error.toJSON() } };
+}
 
 /**
  * JSONL lines as read (src/io/jsonl-batches.ts), parsed by the worker: the main thread only finds

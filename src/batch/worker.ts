@@ -16,7 +16,7 @@ import type { FeedbackRecord } from '../store/store.js';
 import { toFeedbackRecord } from './store-record.js';
 import { buildThreadEngine } from './thread-engine.js';
 import { parseJsonlBatch } from '../io/jsonl-batches.js';
-import type { JsonlTaskInput, RowFailure, TagTask, TagTaskResult, TaskItem, WorkerSetup } from './types.js';
+import { taskItemOf, type JsonlTaskInput, type RowFailure, type TagTask, type TagTaskResult, type TaskItem, type WorkerSetup } from './types.js';
 
 /** Built as soon as the thread starts, so all workers load in parallel; a failure is reported by every task. */
 const engine = buildThreadEngine(workerData as WorkerSetup);
@@ -70,11 +70,7 @@ export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {
 
 /** The rows of a batch of JSONL lines, as the reader would have sent them parsed. */
 function jsonlItems(input: JsonlTaskInput): TaskItem[] {
-  const items = parseJsonlBatch(input, input.fields, input.maxTextLength).map((parsed): TaskItem =>
-    parsed.ok
-      ? { line: parsed.record.line, record: parsed.record }
-      : { line: parsed.failure.line, failure: { id: parsed.failure.id, ...parsed.failure.error.toJSON() } },
-  );
+  const items = parseJsonlBatch(input, input.fields, input.maxTextLength).map(taskItemOf);
   // The checkpoint counts the reader's rows: a batch that disagrees would shift every later row.
   if (items.length !== input.records) {
     throw new Error(`tag worker: the batch from line ${input.firstLine} holds ${items.length} rows where the reader counted ${input.records}`);
