@@ -31,6 +31,7 @@ export interface ChunkKey {
 /** A cached chunk: its text, its tokens (TOKEN_VALUES values each), and the memo slot later stages may use (TextChunk). */
 interface CachedChunk extends TextChunk, ChunkKey {
   readonly tokens: readonly (number | string | TokenForm)[];
+  /** tokens.length / TOKEN_VALUES, kept on the chunk so sizing a comment's token list reads no token array. */
   readonly tokenCount: number;
 }
 
@@ -148,12 +149,15 @@ export function createChunkedTokenizer(
     let joined = '';
     const joinedStarts: number[] = [];
     const missing: number[] = [];
+    const keys: string[] = [];
     for (let chunk = 0; chunk < count; chunk += 1) {
       if (entries[chunk] !== null) continue;
       if (joined.length > 0) joined += ' ';
       joinedStarts.push(joined.length);
       missing.push(chunk);
-      joined += text.slice(starts[chunk]!, ends[chunk]!);
+      const key = text.slice(starts[chunk]!, ends[chunk]!);
+      keys.push(key);
+      joined += key;
     }
     const { tokens, exact } = tokenizeWhole(joined);
     if (!exact) return false;
@@ -171,12 +175,13 @@ export function createChunkedTokenizer(
     for (let position = 0; position < missing.length; position += 1) {
       const chunk = missing[position]!;
       const tokenValues = values[position]!;
+      const key = keys[position]!;
       const cached: CachedChunk = {
-        key: text.slice(starts[chunk]!, ends[chunk]!),
+        key,
         hash: hashes[chunk]!,
         tokens: tokenValues,
         tokenCount: tokenValues.length / TOKEN_VALUES,
-        length: ends[chunk]! - starts[chunk]!,
+        length: key.length,
         memoOwner: null,
         memoValue: null,
       };
