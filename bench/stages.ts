@@ -88,9 +88,7 @@ const tokensInCorpus = countTokens(texts);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 // The whole pipelines run in a child process of their own (see stageSystems); this one gets their rows.
-/** How the --pipelines process was started (recorded in the results). */
-let pipelinesCommand = '';
-const pipelineRows = values.pipelines ? [] : measurePipelinesInChild();
+const { rows: pipelineRows, command: pipelinesCommand } = values.pipelines ? { rows: [], command: '' } : measurePipelinesInChild();
 const engineDefault = values.pipelines ? await createEngine(resolveConfig({})) : null;
 const engineRules = values.pipelines ? await createEngine(resolveConfig({ sentiment: { scorer: 'rules' }, emotions: { enabled: false } })) : null;
 const afinn = new Sentiment();
@@ -106,17 +104,18 @@ async function analyzeAll(engine: Awaited<ReturnType<typeof createEngine>> | nul
 let sink = 0;
 /**
  * Runs this script with --pipelines in a fresh process (same flags and corpus, but plain node on
- * the compiled script: the product never runs under tsx, see compiledBenchScript) and returns its rows.
+ * the compiled script: the product never runs under tsx, see compiledBenchScript) and returns its
+ * rows and the command that ran it (recorded in the results).
  */
-function measurePipelinesInChild(): SystemRow[] {
+function measurePipelinesInChild(): { rows: SystemRow[]; command: string } {
   const script = compiledBenchScript('stages');
   const args = [...execArgvWithoutTsx(), script, '--pipelines', '--size', String(size), '--runs', String(runs), '--batch-size', String(batchSize), '--seed', String(values.seed)];
   if (values.only) args.push('--only', values.only);
-  pipelinesCommand = `node ${[...args.slice(0, args.indexOf(script)), path.relative(ROOT, script), ...args.slice(args.indexOf(script) + 1)].join(' ')}`;
-  process.stderr.write(`whole pipelines: own process (${pipelinesCommand})\n`);
+  const command = `node ${args.map((arg) => (arg === script ? path.relative(ROOT, script) : arg)).join(' ')}`;
+  process.stderr.write(`whole pipelines: own process (${command})\n`);
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`the --pipelines process exited with ${String(child.status)}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!);
+  return { rows: JSON.parse(child.stdout.trim().split('\n').pop()!), command };
 }
 
 /**
