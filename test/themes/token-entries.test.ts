@@ -32,11 +32,13 @@ describe('token entries', () => {
     expect(entriesOf(compiled, {}, doc.tokens).any).toBe(false);
   });
 
-  it('remembers each form under its owner: another owner gets its own answers', () => {
+  it('remembers each form under its owner: the same owner gets the same answers back, another owner its own', () => {
     const doc = processor.process('delivery');
-    const first = entriesOf(compiled, {}, doc.tokens).forms[0];
-    const again = entriesOf(compiled, {}, doc.tokens).forms[0];
-    expect(again).not.toBe(first);
-    expect(again).toEqual(first);
+    const owner = {};
+    const first = entriesOf(compiled, owner, doc.tokens).forms[0];
+    expect(entriesOf(compiled, owner, doc.tokens).forms[0]).toBe(first);
+    const other = entriesOf(compiled, {}, doc.tokens).forms[0];
+    expect(other).not.toBe(first);
+    expect(other).toEqual(first);
   });
 });
