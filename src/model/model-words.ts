@@ -8,6 +8,7 @@
  * numbers), so past the limit the registry starts over under a new epoch; a model keeps per-id
  * data for one epoch and drops it when a newer one appears (see currentWord).
  */
+import { internString } from '../text/intern.js';
 import { bigramPrefix, isWord, negationRole, type NegationRole } from './featurizer.js';
 
 /** A model token and the facts every model derives from it alone. Immutable once made. */
@@ -48,6 +49,7 @@ export function modelWord(token: string): ModelWord {
     words = new Map();
     epoch += 1;
   }
+  token = internString(token);
   const word: ModelWord = { token, id: words.size, epoch, role: negationRole(token), bigramPrefix: bigramPrefix(token) | 0, isWord: isWord(token) };
   words.set(token, word);
   return word;

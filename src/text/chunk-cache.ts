@@ -13,6 +13,7 @@
  */
 import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
 import { createTokenForm, type DocumentChunks, type TextChunk, type Token, type TokenForm, type TokenKind } from './document.js';
+import { internString } from './intern.js';
 
 /**
  * Values per token in a cached chunk's `tokens`: start and end (relative to the chunk's start),
@@ -155,7 +156,7 @@ export function createChunkedTokenizer(
       if (joined.length > 0) joined += ' ';
       joinedStarts.push(joined.length);
       missing.push(chunk);
-      const key = text.slice(starts[chunk]!, ends[chunk]!);
+      const key = internString(text.slice(starts[chunk]!, ends[chunk]!));
       keys.push(key);
       joined += key;
     }
@@ -166,7 +167,7 @@ export function createChunkedTokenizer(
     for (const token of tokens) {
       while (target + 1 < missing.length && token.start >= joinedStarts[target + 1]!) target += 1;
       const base = joinedStarts[target]!;
-      values[target]!.push(token.start - base, token.end - base, token.text, token.normal, token.lemma, token.kind, formOf(token.normal, token.lemma));
+      values[target]!.push(token.start - base, token.end - base, internString(token.text), internString(token.normal), internString(token.lemma), token.kind, formOf(token.normal, token.lemma));
     }
     if (cache.size + missing.length > MAXIMUM_CACHED_CHUNKS) {
       cache.clear();
