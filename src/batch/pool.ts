@@ -17,8 +17,10 @@ export function createTagPool(workers: number, setup: WorkerSetup): TagPool {
   const pool = startEngineThreads(compiledWorkerFile(import.meta.url, 'batch/worker.js'), workers, setup);
   return {
     async run(task) {
-      // JSONL lines move to the worker instead of being copied.
-      const transferList = task.jsonl ? [task.jsonl.bytes.buffer as ArrayBuffer] : undefined;
+      // JSONL lines and the spare output buffer move to the worker instead of being copied.
+      const transferList: ArrayBuffer[] = [];
+      if (task.jsonl) transferList.push(task.jsonl.bytes.buffer as ArrayBuffer);
+      if (task.outputBuffer) transferList.push(task.outputBuffer);
       const result = (await pool.run(task, { transferList })) as TagTaskResult;
       throwIfFatal(result.fatal);
       return result;

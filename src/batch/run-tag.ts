@@ -11,12 +11,14 @@ import type { ConfigInput } from '../config.js';
 import { VerbatimError } from '../errors.js';
 import { BatchLimit } from '../io/batch-limit.js';
 import { readJsonlBatches } from '../io/jsonl-batches.js';
+import { RESULT_LINE_BYTES } from '../io/result-json.js';
 import { openInput, readRecords, type InputFormat } from '../io/read-input.js';
 import type { RecordFields } from '../io/records.js';
 import type { OutputFormat } from '../io/write-output.js';
 import { openStore } from '../store/index.js';
 import type { FeedbackStore } from '../store/store.js';
 import { createProgress } from '../cli/progress.js';
+import { BufferPool } from './buffer-pool.js';
 import { checkpointPath, readCheckpoint } from './checkpoint.js';
 import { openJobFiles, type JobCounts, type JobFiles } from './job-files.js';
 import { createTagPool, type TagPool } from './pool.js';
@@ -91,7 +93,14 @@ export async function runTag(options: TagJobOptions): Promise<TagSummary> {
   let files: JobFiles | null = null;
   try {
     pool = createTagPool(options.workers, { config: options.config });
-    const task = (input: Pick<TagTask, 'items' | 'jsonl'>): TagTask => ({ ...input, format: options.output ? options.format : null, store: options.db !== null });
+    // Each batch in flight holds an input and an output buffer; two more cover the one being read and the one being written.
+    const buffers = new BufferPool(2 * options.workers * IN_FLIGHT_PER_WORKER + 2);
+    const format = options.output ? options.format : null;
+    const task = (input: Pick<TagTask, 'items' | 'jsonl'>): TagTask => {
+      const rows = input.jsonl?.records ?? input.items?.length ?? 0;
+      const outputBuffer = format !== null && rows > 0 ? buffers.take(rows * RESULT_LINE_BYTES) : undefined;
+      return { ...input, format, store: options.db !== null, outputBuffer };
+    };
     // An empty batch proves the engine builds (taxonomy, models) before any file is truncated.
     await pool.run(task({ items: [] }));
     store = options.db ? await openStore(options.db) : null;
@@ -115,10 +124,15 @@ export async function runTag(options: TagJobOptions): Promise<TagSummary> {
     const writing = files;
     let processed = 0;
     await dispatchInOrder(
-      readBatches(input, options, resumeFrom?.records ?? 0),
-      async (batch) => ({ result: await running.run(task(batch.input)), bytesRead: batch.bytesRead }),
+      readBatches(input, options, resumeFrom?.records ?? 0, (bytes) => new Uint8Array(buffers.take(bytes), 0, bytes)),
+      async (batch) => {
+        const result = await running.run(task(batch.input));
+        for (const spare of result.spares ?? []) buffers.give(spare);
+        return { result, bytesRead: batch.bytesRead };
+      },
       async ({ result, bytesRead }) => {
         await writing.commit(result);
+        buffers.give(result.bytes.buffer as ArrayBuffer);
         processed += result.rows;
         committedBytes = bytesRead;
         progress.add(result.rows);
@@ -151,12 +165,17 @@ type BatchOptions = Pick<TagJobOptions, 'inputFormat' | 'fields' | 'maxTextLengt
  * goes to the workers as lines, cut at --batch-size rows or --batch-chars bytes of lines (at least
  * the characters of their texts); CSV, whose records may span lines, is parsed here.
  */
-export async function* readBatches(input: Readable, options: BatchOptions, skip: number): AsyncGenerator<InputBatch> {
+export async function* readBatches(
+  input: Readable,
+  options: BatchOptions,
+  skip: number,
+  allocate?: (bytes: number) => Uint8Array,
+): AsyncGenerator<InputBatch> {
   // Only a file stream knows its position; stdin reports 0 and the progress shows no ETA.
   const position = () => (input as Partial<ReadStream>).bytesRead ?? 0;
   if (options.inputFormat === 'jsonl') {
     const limits = { records: options.batchSize, bytes: options.batchChars };
-    for await (const batch of readJsonlBatches(input, { limits, skip, source: options.input })) {
+    for await (const batch of readJsonlBatches(input, { limits, skip, source: options.input, allocate })) {
       yield { input: { jsonl: { ...batch, fields: options.fields, maxTextLength: options.maxTextLength } }, bytesRead: position() };
     }
     return;

@@ -41,6 +41,8 @@ export interface TagTask {
   format: OutputFormat | null;
   /** Build store records (and reject rows the store would refuse, such as a missing date). */
   store: boolean;
+  /** A spare buffer (moved to the worker) to write the output into when it is large enough. */
+  outputBuffer?: ArrayBuffer;
 }
 
 /** A row that failed, as the error file records it. */
@@ -61,4 +63,6 @@ export interface TagTaskResult {
   feedback: FeedbackRecord[];
   /** Set when the worker could not build its engine (e.g. a missing taxonomy); the job stops. */
   fatal?: ThreadFatal;
+  /** Buffers moved back for reuse: the JSONL batch's once parsed, and the spare output buffer when it went unused. */
+  spares?: ArrayBuffer[];
 }

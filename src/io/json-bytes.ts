@@ -26,9 +26,12 @@ export class JsonBytes {
   private buffer: Buffer;
   private length = 0;
 
-  /** `capacity`: the first allocation in bytes (it doubles as needed). */
-  constructor(private readonly capacity = 64 * 1024) {
-    this.buffer = Buffer.allocUnsafeSlow(capacity);
+  /**
+   * `capacity`: the first allocation in bytes (it doubles as needed). `spare`: a buffer to write
+   * into instead, when it holds `capacity` bytes (take() then returns a view of it).
+   */
+  constructor(private readonly capacity = 64 * 1024, spare?: ArrayBuffer) {
+    this.buffer = spare !== undefined && spare.byteLength >= capacity ? Buffer.from(spare) : Buffer.allocUnsafeSlow(capacity);
   }
 
   /** Bytes written so far. */

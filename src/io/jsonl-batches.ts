@@ -48,6 +48,8 @@ export interface JsonlReadOptions {
   skip: number;
   /** The input's name, for the error when it holds fewer than `skip` records. */
   source: string;
+  /** Where a cut batch's bytes go: `bytes` long, owned by the batch (default a new array; `tag` reuses buffers). */
+  allocate?: (bytes: number) => Uint8Array;
 }
 
 /**
@@ -56,6 +58,7 @@ export interface JsonlReadOptions {
  */
 export async function* readJsonlBatches(input: AsyncIterable<Uint8Array | string>, options: JsonlReadOptions): AsyncGenerator<JsonlBatch> {
   const { limits, skip } = options;
+  const allocate = options.allocate ?? ((bytes: number) => new Uint8Array(bytes));
   /** The batch being gathered: views into read chunks, copied into one buffer when it is cut. */
   let pieces: Uint8Array[] = [];
   let pieceBytes = 0;
@@ -74,7 +77,7 @@ export async function* readJsonlBatches(input: AsyncIterable<Uint8Array | string
   let carriageReturnEnded = false;
 
   const cut = (): JsonlBatch => {
-    const bytes = new Uint8Array(pieceBytes);
+    const bytes = allocate(pieceBytes);
     let offset = 0;
     for (const piece of pieces) {
       bytes.set(piece, offset);

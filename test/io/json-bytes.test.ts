@@ -53,4 +53,21 @@ describe('JsonBytes', () => {
     port1.close();
     port2.close();
   });
+
+  it('writes into a spare buffer that holds its capacity, and takes a new one otherwise', () => {
+    const spare = new ArrayBuffer(64);
+    new Uint8Array(spare).fill(0x78);
+    const out = new JsonBytes(32, spare);
+    out.string('reused');
+    const bytes = out.take();
+    expect(bytes.buffer).toBe(spare);
+    expect(bytes.toString('utf8')).toBe('"reused"');
+
+    const small = new ArrayBuffer(8);
+    const other = new JsonBytes(32, small);
+    other.string('not in the small one');
+    const written = other.take();
+    expect(written.buffer).not.toBe(small);
+    expect(written.toString('utf8')).toBe('"not in the small one"');
+  });
 });
