@@ -48,6 +48,9 @@ export class FoldedBag implements FeatureVisitor, HashSink {
   private readonly stride: number;
   /** The model-word epoch the slab belongs to. */
   private epoch = -1;
+  /** The features of the row being walked, in order: slab offsets, and table offsets bitwise-negated (see sumQueued). */
+  private ops = new Int32Array(256);
+  private opCount = 0;
   /** The row being walked (its first words; later entries are stale), current and prepared. */
   private readonly words: ModelWord[] = [];
 
@@ -133,30 +136,57 @@ export class FoldedBag implements FeatureVisitor, HashSink {
     this.addRow(this.bucketOf(hash) * this.classes);
   }
 
-  /** Adds `count` features whose summed row is slab[offset, offset + classes) (1, or a word's n-grams: the caller checked they fit under maxIds). */
+  /** Queues `count` features whose summed row is slab[offset, offset + classes) (1, or a word's n-grams: the caller checked they fit under maxIds). */
   private addSlab(offset: number, count: number): void {
     if (this.count >= this.params.maxIds) return;
-    const slab = this.slab;
-    const sum = this.sum;
-    for (let label = 0; label < this.classes; label++) sum[label] += slab[offset + label];
+    this.queue(offset);
     this.count += count;
   }
 
+  /** Queues one feature: table[offset, offset + classes), stored bitwise-negated to tell it from a slab block. */
   private addRow(offset: number): void {
     if (this.count >= this.params.maxIds) return;
-    const { table } = this.folded;
-    const sum = this.sum;
-    for (let label = 0; label < this.classes; label++) sum[label] += table[offset + label];
+    this.queue(~offset);
     this.count++;
   }
 
+  private queue(op: number): void {
+    if (this.opCount === this.ops.length) {
+      const larger = new Int32Array(this.ops.length * 2);
+      larger.set(this.ops);
+      this.ops = larger;
+    }
+    this.ops[this.opCount++] = op;
+  }
+
   private begin(): void {
-    this.sum.fill(0);
+    this.opCount = 0;
     this.count = 0;
+  }
+
+  /**
+   * Sums the queued rows in walk order (so the floats add up exactly as before). The walk only
+   * queues offsets: here the table reads (a bigram's row is a random read in a table of several
+   * megabytes, a cache miss on most) follow one another with nothing between them, so the processor
+   * has several in flight at once instead of waiting on each in turn inside the walk.
+   */
+  private sumQueued(): void {
+    const sum = this.sum;
+    const { table } = this.folded;
+    const slab = this.slab;
+    const ops = this.ops;
+    const classes = this.classes;
+    sum.fill(0);
+    for (let index = 0; index < this.opCount; index++) {
+      const op = ops[index]!;
+      if (op >= 0) for (let label = 0; label < classes; label++) sum[label] += slab[op + label]!;
+      else for (let label = 0, row = ~op; label < classes; label++) sum[label] += table[row + label]!;
+    }
   }
 
   /** Writes row `row` of the result: mean of the rows, plus bias, over the temperature, activated. */
   private finish(result: Float32Array, row: number): void {
+    this.sumQueued();
     const { bias, inverseTemperature, output } = this.folded;
     const scale = this.count > 0 ? 1 / this.count : 0;
     const base = row * this.classes;
