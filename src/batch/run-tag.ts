@@ -163,7 +163,8 @@ type BatchOptions = Pick<TagJobOptions, 'inputFormat' | 'fields' | 'maxTextLengt
 /**
  * Groups the input's rows into batches, after skipping the `skip` rows an earlier run wrote. JSONL
  * goes to the workers as lines, cut at --batch-size rows or --batch-chars bytes of lines (at least
- * the characters of their texts); CSV, whose records may span lines, is parsed here.
+ * the characters of their texts); CSV, whose records may span lines, is parsed here. `allocate`
+ * gives each JSONL batch its buffer (default a new one; runTag hands out reused ones).
  */
 export async function* readBatches(
   input: Readable,
