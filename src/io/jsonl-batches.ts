@@ -33,8 +33,15 @@ export interface JsonlBatchLimits {
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BOM = [0xef, 0xbb, 0xbf];
-// ignoreBOM keeps a U+FEFF that opens a decoded batch: only the file's own first one is dropped (by the reader), as readRecords does.
-const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * A Buffer view of `bytes` (no copy), for Buffer's memchr-backed indexOf and its UTF-8 decoding,
+ * the one decoding both the reader and the worker use: it keeps a U+FEFF (only the file's own first
+ * one is dropped, by the reader, as readRecords does) and replaces bad sequences as TextDecoder does.
+ */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 /** True for the ASCII bytes String.prototype.trim removes (tab, LF, VT, FF, CR, space). */
 function isAsciiSpace(byte: number): boolean {
@@ -93,7 +100,7 @@ export async function* readJsonlBatches(input: AsyncIterable<Uint8Array | string
 
   /** Ends the line just scanned; true when it holds a record. */
   const endLine = (): boolean => {
-    const holds = content || (nonAscii && DECODER.decode(concat(openLine)).trim() !== '');
+    const holds = content || (nonAscii && asBuffer(concat(openLine)).toString('utf8').trim() !== '');
     content = false;
     nonAscii = false;
     openLine = [];
@@ -195,7 +202,7 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
  * every batch), and JSON.parse copied each slice of it flat again.
  */
 export function parseJsonlBatch(batch: Pick<JsonlBatch, 'bytes' | 'firstLine'>, fields: RecordFields, maxTextLength: number): ParsedRecord[] {
-  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  const bytes = asBuffer(batch.bytes);
   const records: ParsedRecord[] = [];
   // Most files have no \r at all: their line ends are found by indexOf.
   const carriageReturns = bytes.indexOf(CARRIAGE_RETURN) >= 0;
@@ -205,7 +212,6 @@ export function parseJsonlBatch(batch: Pick<JsonlBatch, 'bytes' | 'firstLine'>, 
     let end = carriageReturns ? start : bytes.indexOf(LINE_FEED, start);
     if (end < 0) end = bytes.length;
     while (carriageReturns && end < bytes.length && bytes[end] !== LINE_FEED && bytes[end] !== CARRIAGE_RETURN) end += 1;
-    // Buffer's UTF-8 decoding keeps a U+FEFF and replaces bad sequences exactly as DECODER does.
     const source = bytes.toString('utf8', start, end);
     if (source.trim() !== '') records.push(parseJsonLine(source, line, fields, maxTextLength));
     line += 1;
