@@ -167,7 +167,9 @@ export function createChunkedTokenizer(
     for (const token of tokens) {
       while (target + 1 < missing.length && token.start >= joinedStarts[target + 1]!) target += 1;
       const base = joinedStarts[target]!;
-      values[target]!.push(token.start - base, token.end - base, internString(token.text), internString(token.normal), internString(token.lemma), token.kind, formOf(token.normal, token.lemma));
+      const normal = internString(token.normal);
+      const lemma = internString(token.lemma);
+      values[target]!.push(token.start - base, token.end - base, internString(token.text), normal, lemma, token.kind, formOf(normal, lemma));
     }
     if (cache.size + missing.length > MAXIMUM_CACHED_CHUNKS) {
       cache.clear();
