@@ -83,8 +83,8 @@ function jsonlItems(input: JsonlTaskInput): TaskItem[] {
 }
 
 /**
- * The batch's output as bytes in a buffer of its own (transferable): the main thread's spare when it
- * is large enough, else a new one. JSONL is written directly as
+ * The batch's output as bytes in a buffer of its own (transferable): the main thread's spare (sized
+ * by run-tag.ts for the batch's rows), or a new one if the output outgrows it. JSONL is written directly as
  * bytes (io/result-json.ts): JSON.stringify per line, joining the lines and encoding the text
  * again on the main thread cost ~12 µs a row, the byte writer ~6.
  */

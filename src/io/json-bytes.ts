@@ -28,10 +28,11 @@ export class JsonBytes {
 
   /**
    * `capacity`: the first allocation in bytes (it doubles as needed). `spare`: a buffer to write
-   * into instead, when it holds `capacity` bytes (take() then returns a view of it).
+   * into instead of a first allocation; a write it cannot hold grows into a new buffer as usual
+   * (take() returns a view of whichever holds the bytes).
    */
   constructor(private readonly capacity = 64 * 1024, spare?: ArrayBuffer) {
-    this.buffer = spare !== undefined && spare.byteLength >= capacity ? Buffer.from(spare) : Buffer.allocUnsafeSlow(capacity);
+    this.buffer = spare !== undefined ? Buffer.from(spare) : Buffer.allocUnsafeSlow(capacity);
   }
 
   /** Bytes written so far. */

@@ -54,7 +54,7 @@ describe('JsonBytes', () => {
     port2.close();
   });
 
-  it('writes into a spare buffer that holds its capacity, and takes a new one otherwise', () => {
+  it('writes into a spare buffer, and grows into a new one when a write outgrows it', () => {
     const spare = new ArrayBuffer(64);
     new Uint8Array(spare).fill(0x78);
     const out = new JsonBytes(32, spare);
