@@ -125,7 +125,8 @@ export class JsonBytes {
   }
 
   private grow(needed: number): void {
-    let size = Math.max(this.capacity, this.buffer.length * 2);
+    // At least a small block: doubling from a zero capacity (an empty batch's writer) would never grow.
+    let size = Math.max(this.capacity, this.buffer.length * 2, 256);
     while (size < this.length + needed) size *= 2;
     const larger = Buffer.allocUnsafeSlow(size);
     this.buffer.copy(larger, 0, 0, this.length);

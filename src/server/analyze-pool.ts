@@ -1,9 +1,10 @@
 /**
  * Worker threads behind POST /v1/analyze (VERBATIM_ANALYZE_WORKERS, default 0 = off). One Node
- * thread runs the whole pipeline at ~150 µs of CPU per comment, so an in-process server analyzes
+ * thread runs the whole pipeline at ~100 µs of CPU per comment, so an in-process server analyzes
  * at most one core's worth of comments; with the pool, batches run on every core. Each thread loads
- * its own engine (models included, ~150 MB), so the pool trades memory for throughput; single
- * comments and small batches stay in-process, where a thread hop would only add latency.
+ * its own engine (models included, ~150 MB at start, ~200 MB under load), so the pool trades memory
+ * for throughput; single comments and small batches stay in-process, where a thread hop would only
+ * add latency.
  */
 import type { ConfigInput } from '../config.js';
 import type { ResultLine } from '../contract.js';
@@ -13,9 +14,16 @@ import { compiledWorkerFile, startEngineThreads, throwIfFatal, type ThreadFatal 
 /** Batches smaller than this are analyzed in-process (the hop costs more than it saves). */
 export const ANALYZE_POOL_MIN_COMMENTS = 8;
 
-/** A thread's answer: the results, or the coded error its engine failed to build with. */
+/** A batch for a thread; `json`: answer with the results' JSON array instead of the objects. */
+export interface AnalyzeTask {
+  inputs: readonly EngineInput[];
+  json: boolean;
+}
+
+/** A thread's answer: the results (or their JSON array), or the coded error its engine failed to build with. */
 export interface AnalyzeWorkerResult {
-  results: ResultLine[];
+  results?: ResultLine[];
+  json?: Uint8Array;
   fatal?: ThreadFatal;
 }
 
@@ -26,6 +34,11 @@ export interface AnalyzePool {
    * comments per thread; rejects with the VerbatimError of a failed engine build.
    */
   analyze(inputs: readonly EngineInput[]): Promise<ResultLine[]>;
+  /**
+   * The same results as `analyze`, as the bytes of their JSON array (JSON.stringify(results)),
+   * serialized on the threads: what a response carries, without cloning objects across threads.
+   */
+  analyzeJson(inputs: readonly EngineInput[]): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -36,21 +49,30 @@ export interface AnalyzePool {
  */
 export async function createAnalyzePool(workers: number, config: ConfigInput): Promise<AnalyzePool> {
   const pool = startEngineThreads(compiledWorkerFile(import.meta.url, 'server/analyze-worker.js'), workers, { config });
-  const analyzeOnOne = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
-    const answer = (await pool.run(inputs)) as AnalyzeWorkerResult;
-    throwIfFatal(answer.fatal);
-    return answer.results;
+  // Batches on the threads or queued for them: a batch is split only over threads that are free.
+  let pending = 0;
+  const runOnOne = async (inputs: readonly EngineInput[], json: boolean): Promise<AnalyzeWorkerResult> => {
+    const task: AnalyzeTask = { inputs, json };
+    pending += 1;
+    try {
+      const answer = (await pool.run(task)) as AnalyzeWorkerResult;
+      throwIfFatal(answer.fatal);
+      return answer;
+    } finally {
+      pending -= 1;
+    }
   };
+  const analyzeOnOne = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => (await runOnOne(inputs, false)).results ?? [];
+  const jsonOnOne = async (inputs: readonly EngineInput[]): Promise<Uint8Array> => (await runOnOne(inputs, true)).json ?? EMPTY_ARRAY;
   const analyze = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
-    const parts = Math.min(workers, Math.floor(inputs.length / ANALYZE_POOL_MIN_COMMENTS));
-    if (parts <= 1) return analyzeOnOne(inputs);
-    // One batch on every thread, so a burst of requests or one big request finishes in 1/N of
-    // the time; ids are fixed first, since the engine numbers id-less comments by batch position.
-    const numbered = withBatchIds(inputs);
-    const size = Math.ceil(numbered.length / parts);
-    const chunks: EngineInput[][] = [];
-    for (let start = 0; start < numbered.length; start += size) chunks.push(numbered.slice(start, start + size));
+    const chunks = splitForThreads(inputs, workers - pending);
+    if (chunks.length === 1) return analyzeOnOne(inputs);
     return (await Promise.all(chunks.map(analyzeOnOne))).flat();
+  };
+  const analyzeJson = async (inputs: readonly EngineInput[]): Promise<Uint8Array> => {
+    const chunks = splitForThreads(inputs, workers - pending);
+    if (chunks.length === 1) return jsonOnOne(inputs);
+    return joinJsonArrays(await Promise.all(chunks.map(jsonOnOne)));
   };
   try {
     await Promise.all(Array.from({ length: workers }, () => analyzeOnOne([])));
@@ -58,5 +80,40 @@ export async function createAnalyzePool(workers: number, config: ConfigInput): P
     await pool.destroy();
     throw error;
   }
-  return { workers, analyze, close: () => pool.destroy() };
+  return { workers, analyze, analyzeJson, close: () => pool.destroy() };
 }
+
+const EMPTY_ARRAY = new TextEncoder().encode('[]');
+
+/**
+ * One part per free thread when the batch holds at least ANALYZE_POOL_MIN_COMMENTS comments per
+ * part, so one big request on a quiet server finishes in 1/N of the time. Under load every thread
+ * is busy and a batch goes whole to the next free one: splitting then only adds messages (100-comment
+ * batches ran at 8.8-9.1k comments/s split over two threads, 10.1-10.2k whole). Ids are fixed
+ * first, since the engine numbers id-less comments by batch position.
+ */
+function splitForThreads(inputs: readonly EngineInput[], freeThreads: number): (readonly EngineInput[])[] {
+  const parts = Math.min(freeThreads, Math.floor(inputs.length / ANALYZE_POOL_MIN_COMMENTS));
+  if (parts <= 1) return [inputs];
+  const numbered = withBatchIds(inputs);
+  const size = Math.ceil(numbered.length / parts);
+  const chunks: EngineInput[][] = [];
+  for (let start = 0; start < numbered.length; start += size) chunks.push(numbered.slice(start, start + size));
+  return chunks;
+}
+
+/** JSON arrays ("[a,b]", "[c]") joined into one ("[a,b,c]"), byte for byte JSON.stringify of the joined lists. */
+export function joinJsonArrays(arrays: readonly Uint8Array[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (const array of arrays) {
+    // An empty part ("[]") adds nothing; the others lose their brackets and gain a comma between.
+    if (array.length <= 2) continue;
+    if (parts.length > 0) parts.push(COMMA);
+    parts.push(array.subarray(1, array.length - 1));
+  }
+  return Buffer.concat([OPEN, ...parts, CLOSE]);
+}
+
+const OPEN = new Uint8Array([0x5b]);
+const COMMA = new Uint8Array([0x2c]);
+const CLOSE = new Uint8Array([0x5d]);

@@ -67,7 +67,8 @@ export async function warmUpEngine(engine: Engine, pool: AnalyzePool | null, tex
     for (let start = 0; start < inputs.length; start += WARM_UP_BATCH) await engine.analyzeBatch(inputs.slice(start, start + WARM_UP_BATCH));
     comments += 2 * inputs.length;
     if (pool) {
-      await pool.analyze(inputs);
+      // Big requests reach the threads as JSON (the route's analyzeJson), so that is the path to warm.
+      await pool.analyzeJson(inputs);
       comments += inputs.length;
     }
   }

@@ -41,6 +41,15 @@ describe('JsonBytes', () => {
     expect(out.take().toString('utf8')).toBe('{}');
   });
 
+  it('grows from a zero first allocation (an empty batch sized at 0 bytes a line)', () => {
+    const out = new JsonBytes(0);
+    out.ascii('[]');
+    expect(out.take().toString('utf8')).toBe('[]');
+    const empty = new JsonBytes(0, new ArrayBuffer(0));
+    empty.string('é');
+    expect(empty.take().toString('utf8')).toBe('"é"');
+  });
+
   it('hands over a buffer of its own, which can be transferred', () => {
     const out = new JsonBytes(16);
     out.ascii('"ok"');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { VerbatimError } from '../../src/errors.js';
-import { ANALYZE_POOL_MIN_COMMENTS, createAnalyzePool, type AnalyzePool } from '../../src/server/analyze-pool.js';
+import { ANALYZE_POOL_MIN_COMMENTS, createAnalyzePool, joinJsonArrays, type AnalyzePool } from '../../src/server/analyze-pool.js';
+import { COALESCE_MIN_ALONE } from '../../src/server/analyze-coalescer.js';
 import { loadServerConfig } from '../../src/server/config.js';
 import { startServer } from '../../src/server/server.js';
 import { buildTestApp, LIGHT_ENGINE, parcelTaxonomy, testEngine } from './helpers.js';
@@ -59,6 +60,19 @@ describe('createAnalyzePool', () => {
     }
   });
 
+  it('answers with the JSON array of the same lines, byte for byte, on one thread and split over two', async () => {
+    const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+    expect(text(await pool.analyzeJson(comments))).toBe(JSON.stringify(await engine.analyzeBatch(comments)));
+    expect(text(await pool.analyzeJson([]))).toBe('[]');
+    const two = await createAnalyzePool(2, LIGHT_ENGINE);
+    try {
+      const many = Array.from({ length: 2 * ANALYZE_POOL_MIN_COMMENTS + 3 }, (_, index) => (index === 5 ? comments[2]! : { text: `Parcel ${index} arrived late, the refund is missing 😡` }));
+      expect(text(await two.analyzeJson(many))).toBe(JSON.stringify(await engine.analyzeBatch(many)));
+    } finally {
+      await two.close();
+    }
+  });
+
   it('fails to start with the coded error of an engine that cannot be built', async () => {
     const started = createAnalyzePool(1, { sentiment: { scorer: 'nope' } } as never);
     await expect(started).rejects.toBeInstanceOf(VerbatimError);
@@ -66,7 +80,41 @@ describe('createAnalyzePool', () => {
   });
 });
 
+describe('joinJsonArrays', () => {
+  const join = (...arrays: string[]) => Buffer.from(joinJsonArrays(arrays.map((array) => Buffer.from(array)))).toString();
+  it('joins arrays as JSON.stringify of the concatenated lists, skipping empty ones', () => {
+    expect(join('[1,{"a":[2]}]', '[]', '["x"]')).toBe('[1,{"a":[2]},"x"]');
+    expect(join('[]', '[]')).toBe('[]');
+    expect(join()).toBe('[]');
+    expect(join('[{"é":"ü"}]')).toBe('[{"é":"ü"}]');
+  });
+});
+
 describe('POST /v1/analyze with the pool', () => {
+  it('sends a request the coalescer would run alone to the threads as JSON, the same bytes as in-process', async () => {
+    const calls: string[] = [];
+    const counting: AnalyzePool = {
+      ...pool,
+      analyze: (inputs) => (calls.push(`objects ${inputs.length}`), pool.analyze(inputs)),
+      analyzeJson: (inputs) => (calls.push(`json ${inputs.length}`), pool.analyzeJson(inputs)),
+    };
+    const { app, close } = await buildTestApp({}, path.join(folder, 'json.db'), { analyzePool: counting });
+    const { app: plain, close: closePlain } = await buildTestApp({}, path.join(folder, 'plain.db'));
+    try {
+      const big = Array.from({ length: COALESCE_MIN_ALONE }, (_, index) => valid[index % valid.length]!);
+      const pooled = await app.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: big } });
+      const inProcess = await plain.inject({ method: 'POST', url: '/v1/analyze', payload: { comments: big } });
+      expect(pooled.statusCode).toBe(200);
+      expect(pooled.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(pooled.body).toBe(inProcess.body);
+      expect(calls).toEqual([`json ${COALESCE_MIN_ALONE}`]);
+    } finally {
+      await close({ keepFiles: true });
+      await closePlain({ keepFiles: true });
+    }
+  });
+
+
   it('sends batches of at least ANALYZE_POOL_MIN_COMMENTS to the threads and keeps smaller ones in-process', async () => {
     let pooledCalls = 0;
     const counting: AnalyzePool = { ...pool, analyze: (inputs) => ((pooledCalls += 1), pool.analyze(inputs)) };

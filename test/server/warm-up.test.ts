@@ -52,7 +52,12 @@ describe('warmUpEngine', () => {
   it('sends the comments through the analyze pool too when there is one', async () => {
     const { engine } = recordingEngine();
     const pooled: number[] = [];
-    const pool = { workers: 2, analyze: async (inputs: readonly EngineInput[]) => (pooled.push(inputs.length), []), close: async () => undefined } as AnalyzePool;
+    const pool: AnalyzePool = {
+      workers: 2,
+      analyze: async () => expect.unreachable('the threads are warmed through analyzeJson'),
+      analyzeJson: async (inputs: readonly EngineInput[]) => (pooled.push(inputs.length), new Uint8Array()),
+      close: async () => undefined,
+    };
     await warmUpEngine(engine, pool, ['a', 'b', 'c'], 3);
     expect(pooled).toEqual([3, 3, 3]);
   });

@@ -4,13 +4,17 @@
  * target not in text) keeps its slot as an error line and the response is still 200.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ResultLine } from '../../contract.js';
 import type { EngineInput } from '../../engine.js';
 import { COMMON_ERROR_RESPONSES, ErrorResponseSchema } from '../errors.js';
 import { AnalyzeBodySchema, AnalyzeResponseSchema } from '../schemas.js';
 import { ANALYZE_POOL_MIN_COMMENTS } from '../analyze-pool.js';
-import { createAnalyzeCoalescer } from '../analyze-coalescer.js';
+import { COALESCE_MIN_ALONE, createAnalyzeCoalescer } from '../analyze-coalescer.js';
 import { JsonBytes } from '../../io/json-bytes.js';
 import { RESULT_LINE_BYTES, writeResultArray } from '../../io/result-json.js';
+
+const RESULTS_OPEN = Buffer.from('{"results":');
+const RESULTS_CLOSE = Buffer.from('}');
 
 /** Registers POST /analyze. */
 export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,6 +39,16 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       const { comments, taxonomy } = request.body;
       const inputs = comments as EngineInput[];
       const engine = await app.engines.resolve(taxonomy);
+      const reply200 = (body: Uint8Array) =>
+        // fastify sends a Buffer as it is; the route's type only knows the parsed shape.
+        reply.type('application/json; charset=utf-8').send(body as unknown as { results: ResultLine[] });
+      if (pool && engine === app.engine && inputs.length >= COALESCE_MIN_ALONE) {
+        // A batch the coalescer would run alone goes to the threads, which also write its JSON:
+        // the main thread only frames the bytes, so it stays free to read and answer requests.
+        const json = await pool.analyzeJson(inputs);
+        app.telemetry.commentsAnalyzed.inc(inputs.length);
+        return reply200(Buffer.concat([RESULTS_OPEN, json, RESULTS_CLOSE]));
+      }
       // Other taxonomies' engines run here, uncoalesced (the pool's threads hold the server's own engine only).
       const results = engine === app.engine ? await coalescer.analyze(inputs) : await engine.analyzeBatch(inputs);
       app.telemetry.commentsAnalyzed.inc(inputs.length);
@@ -47,8 +61,7 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       body.ascii('{"results":');
       writeResultArray(body, results);
       body.ascii('}');
-      // fastify sends a Buffer as it is; the route's type only knows the parsed shape.
-      return reply.type('application/json; charset=utf-8').send(body.take() as unknown as { results: typeof results });
+      return reply200(body.take());
     },
   );
 };
