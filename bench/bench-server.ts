@@ -19,6 +19,8 @@ export interface BenchServerOptions {
   /** Node flags after SERVER_RUNTIME_FLAGS (a later flag wins). */
   extraFlags?: readonly string[];
   sampleIntervalMs?: number;
+  /** VERBATIM_ANALYZE_WORKERS for the server (threads for /v1/analyze batches); 0 analyzes in-process. */
+  analyzeWorkers?: number;
 }
 
 export interface BenchServer {
@@ -57,6 +59,7 @@ export function startBenchServer(options: BenchServerOptions): BenchServer {
       VERBATIM_DB: options.db,
       VERBATIM_DEMO: options.demo ? '1' : '0',
       VERBATIM_RATE_LIMIT: '1000000',
+      VERBATIM_ANALYZE_WORKERS: String(options.analyzeWorkers ?? 0),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,7 @@
  * The HTTP API under load: POST /v1/analyze with single comments (500 req/s for latency, and flat
  * out for req/s) and 100-comment batches (comments/s), with the server's resident memory.
  *
- *   npx tsx bench/http.ts [--duration 20] [--warmup 5] [--port 3917] [--demo] [--scenarios NAMES] [--node-flags FLAGS]
+ *   npx tsx bench/http.ts [--duration 20] [--warmup 5] [--port 3917] [--demo] [--workers 0] [--scenarios NAMES] [--node-flags FLAGS]
  *   (npm run bench:http builds dist/ first)
  *
  * Starts the server exactly as `npm start` does (`node dist/server/server.js`, spawned directly so
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     port: { type: 'string', default: '0' },
     demo: { type: 'boolean', default: false },
+    // The server's VERBATIM_ANALYZE_WORKERS: threads for requests of 64+ comments (0: in-process, as npm start).
+    workers: { type: 'string', default: '0' },
     scenarios: { type: 'string', default: 'healthz-500-paced,single-500-paced,single-500,single-500-c8,single-max,batch-100' },
     // Extra Node flags for the server, after the ones npm start uses (e.g. "--max-old-space-size=192").
     'node-flags': { type: 'string', default: '' },
@@ -44,6 +46,8 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const port = Number(values.port);
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new Error(`--workers must be a whole number from 0 to 64, not ${values.workers}`);
 const tmp = path.join(BENCH_DIR, 'tmp');
 mkdirSync(tmp, { recursive: true });
 const db = path.join(tmp, `http-${process.pid}.db`);
@@ -56,7 +60,7 @@ const batchBodies = Array.from({ length: 200 }, (_, batch) =>
 );
 
 const startMachine = machine();
-const server = startBenchServer({ db, logFile, port, demo: values.demo, extraFlags: values['node-flags'].split(/\s+/).filter(Boolean) });
+const server = startBenchServer({ db, logFile, port, demo: values.demo, analyzeWorkers: workers, extraFlags: values['node-flags'].split(/\s+/).filter(Boolean) });
 const serverPid = server.pid;
 
 /** The server's own view of its memory (its /metrics, prom-client's default Node metrics), in MiB. */
@@ -203,10 +207,10 @@ const peakRssMiB = memory.peakBytes / MIB;
 const result = {
   benchmark: 'http',
   date: new Date().toISOString(),
-  command: `npx tsx bench/http.ts --duration ${duration} --warmup ${warmup}${values.demo ? ' --demo' : ''} --scenarios ${values.scenarios}`,
+  command: `npx tsx bench/http.ts --duration ${duration} --warmup ${warmup}${values.demo ? ' --demo' : ''}${workers > 0 ? ` --workers ${workers}` : ''} --scenarios ${values.scenarios}`,
   machine: startMachine,
   loadAverageAtEnd: endMachine.loadAverage,
-  server: { command: server.command, demo: values.demo, readySeconds, readyRssMiB, peakRssMiB },
+  server: { command: server.command, demo: values.demo, analyzeWorkers: workers, readySeconds, readyRssMiB, peakRssMiB },
   note: 'the load generators run in the benchmark process on the same 2 cores as the server',
   scenarios: results,
   bars: {
@@ -219,7 +223,7 @@ const markdown = [
   '# HTTP API (POST /v1/analyze)',
   '',
   `${result.date} · ${machineLine(startMachine)}; load at end ${(endMachine.loadAverage as number[]).join(' / ')}.`,
-  `Server: \`${server.command}\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
+  `Server: \`${server.command}\` (= npm start), demo load ${values.demo ? 'on' : 'off'}, ${workers > 0 ? `VERBATIM_ANALYZE_WORKERS=${workers}` : 'analysis in-process'}, ready after ${readySeconds.toFixed(1)} s with RSS ${formatNumber(readyRssMiB)} MiB; peak RSS over the whole run ${formatNumber(peakRssMiB)} MiB.`,
   'The load generators run in the benchmark process on the same 2 cores as the server: every figure is lower than a separate client machine would show.',
   'Paced rows (connections "open"): loadtest sends requests at evenly spaced times whatever the answers (open loop) and times each from its send; latency in whole ms. Other rows: autocannon on a fixed number of connections; its 500 req/s is a per-second budget each connection spends back to back, so those rows measure bursts (see bench/paced-load.ts).',
   '',

@@ -2,7 +2,7 @@
  * The whole benchmark suite, one script after another (each in its own process, so none inherits
  * another's heap or caches), then bench/results/SUMMARY.md from their result files.
  *
- *   npx tsx bench/run-all.ts [--quick] [--skip tag,http]   (--skip all six: only rebuild SUMMARY.md)
+ *   npx tsx bench/run-all.ts [--quick] [--skip tag,http]   (--skip all eight: only rebuild SUMMARY.md)
  *   (npm run bench builds dist/ first)
  *
  * Default sizes are the issue's: 10k comments per stage, 1M rows for tag, 100k for discovery.
@@ -35,6 +35,8 @@ const SUITE: { name: string; args: string[]; node?: string[]; compiled?: boolean
   { name: 'memory', node: ['--expose-gc', ...NODE_RUNTIME_FLAGS], args: ['bench/memory.ts', '--matrix', '--comments', quick ? '2000' : '10000'] },
   { name: 'allocations', node: NODE_RUNTIME_FLAGS, compiled: true, args: ['bench/allocations.ts', '--size', quick ? '2000' : '10000'] },
   { name: 'http', args: ['bench/http.ts', '--duration', quick ? '5' : '20', '--warmup', quick ? '1' : '5'] },
+  // The same server with 2 analyze threads, 100-comment batches only: the throughput-for-memory trade.
+  { name: 'http-pool', args: ['bench/http.ts', '--workers', '2', '--scenarios', 'batch-100', '--out', 'http-pool', '--duration', quick ? '5' : '20', '--warmup', quick ? '1' : '5'] },
   { name: 'discover', args: ['bench/discover.ts', '--rows', quick ? '10000' : '100000'] },
   { name: 'tag', args: ['bench/tag.ts', '--rows', quick ? '20000' : '1000000', '--runs', quick ? '1' : '3'] },
 ];
@@ -56,7 +58,7 @@ for (const step of SUITE) {
 }
 
 const results = path.join(BENCH_DIR, 'results');
-const parts = ['stages', 'tag', 'http', 'discover', 'memory', 'allocations', 'profile']
+const parts = ['stages', 'tag', 'http', 'http-pool', 'discover', 'memory', 'allocations', 'profile']
   .map((name) => path.join(results, `${name}.md`))
   .filter((file) => existsSync(file))
   .map((file) => readFileSync(file, 'utf8').replace(/^# /, '## '));
