@@ -3,6 +3,7 @@
  * apart so the main side of a pool (the tag command, the server's analyze pool) never imports
  * the engine.
  */
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { createEngine, type Engine } from '../engine.js';
 import { VerbatimError } from '../errors.js';
 import type { EngineThreadSetup, ThreadFatal } from './engine-threads.js';
@@ -21,3 +22,19 @@ export function buildThreadEngine(setup: EngineThreadSetup): Promise<{ engine: E
   );
 }
 
+
+/**
+ * Thread side: a task's answer with `buffers` moved to the main thread instead of copied (piscina's
+ * transferable wrapper); the sender loses them, so none may be in use after.
+ */
+export function withMovedBuffers<T extends object>(answer: T, buffers: readonly ArrayBuffer[]): T {
+  const moved = [...buffers];
+  return move({
+    get [transferableSymbol]() {
+      return moved;
+    },
+    get [valueSymbol]() {
+      return answer;
+    },
+  }) as unknown as T;
+}

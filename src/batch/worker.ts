@@ -3,7 +3,7 @@
  * intra-op thread each, see src/model/onnx-runner.ts) and turns one batch of input rows into
  * serialized output, so the main thread only orders and writes bytes.
  */
-import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { workerData } from 'piscina';
 import { stringify } from 'csv-stringify/sync';
 import type { ResultLine } from '../contract.js';
 import { VerbatimError } from '../errors.js';
@@ -14,7 +14,7 @@ import { flattenResult } from '../io/write-output.js';
 import { normalizeFeedbackRecord } from '../store/validate-record.js';
 import type { FeedbackRecord } from '../store/store.js';
 import { toFeedbackRecord } from './store-record.js';
-import { buildThreadEngine } from './thread-engine.js';
+import { buildThreadEngine, withMovedBuffers } from './thread-engine.js';
 import { parseJsonlBatch } from '../io/jsonl-batches.js';
 import { taskItemOf, type JsonlTaskInput, type RowFailure, type TagTask, type TagTaskResult, type TaskItem, type WorkerSetup } from './types.js';
 
@@ -60,16 +60,7 @@ export default async function tagBatch(task: TagTask): Promise<TagTaskResult> {
   // The batch's lines are parsed and the output is written: their buffers go back to the main thread for reuse.
   const output = result.bytes.buffer as ArrayBuffer;
   result.spares = [task.jsonl?.bytes.buffer as ArrayBuffer | undefined, task.outputBuffer].filter((buffer): buffer is ArrayBuffer => buffer !== undefined && buffer !== output);
-  const moved = [output, ...result.spares];
-  // The output bytes move to the main thread instead of being copied.
-  return move({
-    get [transferableSymbol]() {
-      return moved;
-    },
-    get [valueSymbol]() {
-      return result;
-    },
-  }) as unknown as TagTaskResult;
+  return withMovedBuffers(result, [output, ...result.spares]);
 }
 
 /** The rows of a batch of JSONL lines, as the reader would have sent them parsed. */

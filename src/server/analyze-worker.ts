@@ -5,10 +5,10 @@
  * array the response will carry, written here and moved to the main thread without a copy: the
  * clone and the main thread's serialization of 100 results cost more than analyzing a third of them.
  */
-import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { workerData } from 'piscina';
 import type { EngineInput } from '../engine.js';
 import type { EngineThreadSetup } from '../batch/engine-threads.js';
-import { buildThreadEngine } from '../batch/thread-engine.js';
+import { buildThreadEngine, withMovedBuffers } from '../batch/thread-engine.js';
 import { JsonBytes } from '../io/json-bytes.js';
 import { RESULT_LINE_BYTES, writeResultArray } from '../io/result-json.js';
 import type { AnalyzeTask, AnalyzeWorkerResult } from './analyze-pool.js';
@@ -23,14 +23,6 @@ export default async function analyzeInWorker(task: AnalyzeTask): Promise<Analyz
   if (!task.json) return { results };
   const out = new JsonBytes(results.length * RESULT_LINE_BYTES);
   writeResultArray(out, results);
-  const answer: AnalyzeWorkerResult = { json: out.take() };
-  const moved = [answer.json!.buffer as ArrayBuffer];
-  return move({
-    get [transferableSymbol]() {
-      return moved;
-    },
-    get [valueSymbol]() {
-      return answer;
-    },
-  }) as unknown as AnalyzeWorkerResult;
+  const json = out.take();
+  return withMovedBuffers<AnalyzeWorkerResult>({ json }, [json.buffer as ArrayBuffer]);
 }
