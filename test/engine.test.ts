@@ -83,6 +83,16 @@ describe('engine', () => {
     expect((await analyze('😡😡😡')).sentiment.label).toBe('negative');
   });
 
+  it('reads negated-complaint idioms as positive with the default (combined) scorer, which the model alone misreads', async () => {
+    const combined = await createEngine({});
+    const texts = ['No complaints here.', 'Not a single issue.', 'Zero issues so far.', 'Nothing to improve.', 'Never lets me down.'];
+    const results = await combined.analyzeBatch(texts.map((text) => ({ text })));
+    expect(results.map((line) => ('error' in line ? line.error.code : line.sentiment.label))).toEqual(texts.map(() => 'positive'));
+    // A complaint stays a complaint.
+    const [complaint] = await combined.analyzeBatch([{ text: 'Nothing but complaints, no one helped.' }]);
+    expect('error' in complaint! ? complaint.error.code : complaint!.sentiment.label).toBe('negative');
+  });
+
   it('keeps a batch going past a bad record, in order', async () => {
     const lines = await engine.analyzeBatch([
       { id: 'a', text: 'Great service' },

@@ -4,9 +4,10 @@
  * never saw ("still waiting", "thanks for nothing"). When the rules are confident they pull the
  * blend toward them; otherwise the model decides.
  */
-import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND } from '../config.js';
+import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, NEGATED_IDIOM_MODEL_WEIGHT } from '../config.js';
 import { labelForBand } from './aggregate.js';
 import { FRAGMENT_TERM } from './fragments.js';
+import { isNegator } from './negation.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
 import type { ClauseScore, ClauseScorer } from './types.js';
@@ -37,6 +38,8 @@ export function blendScores(
   // Rules without evidence have nothing to blend in: the clause is the model's, labelled as the
   // model scorer labels it ("Do you ship to Ireland?" stays the model's neutral).
   if (rules.evidence.length === 0) return model;
+  // A negated-complaint idiom ("no complaints") is the one reading the rules know and a bag model cannot.
+  if (!keepProbabilities && rules.score > 0 && hasNegatedIdiom(rules)) modelWeight = Math.min(modelWeight, NEGATED_IDIOM_MODEL_WEIGHT);
   const ruleWeight = (1 - modelWeight) * rules.confidence;
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
@@ -60,6 +63,15 @@ export function blendScores(
 /** True when the rules read the clause as a content-free fragment. */
 function hasFragmentEvidence(rules: ClauseScore): boolean {
   for (const evidence of rules.evidence) if (evidence.term === FRAGMENT_TERM) return true;
+  return false;
+}
+
+/** True when a positive lexicon phrase built on a negator ("no complaints", "zero issues") carries the rules' reading. */
+function hasNegatedIdiom(rules: ClauseScore): boolean {
+  for (const evidence of rules.evidence) {
+    if (evidence.source !== 'phrase' || evidence.weight <= 0) continue;
+    for (const word of evidence.term.split(' ')) if (isNegator(word) || word === 'zero') return true;
+  }
   return false;
 }
 

@@ -56,6 +56,31 @@ describe('combined scorer', () => {
     expect(argmax(blendScores(modelScore!, ruleScore!, false, 0.1).probabilities!)).toBe('positive');
   });
 
+  it.each(['No complaints here', 'Not a single issue', 'Zero issues so far', 'Never had a problem with delivery', 'Nothing to complain about'])(
+    'lets the rules read a negated-complaint idiom a model misreads (%j)',
+    async (text) => {
+      const doc = makeDocument(text);
+      const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
+      const [[modelScore]] = await confidentModel(-0.6).scoreClauses([doc]);
+      expect(ruleScore!.evidence.some((evidence) => evidence.source === 'phrase' && evidence.weight > 0)).toBe(true);
+      // At the default weight (0.6) this model would outvote the rules; on the idiom it weighs 0.2.
+      const blended = blendScores(modelScore!, ruleScore!, false, 0.6);
+      expect(blended).toEqual(blendScores(modelScore!, ruleScore!, false, 0.2));
+      const p = blended.probabilities!;
+      expect(p.positive).toBeGreaterThan(Math.max(p.negative, p.neutral));
+    },
+  );
+
+  it('keeps the default weight for a negation the rules flip outside an idiom ("not terrible")', async () => {
+    const doc = makeDocument('It was not terrible');
+    const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
+    const [[modelScore]] = await confidentModel(-0.6).scoreClauses([doc]);
+    expect(ruleScore!.score).toBeGreaterThan(0);
+    expect(ruleScore!.evidence.some((evidence) => evidence.term.startsWith('negation:'))).toBe(true);
+    const p = blendScores(modelScore!, ruleScore!, false, 0.6).probabilities!;
+    expect(p.negative).toBeGreaterThan(p.positive);
+  });
+
   it("reads the rules' vote with the configured neutral band", async () => {
     const doc = makeDocument('The staff were wonderful');
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);

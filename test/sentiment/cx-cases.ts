@@ -64,6 +64,11 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ['Five stars, no complaints', 'positive'],
   ['I will be taking my business elsewhere', 'negative'],
   ['Been a loyal customer for 10 years and never had a problem', 'positive'],
+  // negated complaints: common promoter answers a bag model reads as complaints
+  ['Nothing to improve', 'positive'],
+  ['Not a single issue so far', 'positive'],
+  ['Zero issues, never lets me down', 'positive'],
+  ["Can't fault them", 'positive'],
   ['Cancel my subscription, im done', 'negative'],
   // fragments and questions
   ['ok', 'neutral'],
