@@ -93,6 +93,13 @@ describe('engine', () => {
     expect('error' in complaint! ? complaint.error.code : complaint!.sentiment.label).toBe('negative');
   });
 
+  it('keeps non-answers neutral with the default scorer, however sure the model is ("test" was -1.00)', async () => {
+    const combined = await createEngine({});
+    const texts = ['test', 'No feedback.', 'Neither here nor there.', "Can't think of anything."];
+    const results = await combined.analyzeBatch(texts.map((text) => ({ text })));
+    expect(results.map((line) => ('error' in line ? line.error.code : [line.sentiment.label, line.sentiment.score]))).toEqual(texts.map(() => ['neutral', 0]));
+  });
+
   it('keeps a batch going past a bad record, in order', async () => {
     const lines = await engine.analyzeBatch([
       { id: 'a', text: 'Great service' },

@@ -10,6 +10,10 @@ const FRAGMENTS: ReadonlySet<string> = new Set([
   'no comments', 'nothing to add', 'nothing else', 'nothing more', 'nothing really', 'nothing to say',
   'not applicable', 'not sure', 'unsure', 'idk', 'dunno', "don't know", 'no idea', 'no opinion', 'none really',
   'nothing at this time', 'not at this time', 'no thanks',
+  // Non-answers and form tests (session 15): the model read "test" as -1.00 negative.
+  'test', 'testing', 'test test', 'asdf', 'x', 'xx', 'xxx', 'no feedback', 'no suggestions', 'no further comments',
+  'nothing further', 'nothing specific', 'none at this time', 'nothing comes to mind', "can't think of anything",
+  'cant think of anything', 'not really', 'neither here nor there',
 ]);
 
 /** Evidence term of a clause the rules judged a content-free fragment (the combined scorer defers to it). */
