@@ -69,6 +69,8 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ['Not a single issue so far', 'positive'],
   ['Zero issues, never lets me down', 'positive'],
   ["Can't fault them", 'positive'],
+  ["Switched over with zero downtime, I wouldn't go anywhere else", 'positive'],
+  ['Cheers for absolutely nothing', 'negative'],
   ['Cancel my subscription, im done', 'negative'],
   // fragments and questions
   ['ok', 'neutral'],
