@@ -6,12 +6,14 @@
  * polarity, so an emotion with a valence is reported only when at least one clause carries that
  * valence (positive or mixed for joy and gratitude; negative or mixed for anger, annoyance,
  * disappointment and fear). A mixed comment keeps both sides' emotions; confusion and surprise
- * are kept as the model scores them.
+ * are kept as the model scores them. A comment whose every clause is a content-free fragment
+ * ("test", "n/a", "no comment") reports no emotion at all ("test" came out confusion).
  */
 import type { Emotion } from './contract.js';
 import type { CxEmotion } from './model/emotion-model.js';
 import { toSentiment, type SentimentOptions } from './sentiment/aggregate.js';
 import type { ClauseScore } from './sentiment/types.js';
+import { FRAGMENT_TERM } from './sentiment/fragments.js';
 
 /** The sentiment an emotion needs somewhere in its comment to be reported, or null for none. */
 export const EMOTION_VALENCE: Readonly<Record<CxEmotion, 'positive' | 'negative' | null>> = {
@@ -37,6 +39,7 @@ function valenceOf(label: string): 'positive' | 'negative' | null {
  * @example anchorEmotions([{ label: 'joy', score: 0.62 }], [negativeClause], options) // []
  */
 export function anchorEmotions(emotions: Emotion[], clauseScores: readonly ClauseScore[], options: SentimentOptions): Emotion[] {
+  if (emotions.length > 0 && clauseScores.length > 0 && clauseScores.every(isFragmentClause)) return [];
   if (!emotions.some((emotion) => valenceOf(emotion.label) !== null)) return emotions;
   let positive = false;
   let negative = false;
@@ -50,4 +53,10 @@ export function anchorEmotions(emotions: Emotion[], clauseScores: readonly Claus
     return valence === null || (valence === 'positive' ? positive : negative);
   });
   return kept.length === emotions.length ? emotions : kept;
+}
+
+/** True when the rules read the clause as a content-free fragment (the combined scorer keeps their neutral). */
+function isFragmentClause(score: ClauseScore): boolean {
+  for (const evidence of score.evidence) if (evidence.term === FRAGMENT_TERM) return true;
+  return false;
 }

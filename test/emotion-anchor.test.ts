@@ -25,7 +25,17 @@ const MIXED: ClauseScore = {
   ],
 };
 
+/** The rules' reading of a content-free fragment ("test", "n/a"), which the combined scorer keeps. */
+const FRAGMENT: ClauseScore = { score: 0, confidence: 1, evidence: [{ start: 0, end: 4, source: 'rule', term: 'fragment', weight: 0 }] };
+
 describe('anchorEmotions', () => {
+  it('reports no emotion for a comment of fragments only, and keeps them beside a real clause', () => {
+    const emotions = [{ label: 'confusion', score: 0.4 }, { label: 'surprise', score: 0.2 }];
+    expect(anchorEmotions(emotions, [FRAGMENT], options)).toEqual([]);
+    expect(anchorEmotions(emotions, [FRAGMENT, NEUTRAL], options)).toEqual(emotions);
+    expect(anchorEmotions([], [FRAGMENT], options)).toEqual([]);
+  });
+
   it('drops joy and gratitude unless a clause reads positive or mixed', () => {
     const emotions = [{ label: 'joy', score: 0.62 }, { label: 'gratitude', score: 0.3 }];
     expect(anchorEmotions(emotions, [NEGATIVE], options)).toEqual([]);

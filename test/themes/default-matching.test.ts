@@ -36,6 +36,11 @@ describe('theme matching with the default taxonomy', () => {
     expect(themesOf(text)).toEqual([]);
   });
 
+  it('does not read a negated complaint as complaint handling ("No complaints here")', () => {
+    for (const text of ['No complaints here', "Can't complain, all good", 'Nothing to complain about']) expect(themesOf(text)).not.toContain('complaints-handling');
+    expect(themesOf('My complaint was ignored for weeks')).toContain('complaints-handling');
+  });
+
   it('does not treat "my fault" as a product fault', () => {
     expect(themesOf('It was my fault, I typed the wrong address')).not.toContain('product-reliability');
   });
