@@ -85,7 +85,7 @@ describe('engine', () => {
 
   it('reads negated-complaint idioms as positive with the default (combined) scorer, which the model alone misreads', async () => {
     const combined = await createEngine({});
-    const texts = ['No complaints here.', 'Not a single issue.', 'Zero issues so far.', 'Nothing to improve.', 'Never lets me down.'];
+    const texts = ['No complaints here.', 'Not a single issue.', 'Zero issues so far.', 'Nothing to improve.', 'Never lets me down.', 'Hard to fault.', 'Issue resolved quickly.', 'Stress free booking.'];
     const results = await combined.analyzeBatch(texts.map((text) => ({ text })));
     expect(results.map((line) => ('error' in line ? line.error.code : line.sentiment.label))).toEqual(texts.map(() => 'positive'));
     // A complaint stays a complaint.

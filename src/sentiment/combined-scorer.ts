@@ -7,7 +7,6 @@
 import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, NEGATED_IDIOM_MODEL_WEIGHT } from '../config.js';
 import { labelForBand } from './aggregate.js';
 import { FRAGMENT_TERM } from './fragments.js';
-import { isNegator } from './negation.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
 import type { ClauseScore, ClauseScorer } from './types.js';
@@ -30,6 +29,7 @@ export function blendScores(
   keepProbabilities = false,
   modelWeight = DEFAULT_MODEL_WEIGHT,
   neutralBand = DEFAULT_NEUTRAL_BAND,
+  idioms: ReadonlySet<string> = NO_IDIOMS,
 ): ClauseScore {
   // A content-free survey fragment ("n/a", "see above", "nothing to add") carries no sentiment for
   // the model to find, yet a bag model reads one or two words with full confidence ("see above"
@@ -38,8 +38,9 @@ export function blendScores(
   // Rules without evidence have nothing to blend in: the clause is the model's, labelled as the
   // model scorer labels it ("Do you ship to Ireland?" stays the model's neutral).
   if (rules.evidence.length === 0) return model;
-  // A negated-complaint idiom ("no complaints") is the one reading the rules know and a bag model cannot.
-  if (!keepProbabilities && rules.score > 0 && hasNegatedIdiom(rules)) modelWeight = Math.min(modelWeight, NEGATED_IDIOM_MODEL_WEIGHT);
+  // An idiom built on a negator or a negative word ("no complaints", "issue resolved") is a reading
+  // the rules know and a bag model, seeing "complaints" or "issue", cannot.
+  if (!keepProbabilities && rules.score > 0 && hasIdiom(rules, idioms)) modelWeight = Math.min(modelWeight, NEGATED_IDIOM_MODEL_WEIGHT);
   const ruleWeight = (1 - modelWeight) * rules.confidence;
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
@@ -66,12 +67,12 @@ function hasFragmentEvidence(rules: ClauseScore): boolean {
   return false;
 }
 
-/** True when a positive lexicon phrase built on a negator ("no complaints", "zero issues") carries the rules' reading. */
-function hasNegatedIdiom(rules: ClauseScore): boolean {
-  for (const evidence of rules.evidence) {
-    if (evidence.source !== 'phrase' || evidence.weight <= 0) continue;
-    for (const word of evidence.term.split(' ')) if (isNegator(word) || word === 'zero') return true;
-  }
+const NO_IDIOMS: ReadonlySet<string> = new Set();
+
+/** True when one of `idioms` (the rule scorer's Lexicon.idiomPhrases) carries the rules' positive reading. */
+function hasIdiom(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
+  if (idioms.size === 0) return false;
+  for (const evidence of rules.evidence) if (evidence.source === 'phrase' && evidence.weight > 0 && idioms.has(evidence.term)) return true;
   return false;
 }
 
@@ -100,11 +101,12 @@ export function createCombinedScorer(
   modelWeight = DEFAULT_MODEL_WEIGHT,
   neutralBand = DEFAULT_NEUTRAL_BAND,
 ): ClauseScorer {
+  const idioms = rules.idiomPhrases ?? NO_IDIOMS;
   return {
     name: 'combined',
     async scoreClauses(docs: readonly TextDocument[]): Promise<ClauseScore[][]> {
       const [fromModel, fromRules] = await Promise.all([model.scoreClauses(docs), rules.scoreClauses(docs)]);
-      return fromModel.map((clauses, doc) => clauses.map((score, clause) => blendScores(score, fromRules[doc]![clause]!, false, modelWeight, neutralBand)));
+      return fromModel.map((clauses, doc) => clauses.map((score, clause) => blendScores(score, fromRules[doc]![clause]!, false, modelWeight, neutralBand, idioms)));
     },
     aspectAware: model.aspectAware,
     async scoreSpans(requests: readonly { doc: TextDocument; span: Span }[]): Promise<ClauseScore[]> {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { modelPath } from '../config.js';
 import { VerbatimError } from '../errors.js';
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js';
+import { isNegator } from './negation.js';
 
 /** Format of the generated file; bump when its shape changes. */
 export const LEXICON_FORMAT_VERSION = 1;
@@ -47,6 +48,12 @@ export interface Lexicon {
   words: Map<string, number>;
   emoji: Map<string, number>;
   phrases: PhraseIndex;
+  /**
+   * Positive phrases built on a negator or a negative word ("no complaints", "hard to fault",
+   * "issue resolved"): idioms whose reading the rules know and a bag model, which sees the
+   * negative word, does not. The combined scorer weighs the model less where one fires.
+   */
+  idiomPhrases: ReadonlySet<string>;
 }
 
 /**
@@ -103,12 +110,24 @@ export function validateLexicon(value: unknown, source: string): LexiconFile {
 
 /** Builds the runtime lexicon (maps and phrase trie) from a validated file. */
 export function compileLexicon(file: LexiconFile): Lexicon {
+  const words = new Map(file.words);
   return {
     version: file.version,
-    words: new Map(file.words),
+    words,
     emoji: new Map(file.emoji),
     phrases: buildPhraseIndex(file.phrases),
+    idiomPhrases: idiomPhrasesOf(file.phrases, words),
   };
+}
+
+/** The positive phrases with a negator ("zero" counts) or a word of negative valence among their words. */
+function idiomPhrasesOf(phrases: LexiconFile['phrases'], words: ReadonlyMap<string, number>): Set<string> {
+  const idioms = new Set<string>();
+  for (const [phrase, valence] of phrases) {
+    if (valence <= 0) continue;
+    if (phrase.split(' ').some((word) => isNegator(word) || word === 'zero' || (words.get(word) ?? 0) < 0)) idioms.add(phrase);
+  }
+  return idioms;
 }
 
 /** The default lexicon shipped with Verbatim. */

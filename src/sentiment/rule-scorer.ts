@@ -382,6 +382,7 @@ export function createRuleScorer(options: RuleScorerOptions = {}): ClauseScorer 
   const lexicon = options.lexicon ?? loadLexicon(options.lexiconPath);
   return {
     name: 'rules',
+    idiomPhrases: lexicon.idiomPhrases,
     async scoreClauses(docs) {
       return docs.map((doc) => scoreDocumentClauses(doc, lexicon));
     },

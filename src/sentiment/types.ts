@@ -34,6 +34,8 @@ export interface ClauseScorer {
    * that ability leave it unset, and targets then take the sentiment of the clauses mentioning them.
    */
   readonly aspectAware?: boolean;
+  /** The rule scorer's idiom phrases (Lexicon.idiomPhrases), for the combined scorer's weighting. */
+  readonly idiomPhrases?: ReadonlySet<string>;
   /**
    * Scores arbitrary spans (e.g. the window around a target). Spans are within docs[i].
    * Used for targeted/aspect sentiment where a clause is too coarse or too fine.

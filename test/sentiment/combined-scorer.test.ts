@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { blendScores, createCombinedScorer } from '../../src/sentiment/combined-scorer.js';
 import { createRuleScorer } from '../../src/sentiment/rule-scorer.js';
+import { loadLexicon } from '../../src/sentiment/lexicon.js';
 import type { ClauseScore, ClauseScorer } from '../../src/sentiment/types.js';
 import { makeDocument } from './make-document.js';
+
+/** The negative class probability of a blend. */
+const p0 = (score: ClauseScore) => score.probabilities!.negative;
 
 /** A stand-in model that is sure of one polarity for every clause (as a bag model is on "see above"). */
 function confidentModel(score: number): ClauseScorer {
@@ -56,20 +60,28 @@ describe('combined scorer', () => {
     expect(argmax(blendScores(modelScore!, ruleScore!, false, 0.1).probabilities!)).toBe('positive');
   });
 
-  it.each(['No complaints here', 'Not a single issue', 'Zero issues so far', 'Never had a problem with delivery', 'Nothing to complain about'])(
-    'lets the rules read a negated-complaint idiom a model misreads (%j)',
+  it.each(['No complaints here', 'Not a single issue', 'Zero issues so far', 'Never had a problem with delivery', 'Nothing to complain about', 'Hard to fault', 'Issue resolved quickly'])(
+    'lets the rules read an idiom built on a negator or a negative word, which a model misreads (%j)',
     async (text) => {
       const doc = makeDocument(text);
       const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
       const [[modelScore]] = await confidentModel(-0.6).scoreClauses([doc]);
       expect(ruleScore!.evidence.some((evidence) => evidence.source === 'phrase' && evidence.weight > 0)).toBe(true);
       // At the default weight (0.6) this model would outvote the rules; on the idiom it weighs 0.2.
-      const blended = blendScores(modelScore!, ruleScore!, false, 0.6);
-      expect(blended).toEqual(blendScores(modelScore!, ruleScore!, false, 0.2));
+      const blended = blendScores(modelScore!, ruleScore!, false, 0.6, 0.1, loadLexicon().idiomPhrases);
+      expect(blended).toEqual(blendScores(modelScore!, ruleScore!, false, 0.2, 0.1));
+      expect(blendScores(modelScore!, ruleScore!, false, 0.6, 0.1).probabilities!.negative).toBeGreaterThan(p0(blended));
       const p = blended.probabilities!;
       expect(p.positive).toBeGreaterThan(Math.max(p.negative, p.neutral));
     },
   );
+
+  it('passes the rule scorer\'s idioms to every clause blend', async () => {
+    const doc = makeDocument('Hard to fault');
+    const scorer = createCombinedScorer(confidentModel(-0.6), createRuleScorer());
+    const [[score]] = await scorer.scoreClauses([doc]);
+    expect(score!.probabilities!.positive).toBeGreaterThan(score!.probabilities!.negative);
+  });
 
   it('keeps the default weight for a negation the rules flip outside an idiom ("not terrible")', async () => {
     const doc = makeDocument('It was not terrible');
@@ -77,7 +89,7 @@ describe('combined scorer', () => {
     const [[modelScore]] = await confidentModel(-0.6).scoreClauses([doc]);
     expect(ruleScore!.score).toBeGreaterThan(0);
     expect(ruleScore!.evidence.some((evidence) => evidence.term.startsWith('negation:'))).toBe(true);
-    const p = blendScores(modelScore!, ruleScore!, false, 0.6).probabilities!;
+    const p = blendScores(modelScore!, ruleScore!, false, 0.6, 0.1, loadLexicon().idiomPhrases).probabilities!;
     expect(p.negative).toBeGreaterThan(p.positive);
   });
 

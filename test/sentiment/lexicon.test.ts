@@ -62,6 +62,13 @@ describe('loadLexicon', () => {
     expect(lexicon.words.size).toBeGreaterThan(7000);
   });
 
+  it('marks the positive phrases built on a negator or a negative word as idioms', () => {
+    const { idiomPhrases } = loadLexicon();
+    for (const idiom of ['no complaints', "can't complain", 'zero issues', 'hard to fault', 'issue resolved', 'hassle free']) expect(idiomPhrases.has(idiom)).toBe(true);
+    // Plain praise, and negative phrases however built, are not.
+    for (const phrase of ['love it', 'well done', 'highly recommend', 'no help', 'never arrived']) expect(idiomPhrases.has(phrase)).toBe(false);
+  });
+
   it('reports a missing file as VERBATIM_E_FILE_NOT_FOUND', () => {
     expect(() => loadLexicon('/nonexistent/lexicon.json')).toThrow(expect.objectContaining({ code: 'VERBATIM_E_FILE_NOT_FOUND' }));
   });
