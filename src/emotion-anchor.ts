@@ -13,7 +13,7 @@ import type { Emotion } from './contract.js';
 import type { CxEmotion } from './model/emotion-model.js';
 import { toSentiment, type SentimentOptions } from './sentiment/aggregate.js';
 import type { ClauseScore } from './sentiment/types.js';
-import { FRAGMENT_TERM } from './sentiment/fragments.js';
+import { isFragmentScore } from './sentiment/fragments.js';
 
 /** The sentiment an emotion needs somewhere in its comment to be reported, or null for none. */
 export const EMOTION_VALENCE: Readonly<Record<CxEmotion, 'positive' | 'negative' | null>> = {
@@ -39,7 +39,7 @@ function valenceOf(label: string): 'positive' | 'negative' | null {
  * @example anchorEmotions([{ label: 'joy', score: 0.62 }], [negativeClause], options) // []
  */
 export function anchorEmotions(emotions: Emotion[], clauseScores: readonly ClauseScore[], options: SentimentOptions): Emotion[] {
-  if (emotions.length > 0 && clauseScores.length > 0 && clauseScores.every(isFragmentClause)) return [];
+  if (emotions.length > 0 && clauseScores.length > 0 && clauseScores.every(isFragmentScore)) return [];
   if (!emotions.some((emotion) => valenceOf(emotion.label) !== null)) return emotions;
   let positive = false;
   let negative = false;
@@ -53,10 +53,4 @@ export function anchorEmotions(emotions: Emotion[], clauseScores: readonly Claus
     return valence === null || (valence === 'positive' ? positive : negative);
   });
   return kept.length === emotions.length ? emotions : kept;
-}
-
-/** True when the rules read the clause as a content-free fragment (the combined scorer keeps their neutral). */
-function isFragmentClause(score: ClauseScore): boolean {
-  for (const evidence of score.evidence) if (evidence.term === FRAGMENT_TERM) return true;
-  return false;
 }

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, NEGATED_IDIOM_MODEL_WEIGHT } from '../config.js';
 import { labelForBand } from './aggregate.js';
-import { FRAGMENT_TERM } from './fragments.js';
+import { isFragmentScore } from './fragments.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
 import type { ClauseScore, ClauseScorer } from './types.js';
@@ -34,7 +34,7 @@ export function blendScores(
   // A content-free survey fragment ("n/a", "see above", "nothing to add") carries no sentiment for
   // the model to find, yet a bag model reads one or two words with full confidence ("see above"
   // came out 1.00 positive, "nothing to add" 0.98 negative): the rules' neutral stands.
-  if (!keepProbabilities && hasFragmentEvidence(rules)) return rules;
+  if (!keepProbabilities && isFragmentScore(rules)) return rules;
   // Rules without evidence have nothing to blend in: the clause is the model's, labelled as the
   // model scorer labels it ("Do you ship to Ireland?" stays the model's neutral).
   if (rules.evidence.length === 0) return model;
@@ -60,12 +60,6 @@ export function blendScores(
 }
 
 // Blending runs on every clause, so it allocates only its result: no closures, no option objects.
-
-/** True when the rules read the clause as a content-free fragment. */
-function hasFragmentEvidence(rules: ClauseScore): boolean {
-  for (const evidence of rules.evidence) if (evidence.term === FRAGMENT_TERM) return true;
-  return false;
-}
 
 const NO_IDIOMS: ReadonlySet<string> = new Set();
 

@@ -2,6 +2,7 @@
  * Survey fragments that say nothing: "ok", "n/a", "-", "see above", "no comment". They deserve
  * `neutral`, not the mild positive VADER gives "ok" or the negative it gives "no".
  */
+import type { ClauseScore } from './types.js';
 
 /** Fragments, as token keys joined by single spaces, trailing '.', '!' and '?' removed. */
 const FRAGMENTS: ReadonlySet<string> = new Set([
@@ -18,6 +19,12 @@ const FRAGMENTS: ReadonlySet<string> = new Set([
 
 /** Evidence term of a clause the rules judged a content-free fragment (the combined scorer defers to it). */
 export const FRAGMENT_TERM = 'fragment';
+
+/** True when the score carries the rules' fragment reading (the rules' own, or a blend that kept it). */
+export function isFragmentScore(score: ClauseScore): boolean {
+  for (const evidence of score.evidence) if (evidence.term === FRAGMENT_TERM) return true;
+  return false;
+}
 
 /** The most tokens a fragment has (longer clauses skip the check). */
 export const MAX_FRAGMENT_TOKENS = 5;
