@@ -62,28 +62,22 @@ export async function createAnalyzePool(workers: number, config: ConfigInput): P
       pending -= 1;
     }
   };
-  const analyzeOnOne = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => (await runOnOne(inputs, false)).results ?? [];
-  const jsonOnOne = async (inputs: readonly EngineInput[]): Promise<Uint8Array> => (await runOnOne(inputs, true)).json ?? EMPTY_ARRAY;
-  const analyze = async (inputs: readonly EngineInput[]): Promise<ResultLine[]> => {
-    const chunks = splitForThreads(inputs, workers - pending);
-    if (chunks.length === 1) return analyzeOnOne(inputs);
-    return (await Promise.all(chunks.map(analyzeOnOne))).flat();
+  /** The batch on the free threads (split when it is big enough), each part's answer picked, the parts joined in order. */
+  const onThreads = async <T>(inputs: readonly EngineInput[], json: boolean, pick: (answer: AnalyzeWorkerResult) => T, join: (parts: T[]) => T): Promise<T> => {
+    const parts = await Promise.all(splitForThreads(inputs, workers - pending).map(async (chunk) => pick(await runOnOne(chunk, json))));
+    return parts.length === 1 ? parts[0]! : join(parts);
   };
-  const analyzeJson = async (inputs: readonly EngineInput[]): Promise<Uint8Array> => {
-    const chunks = splitForThreads(inputs, workers - pending);
-    if (chunks.length === 1) return jsonOnOne(inputs);
-    return joinJsonArrays(await Promise.all(chunks.map(jsonOnOne)));
-  };
+  // A thread answers in the form it was asked for: results for json false, JSON bytes for true.
+  const analyze = (inputs: readonly EngineInput[]) => onThreads(inputs, false, (answer) => answer.results!, (parts) => parts.flat());
+  const analyzeJson = (inputs: readonly EngineInput[]) => onThreads(inputs, true, (answer) => answer.json!, joinJsonArrays);
   try {
-    await Promise.all(Array.from({ length: workers }, () => analyzeOnOne([])));
+    await Promise.all(Array.from({ length: workers }, () => runOnOne([], false)));
   } catch (error) {
     await pool.destroy();
     throw error;
   }
   return { workers, analyze, analyzeJson, close: () => pool.destroy() };
 }
-
-const EMPTY_ARRAY = new TextEncoder().encode('[]');
 
 /**
  * One part per free thread when the batch holds at least ANALYZE_POOL_MIN_COMMENTS comments per

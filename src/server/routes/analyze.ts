@@ -3,6 +3,7 @@
  * Body problems (shape, count, unknown fields) are 400; a comment the engine rejects (too long,
  * target not in text) keeps its slot as an error line and the response is still 200.
  */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ResultLine } from '../../contract.js';
 import type { EngineInput } from '../../engine.js';
@@ -15,6 +16,11 @@ import { RESULT_LINE_BYTES, writeResultArray } from '../../io/result-json.js';
 
 const RESULTS_OPEN = Buffer.from('{"results":');
 const RESULTS_CLOSE = Buffer.from('}');
+
+/** Sends a 200 body already written as JSON bytes; fastify sends a Buffer as it is (the route's type only knows the parsed shape). */
+function sendJson(reply: FastifyReply, body: Uint8Array) {
+  return reply.type('application/json; charset=utf-8').send(body as unknown as { results: ResultLine[] });
+}
 
 /** Registers POST /analyze. */
 export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,15 +45,12 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       const { comments, taxonomy } = request.body;
       const inputs = comments as EngineInput[];
       const engine = await app.engines.resolve(taxonomy);
-      const reply200 = (body: Uint8Array) =>
-        // fastify sends a Buffer as it is; the route's type only knows the parsed shape.
-        reply.type('application/json; charset=utf-8').send(body as unknown as { results: ResultLine[] });
       if (pool && engine === app.engine && inputs.length >= COALESCE_MIN_ALONE) {
         // A batch the coalescer would run alone goes to the threads, which also write its JSON:
         // the main thread only frames the bytes, so it stays free to read and answer requests.
         const json = await pool.analyzeJson(inputs);
         app.telemetry.commentsAnalyzed.inc(inputs.length);
-        return reply200(Buffer.concat([RESULTS_OPEN, json, RESULTS_CLOSE]));
+        return sendJson(reply, Buffer.concat([RESULTS_OPEN, json, RESULTS_CLOSE]));
       }
       // Other taxonomies' engines run here, uncoalesced (the pool's threads hold the server's own engine only).
       const results = engine === app.engine ? await coalescer.analyze(inputs) : await engine.analyzeBatch(inputs);
@@ -61,7 +64,7 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       body.ascii('{"results":');
       writeResultArray(body, results);
       body.ascii('}');
-      return reply200(body.take());
+      return sendJson(reply, body.take());
     },
   );
 };
