@@ -6,6 +6,7 @@
  */
 import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, NEGATED_IDIOM_MODEL_WEIGHT } from '../config.js';
 import { labelForBand } from './aggregate.js';
+import { isPlainQuestion } from './emphasis.js';
 import { isFragmentScore } from './fragments.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
@@ -38,6 +39,8 @@ export function blendScores(
   // Rules without evidence have nothing to blend in: the clause is the model's, labelled as the
   // model scorer labels it ("Do you ship to Ireland?" stays the model's neutral).
   if (rules.evidence.length === 0) return model;
+  // A plain question the model hears as a complaint stays the model's (see PLAIN_QUESTION_TERM).
+  if (!keepProbabilities && model.score <= 0 && isPlainQuestion(rules.evidence)) return model;
   // An idiom built on a negator or a negative word ("no complaints", "issue resolved") is a reading
   // the rules know and a bag model, seeing "complaints" or "issue", cannot.
   if (!keepProbabilities && rules.score > 0 && hasIdiom(rules, idioms)) modelWeight = Math.min(modelWeight, NEGATED_IDIOM_MODEL_WEIGHT);

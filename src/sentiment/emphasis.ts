@@ -8,11 +8,28 @@ export const EXCLAMATION_INCREMENT = 0.292;
 /** Exclamation marks counted at most. Source: VADER caps at four. */
 export const MAX_EXCLAMATIONS = 4;
 /**
- * Positive words in a question are not assertions ("is it any good?", "can you help?"): their
- * valence is scaled by this. Verbatim's own choice; negative questions stay complaints
- * ("why is it so slow?").
+ * Positive words in a question that also complains are not assertions ("is it any good, or just
+ * slow?"): their valence is scaled by this. Verbatim's own choice; negative questions stay
+ * complaints ("why is it so slow?").
  */
 export const QUESTION_POSITIVE_SCALE = 0.4;
+
+/**
+ * Evidence term of a plain question: a question clause with no negative word ("Does the jacket come
+ * in a tall fit?", "Will the store be open on Monday?"). It asks; it asserts nothing, so the rules
+ * read it neutral, and the combined scorer lets that outvote a model that reads its "fit" or "open"
+ * as praise, while a model that hears a complaint in it ("Can't even see my past orders anymore?")
+ * keeps it. CX development set 0.698 -> 0.708 (session 16); a neutral vote only when the model
+ * read the question negative too had cost that question.
+ */
+export const PLAIN_QUESTION_TERM = 'plain-question';
+/** How sure the rules are that a plain question is neutral (0.7 instead: CX development set 0.706, SST-5 -0.2). */
+export const PLAIN_QUESTION_CONFIDENCE = 1;
+
+/** True when `evidence` (a clause score's) is the rules' plain-question reading. */
+export function isPlainQuestion(evidence: readonly { term: string }[]): boolean {
+  return evidence.length === 1 && evidence[0]!.term === PLAIN_QUESTION_TERM;
+}
 
 /** Counts '!' and '?' in punctuation tokens (a token may hold several marks: "!!!", "?!"). */
 export function countMarks(text: string, counts: { exclamations: number; questions: number }): void {

@@ -16,7 +16,7 @@
 import type { Span } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { TextDocument } from '../text/document.js';
-import { countMarks, exclamationEmphasis, QUESTION_POSITIVE_SCALE } from './emphasis.js';
+import { countMarks, exclamationEmphasis, PLAIN_QUESTION_CONFIDENCE, PLAIN_QUESTION_TERM, QUESTION_POSITIVE_SCALE } from './emphasis.js';
 import { FRAGMENT_TERM, isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { C_INCR, MODIFIER_DISTANCE_DECAY, MODIFIER_REACH, modifierAt } from './modifiers.js';
@@ -242,6 +242,10 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
   const evidence: Evidence[] = [];
   const isQuestion = marks.questions > 0;
   for (const item of items) shapeItem(doc, first, item, tokens, keys, isQuestion, evidence);
+  // Read after negation: "Why isn't my refund processed?" complains.
+  if (isQuestion && items.every(isPositiveItem)) {
+    return { score: 0, confidence: PLAIN_QUESTION_CONFIDENCE, evidence: [evidenceOf(doc, first, end, 'rule', PLAIN_QUESTION_TERM, 0)] };
+  }
   applySarcasm(doc, first, items, keys, length, evidence);
   applyPoliteness(doc, first, items, evidence);
   let sum = 0;
@@ -254,6 +258,10 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
     evidence.push(evidenceOf(doc, first, end, 'rule', 'exclamation', emphasis));
   }
   return { score: normalizeValence(sum + emphasis), confidence: confidenceOf(items), evidence };
+}
+
+function isPositiveItem(item: Item): boolean {
+  return item.valence > 0;
 }
 
 function shapeItem(

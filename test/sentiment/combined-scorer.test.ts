@@ -105,15 +105,38 @@ describe('combined scorer', () => {
   });
 
   it('leaves a clause without rule evidence to the model, probabilities included', async () => {
-    const doc = makeDocument('Do you ship to Ireland?');
+    const doc = makeDocument('The parcel came on Tuesday');
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
     expect(ruleScore!.evidence).toEqual([]);
     const model: ClauseScore = {
       score: -0.2,
       confidence: 0.6,
       probabilities: { negative: 0.3, neutral: 0.6, positive: 0.1 },
-      evidence: [{ start: 0, end: 23, source: 'model', term: 'test-model', weight: -0.2 }],
+      evidence: [{ start: 0, end: 26, source: 'model', term: 'test-model', weight: -0.2 }],
     };
     expect(blendScores(model, ruleScore!, false, 0.6)).toBe(model);
+  });
+
+  describe('plain questions', () => {
+    const modelScore = (score: number, probabilities: NonNullable<ClauseScore['probabilities']>): ClauseScore => ({
+      score,
+      confidence: 0.7,
+      probabilities,
+      evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: score }],
+    });
+
+    it('outvotes a model that reads a question as praise', async () => {
+      const [[ruleScore]] = await createRuleScorer().scoreClauses([makeDocument('Does the jacket come in a tall fit?')]);
+      expect(ruleScore!.evidence.map((evidence) => evidence.term)).toEqual(['plain-question']);
+      const blended = blendScores(modelScore(0.5, { negative: 0.05, neutral: 0.3, positive: 0.65 }), ruleScore!, false, 0.6);
+      const probabilities = blended.probabilities!;
+      expect(probabilities.neutral).toBeGreaterThan(probabilities.positive);
+    });
+
+    it('leaves a question the model hears as a complaint to the model', async () => {
+      const [[ruleScore]] = await createRuleScorer().scoreClauses([makeDocument('Can I see my past orders?')]);
+      const model = modelScore(-0.5, { negative: 0.7, neutral: 0.2, positive: 0.1 });
+      expect(blendScores(model, ruleScore!, false, 0.6)).toBe(model);
+    });
   });
 });

@@ -113,14 +113,26 @@ describe('emoji and fragments', () => {
     expect(sentiment.score).toBe(0);
   });
 
-  it.each(['how do I change my booking?', 'can someone call me?', 'is there a discount code?'])(
-    'a question without opinion words (%s) is neutral with low confidence',
+  it.each(['how do I change my booking?', 'can someone call me?', 'is there a discount code?', 'is the fit good?', 'will the store be open on Monday?'])(
+    'a question without negative words (%s) is a plain question: neutral, and sure of it',
     (text) => {
       const score = scoreDocumentClauses(processor.process(text))[0]!;
       expect(score.score).toBe(0);
-      expect(score.confidence).toBeLessThan(0.3);
+      expect(score.confidence).toBe(1);
+      expect(score.evidence.map((evidence) => evidence.term)).toEqual(['plain-question']);
     },
   );
+
+  it.each(['why is the app not good?', 'why is it so slow?', 'is it good or just slow?'])('a question with a negative reading (%s) is not plain', (text) => {
+    const score = scoreDocumentClauses(processor.process(text))[0]!;
+    expect(score.score).toBeLessThan(0);
+    expect(score.evidence.map((evidence) => evidence.term)).not.toContain('plain-question');
+  });
+
+  it('leaves a statement without opinion words evidence-free', () => {
+    const score = scoreDocumentClauses(processor.process('the parcel came on Tuesday'))[0]!;
+    expect(score.evidence).toEqual([]);
+  });
 
   it('a complaint phrased as a question stays negative', () => {
     expect(documentSentiment(processor.process('third time asking: where is my refund?')).label).toBe('negative');
