@@ -4,10 +4,11 @@
  * never saw ("still waiting", "thanks for nothing"). When the rules are confident they pull the
  * blend toward them; otherwise the model decides.
  */
-import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, NEGATED_IDIOM_MODEL_WEIGHT } from '../config.js';
+import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, NEGATED_IDIOM_MODEL_WEIGHT, SCARE_QUOTES_MODEL_WEIGHT } from '../config.js';
 import { labelForBand } from './aggregate.js';
 import { isPlainQuestion } from './emphasis.js';
 import { isFragmentScore } from './fragments.js';
+import { SCARE_QUOTES_TERM } from './patterns.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
 import type { ClauseScore, ClauseScorer } from './types.js';
@@ -44,6 +45,8 @@ export function blendScores(
   // An idiom built on a negator or a negative word ("no complaints", "issue resolved") is a reading
   // the rules know and a bag model, seeing "complaints" or "issue", cannot.
   if (!keepProbabilities && rules.score > 0 && hasIdiom(rules, idioms)) modelWeight = Math.min(modelWeight, NEGATED_IDIOM_MODEL_WEIGHT);
+  // Scare quotes ("my 'quick' refund") are irony the rules read and a bag model cannot.
+  if (!keepProbabilities && hasTerm(rules, SCARE_QUOTES_TERM)) modelWeight = Math.min(modelWeight, SCARE_QUOTES_MODEL_WEIGHT);
   const ruleWeight = (1 - modelWeight) * rules.confidence;
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
@@ -70,6 +73,12 @@ const NO_IDIOMS: ReadonlySet<string> = new Set();
 function hasIdiom(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
   if (idioms.size === 0) return false;
   for (const evidence of rules.evidence) if (evidence.source === 'phrase' && evidence.weight > 0 && idioms.has(evidence.term)) return true;
+  return false;
+}
+
+/** True when the rules' evidence holds `term`. */
+function hasTerm(rules: ClauseScore, term: string): boolean {
+  for (const evidence of rules.evidence) if (evidence.term === term) return true;
   return false;
 }
 

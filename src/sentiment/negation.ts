@@ -29,3 +29,18 @@ export function isNegator(key: string): boolean {
 export function breaksNegationScope(key: string): boolean {
   return SCOPE_BREAKERS.has(key);
 }
+
+/** Negators that, before "believe", express surprise rather than negation ("can't believe how fast"). */
+const DISBELIEF_NEGATORS: ReadonlySet<string> = new Set(["can't", 'cannot', "couldn't"]);
+const DISBELIEF_MODALS: ReadonlySet<string> = new Set(['can', 'could']);
+
+/**
+ * True when the negator at `at` opens an exclamation of disbelief: "can't believe", "cannot
+ * believe", "couldn't believe", "could not believe". "Can't believe how rude they were" is
+ * about rudeness, not its opposite, so the negator negates nothing.
+ */
+export function isDisbelief(keys: readonly string[], at: number, length: number): boolean {
+  if (at + 1 >= length || keys[at + 1] !== 'believe') return false;
+  const key = keys[at]!;
+  return DISBELIEF_NEGATORS.has(key) || (key === 'not' && at > 0 && DISBELIEF_MODALS.has(keys[at - 1]!));
+}

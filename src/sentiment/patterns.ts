@@ -26,6 +26,31 @@ const SARCASTIC_LOVE_FOLLOWERS: ReadonlySet<string> = new Set(['how', 'when', 't
 /** Words that, after a sarcastic opener, mark a repeated failure even without a negative word. */
 export const REPETITION_MARKERS: ReadonlySet<string> = new Set(['another', 'again', 'more']);
 
+/** Evidence term of a positive word in scare quotes: "my 'quick' refund", "the 'on time' train". */
+export const SCARE_QUOTES_TERM = 'scare-quotes';
+
+/** Straight and curly quote marks and the backtick, as the tokenizer leaves them: tokens of their own. */
+const QUOTE_MARKS: ReadonlySet<string> = new Set(["'", '"', '\u2018', '\u2019', '\u201c', '\u201d', '`']);
+
+/** True when `text` (a token's) is a quote mark. */
+export function isQuoteMark(text: string): boolean {
+  return QUOTE_MARKS.has(text);
+}
+
+/**
+ * True when tokens [from, to) hold a short quoted span: a quote mark, one to three tokens, a quote
+ * mark ("another 'unexpected delay' email"). After a sarcastic opener it marks the complaint as a
+ * repetition word does: "Wonderful, the 'express' delivery is now arriving next week."
+ */
+export function hasQuotedSpan(tokens: readonly { text: string }[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!QUOTE_MARKS.has(tokens[i]!.text)) continue;
+    for (let j = i + 2; j <= Math.min(i + 4, to - 1); j++) if (QUOTE_MARKS.has(tokens[j]!.text)) return true;
+    return false;
+  }
+  return false;
+}
+
 const OPENER_PUNCTUATION: ReadonlySet<string> = new Set([',', '!', '.', '...', '…', '-', '!!', '!!!']);
 
 /** Politeness formulas: they soften, they do not praise, when the text around them complains. */

@@ -20,9 +20,9 @@ import { countMarks, exclamationEmphasis, PLAIN_QUESTION_CONFIDENCE, PLAIN_QUEST
 import { FRAGMENT_TERM, isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { C_INCR, MODIFIER_DISTANCE_DECAY, MODIFIER_REACH, modifierAt } from './modifiers.js';
-import { N_SCALAR, NEGATION_SCOPE } from './negation.js';
+import { isDisbelief, N_SCALAR, NEGATION_SCOPE } from './negation.js';
 import { keyFactsOf, keyFactsTable, type KeyFacts } from './key-facts.js';
-import { isSarcasticOpener, POLITENESS_TERMS, REPETITION_MARKERS, SARCASM_SCALE } from './patterns.js';
+import { hasQuotedSpan, isQuoteMark, isSarcasticOpener, POLITENESS_TERMS, REPETITION_MARKERS, SARCASM_SCALE, SCARE_QUOTES_TERM } from './patterns.js';
 import { matchPhrase } from './phrases.js';
 import { collapsedElongation, emojiBase } from './token-keys.js';
 import type { ClauseScore, ClauseScorer, Evidence } from './types.js';
@@ -223,7 +223,7 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
     }
     if (tokenFacts.negator) {
       // "not only ... but" is additive, not a negation.
-      roles[i] = i + 1 < length && keys[i + 1] === 'only' ? Role.None : Role.Negator;
+      roles[i] = (i + 1 < length && keys[i + 1] === 'only') || isDisbelief(keys, i, length) ? Role.None : Role.Negator;
       i++;
       continue;
     }
@@ -247,6 +247,7 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
     return { score: 0, confidence: PLAIN_QUESTION_CONFIDENCE, evidence: [evidenceOf(doc, first, end, 'rule', PLAIN_QUESTION_TERM, 0)] };
   }
   applySarcasm(doc, first, items, keys, length, evidence);
+  applyScareQuotes(doc, first, items, length, evidence);
   applyPoliteness(doc, first, items, evidence);
   let sum = 0;
   for (const item of items) {
@@ -316,9 +317,26 @@ function applySarcasm(doc: TextDocument, first: number, items: Item[], keys: rea
     let complaint = false;
     for (const other of items) if (other !== item && other.first > item.first && other.valence < 0) complaint = true;
     for (let i = item.end; i < length && !complaint; i++) if (REPETITION_MARKERS.has(keys[i]!)) complaint = true;
+    if (!complaint && hasQuotedSpan(doc.tokens, first + item.end, first + length)) complaint = true;
     if (!complaint) continue;
     const flipped = -Math.abs(item.valence) * SARCASM_SCALE;
     evidence.push(evidenceOf(doc, first + item.first, first + item.end, 'rule', 'sarcasm', flipped - item.valence));
+    item.valence = flipped;
+  }
+}
+
+/**
+ * A positive word in scare quotes is irony in feedback ("my 'quick' refund", "the 'on time'
+ * train"): it turns negative as a sarcastic opener does. On the public review sets no quoted
+ * positive word occurs where this changes a label; CX development set, rules alone, 0.639 -> 0.646
+ * (with hasQuotedSpan after a sarcastic opener).
+ */
+function applyScareQuotes(doc: TextDocument, first: number, items: Item[], length: number, evidence: Evidence[]): void {
+  for (const item of items) {
+    if (item.valence <= 0 || item.first === 0 || item.end >= length) continue;
+    if (!isQuoteMark(doc.tokens[first + item.first - 1]!.text) || !isQuoteMark(doc.tokens[first + item.end]!.text)) continue;
+    const flipped = -Math.abs(item.valence) * SARCASM_SCALE;
+    evidence.push(evidenceOf(doc, first + item.first, first + item.end, 'rule', SCARE_QUOTES_TERM, flipped - item.valence));
     item.valence = flipped;
   }
 }

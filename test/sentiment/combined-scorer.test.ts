@@ -4,6 +4,7 @@ import { createRuleScorer } from '../../src/sentiment/rule-scorer.js';
 import { loadLexicon } from '../../src/sentiment/lexicon.js';
 import type { ClauseScore, ClauseScorer } from '../../src/sentiment/types.js';
 import { makeDocument } from './make-document.js';
+import { createTextProcessor } from '../../src/text/index.js';
 
 /** The negative class probability of a blend. */
 const p0 = (score: ClauseScore) => score.probabilities!.negative;
@@ -115,6 +116,22 @@ describe('combined scorer', () => {
       evidence: [{ start: 0, end: 26, source: 'model', term: 'test-model', weight: -0.2 }],
     };
     expect(blendScores(model, ruleScore!, false, 0.6)).toBe(model);
+  });
+
+  it('weighs the model at SCARE_QUOTES_MODEL_WEIGHT where the rules read scare quotes', async () => {
+    const doc = createTextProcessor().process("my 'quick' refund");
+    const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
+    expect(ruleScore!.evidence.map((evidence) => evidence.term)).toContain('scare-quotes');
+    const model: ClauseScore = {
+      score: 0.8,
+      confidence: 0.9,
+      probabilities: { negative: 0.05, neutral: 0.1, positive: 0.85 },
+      evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: 0.8 }],
+    };
+    const blended = blendScores(model, ruleScore!, false, 0.6);
+    const ruleWeight = 0.8 * ruleScore!.confidence;
+    expect(blended.score).toBeCloseTo((0.2 * 0.8 + ruleWeight * ruleScore!.score) / (0.2 + ruleWeight), 10);
+    expect(blended.probabilities!.negative).toBeGreaterThan(blended.probabilities!.positive);
   });
 
   describe('plain questions', () => {

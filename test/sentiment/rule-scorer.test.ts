@@ -150,6 +150,37 @@ describe('sarcasm and politeness', () => {
     expect(clauseScore('great, thank you').score).toBeGreaterThan(0.3);
   });
 
+  // Through the real text processor: its tokenizer gives quote marks tokens of their own.
+  const firstClause = (text: string) => scoreDocumentClauses(processor.process(text))[0]!;
+
+  it.each(["my 'quick' refund", 'your \u201cfree\u201d trial charged me'])('reads a positive word in scare quotes as irony (%s)', (text) => {
+    const score = firstClause(text);
+    expect(score.score).toBeLessThan(0);
+    expect(score.evidence.map((e) => e.term)).toContain('scare-quotes');
+  });
+
+  it('leaves an unquoted positive word and a quoted negative one as they are', () => {
+    expect(firstClause('my quick refund').score).toBeGreaterThan(0);
+    const quotedNegative = firstClause("another 'unexpected delay' email");
+    expect(quotedNegative.score).toBeLessThan(0);
+    expect(quotedNegative.evidence.map((e) => e.term)).not.toContain('scare-quotes');
+  });
+
+  it.each([
+    ["Can't believe how rude the staff were.", 'negative'],
+    ['I cannot believe how fast the install was.', 'positive'],
+    ['Could not believe how easy it was.', 'positive'],
+    ["It can't be good.", 'negative'],
+  ])('reads disbelief as emphasis, not negation (%s)', (text, label) => {
+    expect(documentSentiment(processor.process(text)).label).toBe(label);
+  });
+
+  it('takes a quoted span after a sarcastic opener as the complaint', () => {
+    const score = firstClause("wonderful, the 'express' delivery is now arriving next week");
+    expect(score.score).toBeLessThan(0);
+    expect(score.evidence.map((e) => e.term)).toContain('sarcasm');
+  });
+
   it('thanks inside a complaint adds nothing positive', () => {
     const withThanks = clauseScore('my parcel is late thanks');
     expect(withThanks.score).toBeCloseTo(clauseScore('my parcel is late').score, 10);
