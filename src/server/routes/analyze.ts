@@ -14,8 +14,11 @@ import { COALESCE_MIN_ALONE, createAnalyzeCoalescer } from '../analyze-coalescer
 import { JsonBytes } from '../../io/json-bytes.js';
 import { RESULT_LINE_BYTES, writeResultArray } from '../../io/result-json.js';
 
-const RESULTS_OPEN = Buffer.from('{"results":');
-const RESULTS_CLOSE = Buffer.from('}');
+/** The response's frame around its results array, as text (the in-process path) and bytes (the threads' path). */
+const RESULTS_OPEN_TEXT = '{"results":';
+const RESULTS_CLOSE_TEXT = '}';
+const RESULTS_OPEN = Buffer.from(RESULTS_OPEN_TEXT);
+const RESULTS_CLOSE = Buffer.from(RESULTS_CLOSE_TEXT);
 
 /** Sends a 200 body already written as JSON bytes; fastify sends a Buffer as it is (the route's type only knows the parsed shape). */
 function sendJson(reply: FastifyReply, body: Uint8Array) {
@@ -61,9 +64,9 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       // and key order (test/server/analyze-serializer.test.ts holds it to that), and a string would
       // be encoded again on its way out. Errors thrown above keep the zod serializer.
       const body = new JsonBytes(results.length * RESULT_LINE_BYTES);
-      body.ascii('{"results":');
+      body.ascii(RESULTS_OPEN_TEXT);
       writeResultArray(body, results);
-      body.ascii('}');
+      body.ascii(RESULTS_CLOSE_TEXT);
       return sendJson(reply, body.take());
     },
   );
