@@ -26,6 +26,26 @@ const SARCASTIC_LOVE_FOLLOWERS: ReadonlySet<string> = new Set(['how', 'when', 't
 /** Words that, after a sarcastic opener, mark a repeated failure even without a negative word. */
 export const REPETITION_MARKERS: ReadonlySet<string> = new Set(['another', 'again', 'more']);
 
+/**
+ * Praise that closes a complaint as a short last clause of its own is sarcasm: "lost my bag
+ * again. Impressive really.", "logged me out AGAIN. Love that for me." Politeness formulas are
+ * not here: "thanks" after a complaint is manners (the politeness rule), not sarcasm.
+ */
+const SARCASTIC_CLOSERS: ReadonlySet<string> = new Set([
+  'great', 'brilliant', 'fantastic', 'perfect', 'wonderful', 'lovely', 'awesome', 'amazing', 'excellent', 'superb',
+  'terrific', 'marvellous', 'marvelous', 'fabulous', 'impressive', 'nice', 'genius', 'classic', 'outstanding',
+  'stellar', 'splendid', 'love', 'love that', 'well done', 'bravo', 'good job', 'nice one', 'great job',
+]);
+/** The most words (punctuation aside) a sarcastic closing clause has. */
+export const SARCASTIC_CLOSER_WORDS = 4;
+/** Evidence term of a sarcastic closing clause. */
+export const SARCASTIC_CLOSER_TERM = 'sarcastic-closer';
+
+/** True when `term` (a lexicon word or phrase) can close a complaint sarcastically. */
+export function isSarcasticCloserTerm(term: string): boolean {
+  return SARCASTIC_CLOSERS.has(term);
+}
+
 /** Evidence term of a positive word in scare quotes: "my 'quick' refund", "the 'on time' train". */
 export const SCARE_QUOTES_TERM = 'scare-quotes';
 

@@ -175,6 +175,23 @@ describe('sarcasm and politeness', () => {
     expect(documentSentiment(processor.process(text)).label).toBe(label);
   });
 
+  it('reads a short closing clause of praise after a complaint as sarcasm', () => {
+    const scores = scoreDocumentClauses(processor.process('They lost my bag again. Impressive really.'));
+    const last = scores[scores.length - 1]!;
+    expect(last.score).toBeLessThan(0);
+    expect(last.evidence.map((e) => e.term)).toContain('sarcastic-closer');
+    expect(documentSentiment(processor.process('They lost my bag again. Impressive really.')).label).toBe('negative');
+  });
+
+  it.each([
+    'Quick delivery. Impressive really.',
+    'They lost my bag, but the crew found it within the hour and drove it to my hotel.',
+    'The parcel was late. Thanks.',
+  ])('keeps other closing clauses as they are (%s)', (text) => {
+    const scores = scoreDocumentClauses(processor.process(text));
+    expect(scores.flatMap((score) => score.evidence.map((e) => e.term))).not.toContain('sarcastic-closer');
+  });
+
   it('takes a quoted span after a sarcastic opener as the complaint', () => {
     const score = firstClause("wonderful, the 'express' delivery is now arriving next week");
     expect(score.score).toBeLessThan(0);
