@@ -33,6 +33,8 @@ import {
   SARCASTIC_CLOSER_TERM,
   SARCASTIC_CLOSER_WORDS,
   SCARE_QUOTES_TERM,
+  USED_TO_TERM,
+  usedToStart,
 } from './patterns.js';
 import { matchPhrase } from './phrases.js';
 import { collapsedElongation, emojiBase } from './token-keys.js';
@@ -308,6 +310,13 @@ function shapeItem(
       evidence.push(evidenceOf(doc, first + start, first + at + 1, 'rule', `modifier:${words}`, scalar));
     }
     if (roles[at] === Role.Negator && negator < 0 && distance <= NEGATION_SCOPE) negator = at;
+  }
+  // "Used to be great", "I used to love this app": praise put in the past is a complaint now.
+  const usedTo = negator < 0 && valence > 0 ? usedToStart(keys, item.first) : -1;
+  if (usedTo >= 0) {
+    const past = valence * N_SCALAR;
+    evidence.push(evidenceOf(doc, first + usedTo, first + item.first, 'rule', USED_TO_TERM, past - valence));
+    valence = past;
   }
   if (negator >= 0) {
     const negated = valence * N_SCALAR;

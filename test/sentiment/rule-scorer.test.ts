@@ -192,6 +192,18 @@ describe('sarcasm and politeness', () => {
     expect(scores.flatMap((score) => score.evidence.map((e) => e.term))).not.toContain('sarcastic-closer');
   });
 
+  it.each(['Used to be great.', 'I used to love this app.', 'It use to be good.'])('reads praise put in the past as a complaint (%s)', (text) => {
+    const score = firstClause(text);
+    expect(score.score).toBeLessThan(0);
+    const usedTo = score.evidence.find((e) => e.term === 'used-to')!;
+    expect(text.slice(usedTo.start, usedTo.end)).toMatch(/^use(d)? to( be)?$/i);
+  });
+
+  it('leaves a negative word after "used to" as it is', () => {
+    expect(firstClause('I used to be sceptical.').score).toBeLessThan(0);
+    expect(firstClause('I used to be sceptical.').evidence.map((e) => e.term)).not.toContain('used-to');
+  });
+
   it('takes a quoted span after a sarcastic opener as the complaint', () => {
     const score = firstClause("wonderful, the 'express' delivery is now arriving next week");
     expect(score.score).toBeLessThan(0);
