@@ -107,7 +107,7 @@ export const ConfigSchema = z
     emotions: z
       .strictObject({
         enabled: z.boolean().default(true),
-        /** Emotions scoring below this are not reported; null uses the threshold tuned with the model. */
+        /** Emotions scoring below this are not reported (one value for every label); null uses the model's tuned threshold per label. */
         threshold: z.number().min(0).max(1).nullable().default(null),
         /**
          * Report joy and gratitude only when a clause reads positive (or mixed), anger, annoyance,

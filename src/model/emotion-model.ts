@@ -47,6 +47,12 @@ export interface EmotionMeta extends ModelPart {
   labels: string[];
   /** Scores below this are not reported (chosen on GoEmotions dev for the best macro-F1). */
   threshold: number;
+  /**
+   * Per-label thresholds, each the one with its label's best F1 on GoEmotions dev (model 1.1.0
+   * on): rare labels score low ("disappointment" at 0.05), frequent ones high ("gratitude" 0.525),
+   * so one threshold for all misses most of the rare ones. A label missing here uses `threshold`.
+   */
+  thresholds?: Record<string, number>;
 }
 
 export interface EmotionModel {
@@ -54,8 +60,8 @@ export interface EmotionModel {
   /** n x labels sigmoid scores. */
   scores(texts: readonly string[]): Promise<Float32Array>;
   /**
-   * Per text: emotions scoring at least `threshold` (default: the model's tuned one), highest first
-   * (the contract's `emotions`).
+   * Per text: emotions scoring at least `threshold` when one is given (every label alike), else at
+   * least the model's tuned threshold for their label; highest first (the contract's `emotions`).
    */
   predict(texts: readonly string[], threshold?: number): Promise<Emotion[][]>;
   /** predict() for texts already split into model words (a document scan's, doc-tokens.ts), one list per text. */
@@ -74,15 +80,21 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
   if (!Array.isArray(meta.labels) || meta.labels.length === 0 || !meta.featurizer || typeof meta.threshold !== 'number') {
     throw new VerbatimError('VERBATIM_E_MODEL', { name: 'emotion', detail: `${join(dir, 'meta.json')} lacks labels, featurizer or threshold` });
   }
+  for (const [label, value] of Object.entries(meta.thresholds ?? {})) {
+    if (!meta.labels.includes(label) || typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+      throw new VerbatimError('VERBATIM_E_MODEL', { name: 'emotion', detail: `${join(dir, 'meta.json')}: thresholds.${label} must be a number in [0, 1] for one of its labels` });
+    }
+  }
   const classes = meta.labels.length;
   const bag = await openBagScorer('emotion', join(dir, meta.file), meta.featurizer, classes);
   const scores = (texts: readonly string[]) => bag.runTokens(texts.map((text) => modelTokens(String(text ?? ''))));
-  const emotionsAbove = (all: Float32Array, rows: number, threshold: number): Emotion[][] =>
+  const tuned = Float64Array.from(meta.labels, (label) => meta.thresholds?.[label] ?? meta.threshold);
+  const emotionsAbove = (all: Float32Array, rows: number, threshold: number | undefined): Emotion[][] =>
     Array.from({ length: rows }, (_, row) => {
       const emotions: Emotion[] = [];
       for (let label = 0; label < classes; label++) {
         const score = all[row * classes + label];
-        if (score >= threshold) emotions.push({ label: meta.labels[label], score });
+        if (score >= (threshold ?? tuned[label]!)) emotions.push({ label: meta.labels[label], score });
       }
       sortSmall(emotions, (left, right) => right.score - left.score);
       // Reported to 4 decimals, as every other score in a result (a float32's 17 digits are noise).
@@ -92,10 +104,10 @@ export async function loadEmotionModel(dir: string = DEFAULT_EMOTION_DIR): Promi
   return {
     meta,
     scores,
-    async predict(texts, threshold = meta.threshold) {
+    async predict(texts, threshold) {
       return emotionsAbove(await scores(texts), texts.length, threshold);
     },
-    async predictWords(words, threshold = meta.threshold) {
+    async predictWords(words, threshold) {
       return emotionsAbove(await bag.runWords(words), words.length, threshold);
     },
   };

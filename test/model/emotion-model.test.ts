@@ -1,5 +1,18 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { CX_EMOTIONS, EMOTION_LABEL_MAP, loadEmotionModel, type EmotionModel } from '../../src/model/emotion-model.js';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CX_EMOTIONS, DEFAULT_EMOTION_DIR, EMOTION_LABEL_MAP, loadEmotionModel, type EmotionModel } from '../../src/model/emotion-model.js';
+
+/** A model folder holding the shipped model file and `meta` changed by `edit`. */
+function modelDirWith(edit: (meta: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-emotion-'));
+  const meta = JSON.parse(readFileSync(join(DEFAULT_EMOTION_DIR, 'meta.json'), 'utf8')) as Record<string, unknown>;
+  edit(meta);
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+  symlinkSync(join(DEFAULT_EMOTION_DIR, meta.file as string), join(dir, meta.file as string));
+  return dir;
+}
 
 describe('loadEmotionModel (models/emotion)', () => {
   let model: EmotionModel;
@@ -26,11 +39,40 @@ describe('loadEmotionModel (models/emotion)', () => {
     expect(result).toHaveLength(texts.length);
     for (const emotions of result) {
       emotions.forEach((emotion, index) => {
-        expect(emotion.score).toBeGreaterThanOrEqual(model.meta.threshold);
+        expect(emotion.score).toBeGreaterThanOrEqual(model.meta.thresholds?.[emotion.label] ?? model.meta.threshold);
         expect(emotion.score).toBeLessThanOrEqual(1);
         if (index > 0) expect(emotion.score).toBeLessThanOrEqual(emotions[index - 1].score);
       });
     }
+  });
+
+  it('ships a tuned threshold per label, in [0, 1]', () => {
+    for (const label of CX_EMOTIONS) {
+      const threshold = model.meta.thresholds?.[label];
+      expect(threshold).toBeGreaterThanOrEqual(0);
+      expect(threshold).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('reports each label against its own threshold', async () => {
+    const texts = ['where is my parcel, nobody answers', 'thanks, love it!', 'I am scared my data was leaked'];
+    const scores = await model.scores(texts);
+    const strict = await loadEmotionModel(modelDirWith((meta) => (meta.thresholds = { ...(meta.thresholds as object), gratitude: 1, joy: 0 })));
+    const result = await strict.predict(texts);
+    texts.forEach((_, row) => {
+      const labels = result[row]!.map((emotion) => emotion.label);
+      expect(labels).toContain('joy');
+      const expected = CX_EMOTIONS.filter((label, index) => {
+        const threshold = label === 'gratitude' ? 1 : label === 'joy' ? 0 : strict.meta.thresholds![label]!;
+        return scores[row * CX_EMOTIONS.length + index]! >= threshold;
+      });
+      expect([...labels].sort()).toEqual([...expected].sort());
+    });
+  });
+
+  it('refuses a threshold outside [0, 1] or for a label it lacks (VERBATIM_E_MODEL)', async () => {
+    await expect(loadEmotionModel(modelDirWith((meta) => (meta.thresholds = { joy: 2 })))).rejects.toMatchObject({ code: 'VERBATIM_E_MODEL' });
+    await expect(loadEmotionModel(modelDirWith((meta) => (meta.thresholds = { boredom: 0.3 })))).rejects.toMatchObject({ code: 'VERBATIM_E_MODEL' });
   });
 
   it('reports against a given threshold instead of the model\'s, below it as well as above', async () => {
