@@ -17,6 +17,9 @@ const FRAGMENTS: ReadonlySet<string> = new Set([
   'cant think of anything', 'not really', 'neither here nor there',
 ]);
 
+/** Confidence of a recognised content-free fragment ("n/a"): neutral is a deliberate answer. */
+export const FRAGMENT_CONFIDENCE = 0.7;
+
 /** Evidence term of a clause the rules judged a content-free fragment (the combined scorer defers to it). */
 export const FRAGMENT_TERM = 'fragment';
 

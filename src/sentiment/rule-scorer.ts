@@ -17,7 +17,10 @@ import type { Span } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { TextDocument } from '../text/document.js';
 import { countMarks, exclamationEmphasis, PLAIN_QUESTION_CONFIDENCE, PLAIN_QUESTION_TERM, QUESTION_POSITIVE_SCALE } from './emphasis.js';
-import { FRAGMENT_TERM, isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
+import { applyDocumentRules } from './document-rules.js';
+import { FRAGMENT_CONFIDENCE, FRAGMENT_TERM, isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
+
+export { FRAGMENT_CONFIDENCE };
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { C_INCR, MODIFIER_DISTANCE_DECAY, MODIFIER_REACH, modifierAt } from './modifiers.js';
 import { isDisbelief, N_SCALAR, NEGATION_SCOPE } from './negation.js';
@@ -25,13 +28,10 @@ import { keyFactsOf, keyFactsTable, type KeyFacts } from './key-facts.js';
 import {
   hasQuotedSpan,
   isQuoteMark,
-  isSarcasticCloserTerm,
   isSarcasticOpener,
   POLITENESS_TERMS,
   REPETITION_MARKERS,
   SARCASM_SCALE,
-  SARCASTIC_CLOSER_TERM,
-  SARCASTIC_CLOSER_WORDS,
   SCARE_QUOTES_TERM,
   USED_TO_TERM,
   usedToStart,
@@ -44,8 +44,6 @@ import type { ClauseScore, ClauseScorer, Evidence } from './types.js';
 export const ALPHA = 15;
 /** Confidence of a clause with no opinion words: low, the scorer simply has nothing to go on. */
 export const NO_EVIDENCE_CONFIDENCE = 0.2;
-/** Confidence of a recognised content-free fragment ("n/a"): neutral is a deliberate answer. */
-export const FRAGMENT_CONFIDENCE = 0.7;
 /** Confidence floor and ceiling for clauses with evidence. Verbatim's choice. */
 export const MIN_EVIDENCE_CONFIDENCE = 0.3;
 export const MAX_CONFIDENCE = 0.95;
@@ -370,82 +368,14 @@ function applyPoliteness(doc: TextDocument, first: number, items: Item[], eviden
   }
 }
 
-/** True when every opinion item of a clause score is a politeness formula. */
-function onlyPoliteness(score: ClauseScore): boolean {
-  let any = false;
-  for (const item of score.evidence) {
-    if (item.source === 'rule') continue;
-    if (!POLITENESS_TERMS.has(item.term) || item.weight <= 0) return false;
-    any = true;
-  }
-  return any;
-}
-
 /**
- * Scores every clause of one document synchronously, then applies the document-level rules: a
- * clause that is only "thanks"/"cheers" says nothing positive when another clause complains, and
- * a short last clause of praise after a complaint is sarcasm (applySarcasticCloser).
+ * Scores every clause of one document synchronously, then applies the document-level rules
+ * (document-rules.ts: politeness in a complaint, sarcastic closers).
  */
 export function scoreDocumentClauses(doc: TextDocument, lexicon: Lexicon = loadLexicon()): ClauseScore[] {
   const scores = doc.clauses.map((clause) => scoreTokenRange(doc, clause.firstToken, clause.endToken, lexicon));
-  if (scores.length > 1 && scores.some((score) => score.score < 0)) {
-    applySarcasticCloser(doc, scores);
-    for (let c = 0; c < scores.length; c++) {
-      const score = scores[c]!;
-      if (!onlyPoliteness(score)) continue;
-      const clause = doc.clauses[c]!;
-      scores[c] = {
-        score: 0,
-        confidence: FRAGMENT_CONFIDENCE,
-        evidence: [
-          ...score.evidence.map((item) => (item.source === 'rule' ? item : { ...item, weight: 0 })),
-          { start: clause.start, end: clause.end, source: 'rule', term: 'politeness-in-complaint', weight: -sumWeights(score) },
-        ],
-      };
-    }
-  }
+  applyDocumentRules(doc, scores);
   return scores;
-}
-
-/**
- * "...lost my bag again. Impressive really.": the last clause, at most SARCASTIC_CLOSER_WORDS words
- * with one opinion item, a sarcastic closer, after a clause that complains. Its items turn negative
- * at SARCASM_SCALE. CX development set 0.711 -> 0.715 (rules alone 0.648 -> 0.652); on the public
- * sets only the clothing reviews moved, rules alone 0.797 -> 0.796.
- */
-function applySarcasticCloser(doc: TextDocument, scores: ClauseScore[]): void {
-  const last = scores.length - 1;
-  const score = scores[last]!;
-  if (score.score <= 0) return;
-  let opinion: Evidence | null = null;
-  for (const item of score.evidence) {
-    if (item.source === 'rule') continue;
-    if (opinion !== null) return;
-    opinion = item;
-  }
-  if (opinion === null || !isSarcasticCloserTerm(opinion.term)) return;
-  const clause = doc.clauses[last]!;
-  let words = 0;
-  for (let t = clause.firstToken; t < clause.endToken; t++) if (doc.tokens[t]!.kind !== 'punctuation') words++;
-  if (words > SARCASTIC_CLOSER_WORDS) return;
-  let complaint = false;
-  for (let c = 0; c < last; c++) if (scores[c]!.score < 0) complaint = true;
-  if (!complaint) return;
-  const flipped = -score.score * SARCASM_SCALE;
-  scores[last] = {
-    score: flipped,
-    confidence: score.confidence,
-    evidence: [
-      ...score.evidence.map((item) => (item.source === 'rule' ? item : { ...item, weight: -item.weight * SARCASM_SCALE })),
-      { start: clause.start, end: clause.end, source: 'rule', term: SARCASTIC_CLOSER_TERM, weight: flipped - score.score },
-    ],
-  };
-}
-
-function sumWeights(score: ClauseScore): number {
-  let sum = 0;
-  for (const item of score.evidence) if (item.source !== 'rule' || item.term === 'exclamation') sum += item.weight;
-  return sum;
 }
 
 /** Tokens of `doc` inside `span` (a token counts when it overlaps the span). */

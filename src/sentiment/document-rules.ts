@@ -1,0 +1,83 @@
+/**
+ * Document-level sentiment rules, applied to a document's rule-scored clauses together: what one
+ * clause means depends on another. "Thanks." after a complaint is manners, not praise; a short
+ * "Impressive really." after one is sarcasm. Each firing leaves rule evidence.
+ */
+import type { TextDocument } from '../text/document.js';
+import { FRAGMENT_CONFIDENCE } from './fragments.js';
+import { isSarcasticCloserTerm, POLITENESS_TERMS, SARCASM_SCALE, SARCASTIC_CLOSER_TERM, SARCASTIC_CLOSER_WORDS } from './patterns.js';
+import type { ClauseScore, Evidence } from './types.js';
+
+/**
+ * Rewrites `scores` (one per clause of `doc`) in place when another clause complains: a clause
+ * that is only "thanks"/"cheers" says nothing positive, and a short last clause of praise is sarcasm.
+ */
+export function applyDocumentRules(doc: TextDocument, scores: ClauseScore[]): void {
+  if (scores.length < 2 || !scores.some((score) => score.score < 0)) return;
+  applySarcasticCloser(doc, scores);
+  for (let c = 0; c < scores.length; c++) {
+    const score = scores[c]!;
+    if (!onlyPoliteness(score)) continue;
+    const clause = doc.clauses[c]!;
+    scores[c] = {
+      score: 0,
+      confidence: FRAGMENT_CONFIDENCE,
+      evidence: [
+        ...score.evidence.map((item) => (item.source === 'rule' ? item : { ...item, weight: 0 })),
+        { start: clause.start, end: clause.end, source: 'rule', term: 'politeness-in-complaint', weight: -sumWeights(score) },
+      ],
+    };
+  }
+}
+
+/** True when every opinion item of a clause score is a politeness formula. */
+function onlyPoliteness(score: ClauseScore): boolean {
+  let any = false;
+  for (const item of score.evidence) {
+    if (item.source === 'rule') continue;
+    if (!POLITENESS_TERMS.has(item.term) || item.weight <= 0) return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * "...lost my bag again. Impressive really.": the last clause, at most SARCASTIC_CLOSER_WORDS words
+ * with one opinion item, a sarcastic closer, after a clause that complains. Its items turn negative
+ * at SARCASM_SCALE. CX development set 0.711 -> 0.715 (rules alone 0.648 -> 0.652); on the public
+ * sets only the clothing reviews moved, rules alone 0.797 -> 0.796.
+ */
+function applySarcasticCloser(doc: TextDocument, scores: ClauseScore[]): void {
+  const last = scores.length - 1;
+  const score = scores[last]!;
+  if (score.score <= 0) return;
+  let opinion: Evidence | null = null;
+  for (const item of score.evidence) {
+    if (item.source === 'rule') continue;
+    if (opinion !== null) return;
+    opinion = item;
+  }
+  if (opinion === null || !isSarcasticCloserTerm(opinion.term)) return;
+  const clause = doc.clauses[last]!;
+  let words = 0;
+  for (let t = clause.firstToken; t < clause.endToken; t++) if (doc.tokens[t]!.kind !== 'punctuation') words++;
+  if (words > SARCASTIC_CLOSER_WORDS) return;
+  let complaint = false;
+  for (let c = 0; c < last; c++) if (scores[c]!.score < 0) complaint = true;
+  if (!complaint) return;
+  const flipped = -score.score * SARCASM_SCALE;
+  scores[last] = {
+    score: flipped,
+    confidence: score.confidence,
+    evidence: [
+      ...score.evidence.map((item) => (item.source === 'rule' ? item : { ...item, weight: -item.weight * SARCASM_SCALE })),
+      { start: clause.start, end: clause.end, source: 'rule', term: SARCASTIC_CLOSER_TERM, weight: flipped - score.score },
+    ],
+  };
+}
+
+function sumWeights(score: ClauseScore): number {
+  let sum = 0;
+  for (const item of score.evidence) if (item.source !== 'rule' || item.term === 'exclamation') sum += item.weight;
+  return sum;
+}

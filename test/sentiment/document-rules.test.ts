@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { applyDocumentRules } from '../../src/sentiment/document-rules.js';
+import { scoreTokenRange } from '../../src/sentiment/rule-scorer.js';
+import { loadLexicon } from '../../src/sentiment/lexicon.js';
+import { createTextProcessor } from '../../src/text/index.js';
+import type { ClauseScore } from '../../src/sentiment/types.js';
+
+const processor = createTextProcessor();
+const lexicon = loadLexicon();
+
+/** The document and its clause scores before the document-level rules. */
+function clauseScores(text: string) {
+  const doc = processor.process(text);
+  const scores: ClauseScore[] = doc.clauses.map((clause) => scoreTokenRange(doc, clause.firstToken, clause.endToken, lexicon));
+  return { doc, scores };
+}
+
+const terms = (score: ClauseScore) => score.evidence.map((evidence) => evidence.term);
+
+describe('applyDocumentRules', () => {
+  it('makes a politeness-only clause neutral when another clause complains', () => {
+    const { doc, scores } = clauseScores('The parcel was late. Thanks.');
+    expect(scores[1]!.score).toBeGreaterThan(0);
+    applyDocumentRules(doc, scores);
+    expect(scores[1]!.score).toBe(0);
+    expect(terms(scores[1]!)).toContain('politeness-in-complaint');
+  });
+
+  it('turns a short closing clause of praise after a complaint negative', () => {
+    const { doc, scores } = clauseScores('They lost my bag again. Impressive really.');
+    applyDocumentRules(doc, scores);
+    const last = scores[scores.length - 1]!;
+    expect(last.score).toBeLessThan(0);
+    expect(terms(last)).toContain('sarcastic-closer');
+    // Its opinion word's evidence turns with it, so the clause is not read as mixed.
+    expect(last.evidence.filter((evidence) => evidence.source !== 'rule').every((evidence) => evidence.weight < 0)).toBe(true);
+  });
+
+  it.each(['Quick delivery. Impressive really.', 'The parcel was late. The courier who finally brought it was lovely though.', 'Thanks.'])(
+    'leaves %j alone',
+    (text) => {
+      const { doc, scores } = clauseScores(text);
+      const before = scores.map((score) => score.score);
+      applyDocumentRules(doc, scores);
+      expect(scores.map((score) => score.score)).toEqual(before);
+    },
+  );
+});
