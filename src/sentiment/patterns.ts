@@ -38,6 +38,21 @@ const SARCASTIC_CLOSERS: ReadonlySet<string> = new Set([
 ]);
 /** The most words (punctuation aside) a sarcastic closing clause has. */
 export const SARCASTIC_CLOSER_WORDS = 4;
+
+/**
+ * The only words a sarcastic closer may hold beside its praise: "Impressive really.", "Love that
+ * for me.", "Great job guys." Any other word makes it sincere praise of something: "Slow service.
+ * Amazing food." is mixed, not sarcastic.
+ */
+const CLOSER_FILLERS: ReadonlySet<string> = new Set([
+  'really', 'just', 'so', 'very', 'truly', 'absolutely', 'simply', 'that', 'this', 'for', 'me', 'us', 'you', 'guys',
+  'again', 'as', 'always', 'usual', 'oh', 'wow', 'well', 'yeah', 'done', 'job', 'work', 'stuff', 'one', 'thanks', 'thank',
+]);
+
+/** True when `key` (a token key) may stand beside the praise in a sarcastic closer. */
+export function isCloserFiller(key: string): boolean {
+  return CLOSER_FILLERS.has(key);
+}
 /** Evidence term of a sarcastic closing clause. */
 export const SARCASTIC_CLOSER_TERM = 'sarcastic-closer';
 

@@ -36,7 +36,19 @@ describe('applyDocumentRules', () => {
     expect(last.evidence.filter((evidence) => evidence.source !== 'rule').every((evidence) => evidence.weight < 0)).toBe(true);
   });
 
-  it.each(['Quick delivery. Impressive really.', 'The parcel was late. The courier who finally brought it was lovely though.', 'Thanks.'])(
+  it.each(['They lost my parcel. Great job.', 'Logged me out AGAIN. Love that for me.'])('reads %j as sarcasm (praise and fillers only)', (text) => {
+    const { doc, scores } = clauseScores(text);
+    applyDocumentRules(doc, scores);
+    expect(terms(scores[scores.length - 1]!)).toContain('sarcastic-closer');
+  });
+
+  it.each([
+    'Quick delivery. Impressive really.',
+    'The parcel was late. The courier who finally brought it was lovely though.',
+    'Slow service. Amazing food.',
+    'Delivery was late. Lovely staff.',
+    'Thanks.',
+  ])(
     'leaves %j alone',
     (text) => {
       const { doc, scores } = clauseScores(text);
