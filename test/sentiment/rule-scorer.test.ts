@@ -199,6 +199,12 @@ describe('sarcasm and politeness', () => {
     expect(text.slice(usedTo.start, usedTo.end)).toMatch(/^use(d)? to( be)?$/i);
   });
 
+  it.each(["I'm used to great service.", 'We are used to good support.', 'We got used to the great app.'])('reads "accustomed to" as no complaint (%s)', (text) => {
+    const score = firstClause(text);
+    expect(score.score).toBeGreaterThan(0);
+    expect(score.evidence.map((e) => e.term)).not.toContain('used-to');
+  });
+
   it('leaves a negative word after "used to" as it is', () => {
     expect(firstClause('I used to be sceptical.').score).toBeLessThan(0);
     expect(firstClause('I used to be sceptical.').evidence.map((e) => e.term)).not.toContain('used-to');
