@@ -48,8 +48,8 @@ export interface EmotionMeta extends ModelPart {
   /** Scores below this are not reported (chosen on GoEmotions dev for the best macro-F1). */
   threshold: number;
   /**
-   * Per-label thresholds, each the one with its label's best F1 on GoEmotions dev (model 1.1.0
-   * on): rare labels score low ("disappointment" at 0.05), frequent ones high ("gratitude" 0.525),
+   * Per-label thresholds, each the one with its label's best F1 on GoEmotions dev (model 1.2.0
+   * on): rare labels score low ("disappointment" at 0.1), frequent ones high ("gratitude" 0.525),
    * so one threshold for all misses most of the rare ones. A label missing here uses `threshold`.
    */
   thresholds?: Record<string, number>;

@@ -4,7 +4,7 @@
  * never saw ("still waiting", "thanks for nothing"). When the rules are confident they pull the
  * blend toward them; otherwise the model decides.
  */
-import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, NEGATED_IDIOM_MODEL_WEIGHT, SCARE_QUOTES_MODEL_WEIGHT } from '../config.js';
+import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, RULE_READING_MODEL_WEIGHT } from '../config.js';
 import { labelForBand } from './aggregate.js';
 import { isPlainQuestion } from './emphasis.js';
 import { isFragmentScore } from './fragments.js';
@@ -42,11 +42,7 @@ export function blendScores(
   if (rules.evidence.length === 0) return model;
   // A plain question the model hears as a complaint stays the model's (see PLAIN_QUESTION_TERM).
   if (!keepProbabilities && model.score <= 0 && isPlainQuestion(rules.evidence)) return model;
-  // An idiom built on a negator or a negative word ("no complaints", "issue resolved") is a reading
-  // the rules know and a bag model, seeing "complaints" or "issue", cannot.
-  if (!keepProbabilities && rules.score > 0 && hasIdiom(rules, idioms)) modelWeight = Math.min(modelWeight, NEGATED_IDIOM_MODEL_WEIGHT);
-  // Scare quotes ("my 'quick' refund") are irony the rules read and a bag model cannot.
-  if (!keepProbabilities && hasTerm(rules, SCARE_QUOTES_TERM)) modelWeight = Math.min(modelWeight, SCARE_QUOTES_MODEL_WEIGHT);
+  if (!keepProbabilities && readsPastTheModel(rules, idioms)) modelWeight = Math.min(modelWeight, RULE_READING_MODEL_WEIGHT);
   const ruleWeight = (1 - modelWeight) * rules.confidence;
   const total = modelWeight + ruleWeight;
   const score = (modelWeight * model.score + ruleWeight * rules.score) / total;
@@ -69,16 +65,18 @@ export function blendScores(
 
 const NO_IDIOMS: ReadonlySet<string> = new Set();
 
-/** True when one of `idioms` (the rule scorer's Lexicon.idiomPhrases) carries the rules' positive reading. */
-function hasIdiom(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
-  if (idioms.size === 0) return false;
-  for (const evidence of rules.evidence) if (evidence.source === 'phrase' && evidence.weight > 0 && idioms.has(evidence.term)) return true;
-  return false;
-}
-
-/** True when the rules' evidence holds `term`. */
-function hasTerm(rules: ClauseScore, term: string): boolean {
-  for (const evidence of rules.evidence) if (evidence.term === term) return true;
+/**
+ * True when the rules read the clause in a way a bag model cannot see (RULE_READING_MODEL_WEIGHT):
+ * an idiom built on a negator or a negative word carrying their positive reading ("no complaints",
+ * "issue resolved": one of `idioms`, the rule scorer's Lexicon.idiomPhrases), or a positive word in
+ * scare quotes read as irony ("my 'quick' refund").
+ */
+function readsPastTheModel(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
+  const positive = rules.score > 0;
+  for (const evidence of rules.evidence) {
+    if (evidence.term === SCARE_QUOTES_TERM) return true;
+    if (positive && evidence.source === 'phrase' && evidence.weight > 0 && idioms.has(evidence.term)) return true;
+  }
   return false;
 }
 

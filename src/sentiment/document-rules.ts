@@ -69,9 +69,8 @@ function applySarcasticCloser(doc: TextDocument, scores: ClauseScore[]): void {
     if (!inPraise && !isCloserFiller(token.normal)) return;
   }
   if (words > SARCASTIC_CLOSER_WORDS) return;
-  let complaint = false;
-  for (let c = 0; c < last; c++) if (scores[c]!.score < 0) complaint = true;
-  if (!complaint) return;
+  // The complaint before it is given: applyDocumentRules runs only when some clause scores below 0,
+  // and this last one scores above.
   const flipped = -score.score * SARCASM_SCALE;
   scores[last] = {
     score: flipped,

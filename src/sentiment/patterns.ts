@@ -53,6 +53,7 @@ const CLOSER_FILLERS: ReadonlySet<string> = new Set([
 export function isCloserFiller(key: string): boolean {
   return CLOSER_FILLERS.has(key);
 }
+
 /** Evidence term of a sarcastic closing clause. */
 export const SARCASTIC_CLOSER_TERM = 'sarcastic-closer';
 
@@ -116,9 +117,16 @@ export function isSarcasticOpener(keys: readonly string[], first: number, end: n
 /** Evidence term of praise put in the past: "used to be great". */
 export const USED_TO_TERM = 'used-to';
 
+/** Words before "used to" that make it "accustomed to" ("I'm used to great service"). */
+const ACCUSTOMED_BEFORE: ReadonlySet<string> = new Set([
+  'am', 'are', 'is', 'was', 'were', 'be', 'been', 'being', "'m", "'re", "'s", "i'm", 'im', "we're", "you're", "they're",
+  "it's", "he's", "she's", 'get', 'gets', 'got', 'getting', 'gotten', 'become', 'became',
+]);
+
 /**
  * Where "used to" or "used to be" ("use to", a common misspelling, too) starts when it ends right
- * before the item at `at`, else -1 (also when a form of "be" or "get" makes it "accustomed to"): "Used to be great. Not anymore.", "I used to love this app."
+ * before the item at `at`, else -1 (also when a form of "be" or "get" makes it "accustomed to"):
+ * "Used to be great. Not anymore.", "I used to love this app."
  * Such praise turns negative as negation turns it (N_SCALAR). CX development set 0.715 -> 0.717
  * (rules alone 0.652 -> 0.654); rules alone SemEval-2016 0.637 -> 0.639, the combined scorer's
  * public figures unchanged.
@@ -129,9 +137,3 @@ export function usedToStart(keys: readonly string[], at: number): number {
   // "I'm used to great service", "we got used to it": accustomed, not past.
   return back >= 3 && ACCUSTOMED_BEFORE.has(keys[back - 3]!) ? -1 : back - 2;
 }
-
-/** Words before "used to" that make it "accustomed to" ("I'm used to great service"). */
-const ACCUSTOMED_BEFORE: ReadonlySet<string> = new Set([
-  'am', 'are', 'is', 'was', 'were', 'be', 'been', 'being', "'m", "'re", "'s", "i'm", 'im', "we're", "you're", "they're",
-  "it's", "he's", "she's", 'get', 'gets', 'got', 'getting', 'gotten', 'become', 'became',
-]);

@@ -19,8 +19,6 @@ import type { TextDocument } from '../text/document.js';
 import { countMarks, exclamationEmphasis, PLAIN_QUESTION_CONFIDENCE, PLAIN_QUESTION_TERM, QUESTION_POSITIVE_SCALE } from './emphasis.js';
 import { applyDocumentRules } from './document-rules.js';
 import { FRAGMENT_CONFIDENCE, FRAGMENT_TERM, isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
-
-export { FRAGMENT_CONFIDENCE };
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { C_INCR, MODIFIER_DISTANCE_DECAY, MODIFIER_REACH, modifierAt } from './modifiers.js';
 import { isDisbelief, N_SCALAR, NEGATION_SCOPE } from './negation.js';
@@ -336,11 +334,15 @@ function applySarcasm(doc: TextDocument, first: number, items: Item[], keys: rea
     for (const other of items) if (other !== item && other.first > item.first && other.valence < 0) complaint = true;
     for (let i = item.end; i < length && !complaint; i++) if (REPETITION_MARKERS.has(keys[i]!)) complaint = true;
     if (!complaint && hasQuotedSpan(doc.tokens, first + item.end, first + length)) complaint = true;
-    if (!complaint) continue;
-    const flipped = -Math.abs(item.valence) * SARCASM_SCALE;
-    evidence.push(evidenceOf(doc, first + item.first, first + item.end, 'rule', 'sarcasm', flipped - item.valence));
-    item.valence = flipped;
+    if (complaint) turnSarcastic(doc, first, item, 'sarcasm', evidence);
   }
+}
+
+/** Turns a positive item negative at SARCASM_SCALE, with `term` as the rule evidence of the turn. */
+function turnSarcastic(doc: TextDocument, first: number, item: Item, term: string, evidence: Evidence[]): void {
+  const flipped = -Math.abs(item.valence) * SARCASM_SCALE;
+  evidence.push(evidenceOf(doc, first + item.first, first + item.end, 'rule', term, flipped - item.valence));
+  item.valence = flipped;
 }
 
 /**
@@ -352,10 +354,9 @@ function applySarcasm(doc: TextDocument, first: number, items: Item[], keys: rea
 function applyScareQuotes(doc: TextDocument, first: number, items: Item[], length: number, evidence: Evidence[]): void {
   for (const item of items) {
     if (item.valence <= 0 || item.first === 0 || item.end >= length) continue;
-    if (!isQuoteMark(doc.tokens[first + item.first - 1]!.text) || !isQuoteMark(doc.tokens[first + item.end]!.text)) continue;
-    const flipped = -Math.abs(item.valence) * SARCASM_SCALE;
-    evidence.push(evidenceOf(doc, first + item.first, first + item.end, 'rule', SCARE_QUOTES_TERM, flipped - item.valence));
-    item.valence = flipped;
+    if (isQuoteMark(doc.tokens[first + item.first - 1]!.text) && isQuoteMark(doc.tokens[first + item.end]!.text)) {
+      turnSarcastic(doc, first, item, SCARE_QUOTES_TERM, evidence);
+    }
   }
 }
 

@@ -118,7 +118,7 @@ describe('combined scorer', () => {
     expect(blendScores(model, ruleScore!, false, 0.6)).toBe(model);
   });
 
-  it('weighs the model at SCARE_QUOTES_MODEL_WEIGHT where the rules read scare quotes', async () => {
+  it('weighs the model at RULE_READING_MODEL_WEIGHT where the rules read scare quotes', async () => {
     const doc = createTextProcessor().process("my 'quick' refund");
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
     expect(ruleScore!.evidence.map((evidence) => evidence.term)).toContain('scare-quotes');
