@@ -21,6 +21,8 @@ export interface AssembleInput {
   targets: readonly string[];
   metadata: Record<string, unknown>;
   emotions: Emotion[] | null;
+  /** ISO 639-1 code of the language the comment was read in (src/language/detect.ts). */
+  language: string;
   /** The PII-redacted text, when the engine redacts. */
   redactedText?: string;
 }
@@ -93,7 +95,7 @@ function buildResult(
 
   // Keys in the contract schema's order: the API serializes results with JSON.stringify, and the
   // bytes must be those a zod encode of the schema would give (test/server/analyze-serializer.test.ts).
-  const result = { id: input.id, sentiment, sentences, themes, stages, targets, signals } as AnalysisResult;
+  const result = { id: input.id, language: input.language, sentiment, sentences, themes, stages, targets, signals } as AnalysisResult;
   if (input.emotions) {
     result.emotions = components.config.emotions.anchored ? anchorEmotions(input.emotions, clauseScores, options) : input.emotions;
   }

@@ -100,6 +100,15 @@ export const ConfigSchema = z
         maxThemesPerComment: z.number().int().positive().default(8),
       })
       .prefault({}),
+    language: z
+      .strictObject({
+        /**
+         * Tell English comments from Spanish, French, German, Portuguese, Italian and Dutch ones and
+         * read those with their language's lexicon (src/language/); false reads every comment as English.
+         */
+        detect: z.boolean().default(true),
+      })
+      .prefault({}),
     emotions: z
       .strictObject({
         enabled: z.boolean().default(true),

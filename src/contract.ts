@@ -85,6 +85,11 @@ export type RecordId = z.infer<typeof RecordIdSchema>;
 /** A successfully analyzed comment. */
 export const AnalysisResultSchema = z.object({
   id: RecordIdSchema,
+  /**
+   * ISO 639-1 code of the language the comment was read in: 'en', or 'es', 'fr', 'de', 'pt', 'it',
+   * 'nl' (read with that language's lexicon; no emotions, English taxonomy).
+   */
+  language: z.string(),
   sentiment: SentimentSchema,
   sentences: z.array(SentenceResultSchema),
   themes: z.array(ThemeResultSchema),

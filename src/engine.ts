@@ -21,6 +21,8 @@ import { assembleResult, scoresSpans, targetMentions, type AssembleInput } from 
 import type { Span } from './contract.js';
 import type { ClauseScore } from './sentiment/types.js';
 import type { TextDocument } from './text/document.js';
+import { detectLanguages, loadLanguageComponents, scoreByLanguage, type LanguageComponents } from './engine-language.js';
+import { ENGLISH } from './language/detect.js';
 
 /** A comment handed to the engine (the CLI's InputRecord fits this shape). */
 export interface EngineInput {
@@ -54,6 +56,8 @@ export interface Components {
   themes: ThemeMatcher;
   signals: SignalDetector;
   emotions: EmotionTagger | null;
+  /** Language detection and the foreign lexicon reading; null when config.language.detect is off. */
+  language: LanguageComponents | null;
 }
 
 /**
@@ -110,10 +114,12 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
         lines[index - start] = errorLine(batchIdOf(item, index), error);
       }
     }
-    const clauseScores = await components.scorer.scoreClauses(docs);
-    const emotions = components.emotions ? await components.emotions.tag(docs) : null;
+    const languages = detectLanguages(components, docs);
+    const { clauseScores, emotions } = await scoreByLanguage(components, docs, languages);
     const mentions = docs.map((doc, position) => targetMentions(doc, inputs[indexes[position]!]!.targets ?? NO_TARGETS));
-    const spanScores = await batchSpanScores(components, docs, mentions);
+    // The aspect model reads English: a foreign comment's targets take its clauses' sentiment.
+    const englishMentions = mentions.map((spans, position) => (languages[position] === ENGLISH ? spans : NO_SPANS));
+    const spanScores = await batchSpanScores(components, docs, englishMentions);
     for (let position = 0; position < docs.length; position += 1) {
       const index = indexes[position]!;
       const item = inputs[index]!;
@@ -125,6 +131,7 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
           targets: item.targets ?? NO_TARGETS,
           metadata: item.metadata ?? {},
           emotions: emotions?.[position] ?? null,
+          language: languages[position]!,
         };
         if (config.redact) input.redactedText = redactPii(item.text).text;
         lines[index - start] = assembleResult(components, input, mentions[position]!, spanScores?.[position] ?? null);
@@ -155,6 +162,8 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
 
 /** The targets of a record without any: one shared list, never written to. */
 const NO_TARGETS: string[] = [];
+/** No mentions to span-score: one shared list, never written to. */
+const NO_SPANS: Span[][] = [];
 
 /** The id a batch gives a record: its own, else its 1-based position in the batch. */
 export function batchIdOf(input: EngineInput, index: number): NonNullable<EngineInput['id']> | number {
@@ -208,6 +217,7 @@ async function loadComponents(config: Config): Promise<Components> {
     }),
     signals: createSignalDetector(),
     emotions,
+    language: config.language.detect ? loadLanguageComponents() : null,
   };
 }
 

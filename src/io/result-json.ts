@@ -34,6 +34,8 @@ function writeAnalysis(out: JsonBytes, result: AnalysisResult): void {
   out.ascii('{"id":');
   if (typeof result.id === 'string') out.string(result.id);
   else out.number(result.id);
+  out.ascii(',"language":');
+  out.string(result.language);
   out.ascii(',"sentiment":');
   writeSentiment(out, result.sentiment);
   out.ascii(',"sentences":');

@@ -28,6 +28,7 @@ export const CSV_COLUMNS = [
   'effort',
   'urgency',
   'actionable',
+  'language',
   'error_code',
   'error_message',
   'metadata',
@@ -78,7 +79,7 @@ export function createResultWriter(output: Writable, format: OutputFormat): Resu
 /** One CSV row (in CSV_COLUMNS order) for a result line. */
 export function flattenResult(line: ResultLine): (string | number)[] {
   if (isErrorResult(line)) {
-    return [line.id ?? '', '', '', '', '', '', '', '', '', '', '', '', '', line.error.code, line.error.message, ''];
+    return [line.id ?? '', '', '', '', '', '', '', '', '', '', '', '', '', '', line.error.code, line.error.message, ''];
   }
   const round = (value: number) => Math.round(value * 1000) / 1000;
   return [
@@ -95,6 +96,7 @@ export function flattenResult(line: ResultLine): (string | number)[] {
     round(line.signals.effort),
     round(line.signals.urgency),
     line.signals.actionable ? 'true' : 'false',
+    line.language,
     '',
     '',
     Object.keys(line.metadata).length ? JSON.stringify(line.metadata) : '',

@@ -53,6 +53,8 @@ export interface TokenForm {
   themesValue: unknown;
   signalsOwner: unknown;
   signalsValue: unknown;
+  languageOwner: unknown;
+  languageValue: unknown;
 }
 
 /** A fresh form record with empty memo slots. */
@@ -66,6 +68,8 @@ export function createTokenForm(normal: string, lemma: string): TokenForm {
     themesValue: null,
     signalsOwner: null,
     signalsValue: null,
+    languageOwner: null,
+    languageValue: null,
   };
 }
 

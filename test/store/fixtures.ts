@@ -27,6 +27,7 @@ export function resultFor(id: string, text: string, score: number, themes: Theme
   });
   return {
     id,
+    language: 'en',
     sentiment: { label: labelOf(score), score, confidence: 0.9 },
     sentences: [{ start: 0, end: text.length, sentiment: { label: labelOf(score), score, confidence: 0.9 } }],
     themes: themes.map((theme) => ({

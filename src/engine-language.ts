@@ -1,0 +1,71 @@
+/**
+ * Routes each comment of a batch by language: English comments go to the configured scorer and the
+ * emotion model as before, the others to their language's lexicon reading
+ * (src/language/lexicon-scorer.ts), with no emotions (the emotion model reads English only). A batch
+ * with no foreign comment, the usual case, runs exactly the English path.
+ */
+import type { Emotion } from './contract.js';
+import type { Components } from './engine.js';
+import { defaultLanguageData } from './language/data.js';
+import { createLanguageDetector, ENGLISH, type LanguageCode, type LanguageDetector } from './language/detect.js';
+import { scoreForeignClauses } from './language/lexicon-scorer.js';
+import type { CompiledLanguage } from './language/data.js';
+import { loadLexicon, type Lexicon } from './sentiment/lexicon.js';
+import type { ClauseScore } from './sentiment/types.js';
+import type { TextDocument } from './text/document.js';
+
+/** What language routing needs: the detector and the lexicon whose emoji the foreign reading shares. */
+export interface LanguageComponents {
+  detector: LanguageDetector;
+  emoji: Lexicon;
+}
+
+/** Loads the shipped language data (once per process). */
+export function loadLanguageComponents(): LanguageComponents {
+  return { detector: createLanguageDetector(defaultLanguageData()), emoji: loadLexicon() };
+}
+
+/** Each document's language: detected, or all English when detection is off. */
+export function detectLanguages(components: Components, docs: readonly TextDocument[]): LanguageCode[] {
+  const language = components.language;
+  return docs.map((doc) => (language === null ? ENGLISH : language.detector.detect(doc.tokens)));
+}
+
+/** Clause scores and emotions (null: emotions off) for every document, each read in its language. */
+export async function scoreByLanguage(
+  components: Components,
+  docs: readonly TextDocument[],
+  languages: readonly LanguageCode[],
+): Promise<{ clauseScores: ClauseScore[][]; emotions: (Emotion[] | null)[] | null }> {
+  const foreign: number[] = [];
+  for (let index = 0; index < docs.length; index += 1) if (languages[index] !== ENGLISH) foreign.push(index);
+  if (foreign.length === 0) {
+    const clauseScores = await components.scorer.scoreClauses(docs);
+    return { clauseScores, emotions: components.emotions ? await components.emotions.tag(docs) : null };
+  }
+  const english = docs.filter((_, index) => languages[index] === ENGLISH);
+  const englishScores = await components.scorer.scoreClauses(english);
+  const englishEmotions = components.emotions ? await components.emotions.tag(english) : null;
+  const { detector, emoji } = components.language!;
+  const foreignScores = scoreForeignClauses(
+    foreign.map((index) => docs[index]!),
+    foreign.map((index) => detector.language(languages[index]!) as CompiledLanguage),
+    emoji,
+  );
+  const clauseScores: ClauseScore[][] = [];
+  const emotions: (Emotion[] | null)[] | null = englishEmotions ? [] : null;
+  let nextEnglish = 0;
+  let nextForeign = 0;
+  for (let index = 0; index < docs.length; index += 1) {
+    if (languages[index] === ENGLISH) {
+      clauseScores.push(englishScores[nextEnglish]!);
+      emotions?.push(englishEmotions![nextEnglish]!);
+      nextEnglish += 1;
+    } else {
+      clauseScores.push(foreignScores[nextForeign]!);
+      emotions?.push(null);
+      nextForeign += 1;
+    }
+  }
+  return { clauseScores, emotions };
+}

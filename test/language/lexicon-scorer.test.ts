@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLanguageData, type CompiledLanguage } from '../../src/language/data.js';
+import { MAX_CONFIDENCE, scoreForeignClauses, scoreTokens, wordValence } from '../../src/language/lexicon-scorer.js';
+import { loadLexicon } from '../../src/sentiment/lexicon.js';
+import { NO_EVIDENCE_CONFIDENCE } from '../../src/sentiment/rule-scorer.js';
+import { createTextProcessor } from '../../src/text/index.js';
+
+const processor = createTextProcessor();
+const lexicon = loadLexicon();
+const language = (code: string): CompiledLanguage => defaultLanguageData().languages.find((entry) => entry.code === code)!;
+
+function read(text: string, code: string) {
+  const doc = processor.process(text);
+  return scoreTokens(doc, 0, doc.tokens.length, language(code), lexicon);
+}
+
+describe('foreign lexicon reading', () => {
+  it('reads praise and complaints by their words', () => {
+    expect(read('Muy buena atención.', 'es').score).toBeGreaterThan(0.3);
+    expect(read('Mala atención, me colgaron dos veces.', 'es').score).toBeLessThan(-0.3);
+    expect(read('Sehr freundlich und schnell geliefert.', 'de').score).toBeGreaterThan(0.3);
+    expect(read('Servizio pessimo.', 'it').score).toBeLessThan(-0.3);
+  });
+
+  it('finds an inflection the list lacks ("buena" from "bueno")', () => {
+    expect(language('es').words.has('buena')).toBe(false);
+    expect(wordValence(language('es'), 'buena')).toBe(language('es').words.get('bueno'));
+    expect(wordValence(language('es'), 'zzzz')).toBeUndefined();
+  });
+
+  it('flips a negated word, up to punctuation only', () => {
+    expect(read('Nicht zu empfehlen.', 'de').score).toBeLessThan(0);
+    expect(read('Non consiglio questo negozio.', 'it').score).toBeLessThan(0);
+    // "rien" does not reach past the comma: "parfait" stays praise.
+    expect(read('Rien à redire, parfait.', 'fr').score).toBeGreaterThan(0.3);
+  });
+
+  it('does not negate a phrase that holds its own negator', () => {
+    const score = read("Je suis très déçu, la commande n'est jamais arrivée.", 'fr');
+    expect(score.score).toBeLessThan(-0.3);
+    expect(score.evidence.map((item) => item.term)).toContain('jamais arrivée');
+  });
+
+  it('counts emoji with the English lexicon\'s valence', () => {
+    expect(read('Livraison 😡', 'fr').score).toBeLessThan(0);
+  });
+
+  it('is neutral and unsure without evidence, and never surer than MAX_CONFIDENCE', () => {
+    const none = read('Quiero cambiar la fecha de mi reserva.', 'es');
+    expect(none).toEqual({ score: 0, confidence: NO_EVIDENCE_CONFIDENCE, evidence: [] });
+    const strong = read('Excelente, perfecto, genial, muy rápido, muy amable.', 'es');
+    expect(strong.confidence).toBeLessThanOrEqual(MAX_CONFIDENCE);
+    expect(strong.confidence).toBeGreaterThan(NO_EVIDENCE_CONFIDENCE);
+  });
+
+  it('gives every clause a score with evidence spans inside the text', () => {
+    const doc = processor.process('El pedido llegó tarde, pero el repartidor fue muy amable.');
+    const [scores] = scoreForeignClauses([doc], [language('es')], lexicon);
+    expect(scores).toHaveLength(doc.clauses.length);
+    for (const score of scores!) {
+      for (const item of score.evidence) expect(doc.text.slice(item.start, item.end).length).toBeGreaterThan(0);
+    }
+  });
+});
