@@ -8,7 +8,9 @@ import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, RULE_READING_MODEL_WEIGHT }
 import { labelForBand } from './aggregate.js';
 import { isPlainQuestion } from './emphasis.js';
 import { isFragmentScore } from './fragments.js';
+import { isPolitenessAfterRequest } from './document-rules.js';
 import { SCARE_QUOTES_TERM } from './patterns.js';
+import { PLAIN_REQUEST_TERM } from './requests.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
 import type { ClauseScore, ClauseScorer } from './types.js';
@@ -36,11 +38,14 @@ export function blendScores(
   // A content-free survey fragment ("n/a", "see above", "nothing to add") carries no sentiment for
   // the model to find, yet a bag model reads one or two words with full confidence ("see above"
   // came out 1.00 positive, "nothing to add" 0.98 negative): the rules' neutral stands.
-  if (!keepProbabilities && isFragmentScore(rules)) return rules;
+  // So is a "Thanks." after a request: manners, not praise (document-rules.ts).
+  if (!keepProbabilities && (isFragmentScore(rules) || isPolitenessAfterRequest(rules))) return rules;
   // Rules without evidence have nothing to blend in: the clause is the model's, labelled as the
   // model scorer labels it ("Do you ship to Ireland?" stays the model's neutral).
   if (rules.evidence.length === 0) return model;
   // A plain question the model hears as a complaint stays the model's (see PLAIN_QUESTION_TERM).
+  // A plain request is not (the model's negative lean on "Please send me a copy of my policy
+  // documents." was noise: CX development set 0.734 -> 0.737 with requests out of this rule).
   if (!keepProbabilities && model.score <= 0 && isPlainQuestion(rules.evidence)) return model;
   if (!keepProbabilities && readsPastTheModel(rules, idioms)) modelWeight = Math.min(modelWeight, RULE_READING_MODEL_WEIGHT);
   const ruleWeight = (1 - modelWeight) * rules.confidence;
@@ -68,13 +73,15 @@ const NO_IDIOMS: ReadonlySet<string> = new Set();
 /**
  * True when the rules read the clause in a way a bag model cannot see (RULE_READING_MODEL_WEIGHT):
  * an idiom built on a negator or a negative word carrying their positive reading ("no complaints",
- * "issue resolved": one of `idioms`, the rule scorer's Lexicon.idiomPhrases), or a positive word in
- * scare quotes read as irony ("my 'quick' refund").
+ * "issue resolved": one of `idioms`, the rule scorer's Lexicon.idiomPhrases), a positive word in
+ * scare quotes read as irony ("my 'quick' refund"), or a plain request, whose requested feature the
+ * model reads as praise ("Add Apple Watch support pls": +0.95; requests.ts).
  */
 function readsPastTheModel(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
   const positive = rules.score > 0;
   for (const evidence of rules.evidence) {
     if (evidence.term === SCARE_QUOTES_TERM) return true;
+    if (evidence.term === PLAIN_REQUEST_TERM) return true;
     if (positive && evidence.source === 'phrase' && evidence.weight > 0 && idioms.has(evidence.term)) return true;
   }
   return false;

@@ -7,27 +7,46 @@ import type { TextDocument } from '../text/document.js';
 import { FRAGMENT_CONFIDENCE } from './fragments.js';
 import { isCloserFiller, isSarcasticCloserTerm, POLITENESS_TERMS, SARCASM_SCALE, SARCASTIC_CLOSER_TERM, SARCASTIC_CLOSER_WORDS } from './patterns.js';
 import type { ClauseScore, Evidence } from './types.js';
+import { isPlainAsk } from './emphasis.js';
 
 /**
  * Rewrites `scores` (one per clause of `doc`) in place when another clause complains: a clause
  * that is only "thanks"/"cheers" says nothing positive, and a short last clause of praise is sarcasm.
  */
+/** Evidence term of a "thanks" clause after a plain question or request, read neutral (the combined scorer keeps it). */
+export const POLITENESS_AFTER_REQUEST_TERM = 'politeness-after-request';
+
+/** True when `score` is a politeness clause after a request, as applyDocumentRules rewrote it. */
+export function isPolitenessAfterRequest(score: ClauseScore): boolean {
+  for (const evidence of score.evidence) if (evidence.term === POLITENESS_AFTER_REQUEST_TERM) return true;
+  return false;
+}
+
 export function applyDocumentRules(doc: TextDocument, scores: ClauseScore[]): void {
-  if (scores.length < 2 || !scores.some((score) => score.score < 0)) return;
+  if (scores.length < 2) return;
+  // "Please send me a copy of my policy documents. Thanks.": a request's thanks is manners too.
+  for (let c = 1; c < scores.length; c++) {
+    if (onlyPoliteness(scores[c]!) && isPlainAsk(scores[c - 1]!.evidence)) neutralizePoliteness(doc, scores, c, POLITENESS_AFTER_REQUEST_TERM);
+  }
+  if (!scores.some((score) => score.score < 0)) return;
   applySarcasticCloser(doc, scores);
   for (let c = 0; c < scores.length; c++) {
-    const score = scores[c]!;
-    if (!onlyPoliteness(score)) continue;
-    const clause = doc.clauses[c]!;
-    scores[c] = {
-      score: 0,
-      confidence: FRAGMENT_CONFIDENCE,
-      evidence: [
-        ...score.evidence.map((item) => (item.source === 'rule' ? item : { ...item, weight: 0 })),
-        { start: clause.start, end: clause.end, source: 'rule', term: 'politeness-in-complaint', weight: -sumWeights(score) },
-      ],
-    };
+    if (onlyPoliteness(scores[c]!)) neutralizePoliteness(doc, scores, c, 'politeness-in-complaint');
   }
+}
+
+/** Rewrites clause c, only politeness, as neutral, its items kept as evidence at weight 0 and the rule `term` taking their weight. */
+function neutralizePoliteness(doc: TextDocument, scores: ClauseScore[], c: number, term: string): void {
+  const score = scores[c]!;
+  const clause = doc.clauses[c]!;
+  scores[c] = {
+    score: 0,
+    confidence: FRAGMENT_CONFIDENCE,
+    evidence: [
+      ...score.evidence.map((item) => (item.source === 'rule' ? item : { ...item, weight: 0 })),
+      { start: clause.start, end: clause.end, source: 'rule', term, weight: -sumWeights(score) },
+    ],
+  };
 }
 
 /** True when every opinion item of a clause score is a politeness formula. */

@@ -31,6 +31,13 @@ export function isPlainQuestion(evidence: readonly { term: string }[]): boolean 
   return evidence.length === 1 && evidence[0]!.term === PLAIN_QUESTION_TERM;
 }
 
+/** True when `evidence` is the rules' plain-question or plain-request reading (requests.ts): the clause asks and asserts nothing. */
+export function isPlainAsk(evidence: readonly { term: string }[]): boolean {
+  return evidence.length === 1 && (evidence[0]!.term === PLAIN_QUESTION_TERM || evidence[0]!.term === PLAIN_REQUEST_TERM);
+}
+
+import { PLAIN_REQUEST_TERM } from './requests.js';
+
 /** Counts '!' and '?' in punctuation tokens (a token may hold several marks: "!!!", "?!"). */
 export function countMarks(text: string, counts: { exclamations: number; questions: number }): void {
   for (let i = 0; i < text.length; i++) {

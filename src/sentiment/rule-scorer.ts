@@ -17,6 +17,7 @@ import type { Span } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { TextDocument } from '../text/document.js';
 import { countMarks, exclamationEmphasis, PLAIN_QUESTION_CONFIDENCE, PLAIN_QUESTION_TERM, QUESTION_POSITIVE_SCALE } from './emphasis.js';
+import { isPlainRequest, PLAIN_REQUEST_TERM } from './requests.js';
 import { applyDocumentRules } from './document-rules.js';
 import { FRAGMENT_CONFIDENCE, FRAGMENT_TERM, isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
@@ -252,8 +253,9 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
   const isQuestion = marks.questions > 0;
   for (const item of items) shapeItem(doc, first, item, tokens, keys, isQuestion, evidence);
   // Read after negation: "Why isn't my refund processed?" complains.
-  if (isQuestion && items.every(isPositiveItem)) {
-    return { score: 0, confidence: PLAIN_QUESTION_CONFIDENCE, evidence: [evidenceOf(doc, first, end, 'rule', PLAIN_QUESTION_TERM, 0)] };
+  if (items.every(isPositiveItem) && (isQuestion || isPlainRequest(keys, punctuation, length))) {
+    const term = isQuestion ? PLAIN_QUESTION_TERM : PLAIN_REQUEST_TERM;
+    return { score: 0, confidence: PLAIN_QUESTION_CONFIDENCE, evidence: [evidenceOf(doc, first, end, 'rule', term, 0)] };
   }
   applySarcasm(doc, first, items, keys, length, evidence);
   applyScareQuotes(doc, first, items, length, evidence);

@@ -156,4 +156,39 @@ describe('combined scorer', () => {
       expect(blendScores(model, ruleScore!, false, 0.6)).toBe(model);
     });
   });
+
+  describe('plain requests', () => {
+    const modelScore = (score: number, probabilities: NonNullable<ClauseScore['probabilities']>): ClauseScore => ({
+      score,
+      confidence: Math.max(probabilities.negative, probabilities.neutral, probabilities.positive),
+      probabilities,
+      evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: score }],
+    });
+
+    it('read neutral even against a model sure the requested feature is praise (the model weighs 0.2)', async () => {
+      const [[ruleScore]] = await createRuleScorer().scoreClauses([makeDocument('Add Apple Watch support pls')]);
+      expect(ruleScore!.evidence.map((evidence) => evidence.term)).toEqual(['plain-request']);
+      const probabilities = blendScores(modelScore(0.93, { negative: 0.01, neutral: 0.05, positive: 0.94 }), ruleScore!, false, 0.6).probabilities!;
+      expect(probabilities.neutral).toBeGreaterThan(probabilities.positive);
+    });
+
+    it('are not left to a model leaning negative, as questions are', async () => {
+      const [[ruleScore]] = await createRuleScorer().scoreClauses([makeDocument('Please send me a copy of my policy documents.')]);
+      const model = modelScore(-0.5, { negative: 0.6, neutral: 0.3, positive: 0.1 });
+      const blended = blendScores(model, ruleScore!, false, 0.6);
+      expect(blended).not.toBe(model);
+      expect(blended.probabilities!.neutral).toBeGreaterThan(blended.probabilities!.negative);
+    });
+
+    it('keep the thanks after them neutral, whatever the model makes of it', async () => {
+      const scorer = createCombinedScorer(
+        { name: 'model', scoreClauses: async (docs) => docs.map((doc) => doc.clauses.map(() => modelScore(0.9, { negative: 0.02, neutral: 0.08, positive: 0.9 }))) },
+        createRuleScorer(),
+        0.6,
+      );
+      const [scores] = await scorer.scoreClauses([createTextProcessor().process('Please send me a copy of my policy documents. Thanks.')]);
+      expect(scores!.map((score) => score.score)).toEqual([expect.any(Number), 0]);
+      expect(scores![1]!.evidence.map((evidence) => evidence.term)).toContain('politeness-after-request');
+    });
+  });
 });

@@ -26,6 +26,20 @@ describe('applyDocumentRules', () => {
     expect(terms(scores[1]!)).toContain('politeness-in-complaint');
   });
 
+  it('makes the thanks after a plain request or question neutral, with no complaint anywhere', () => {
+    for (const text of ['Please send me a copy of my policy documents. Thanks.', 'Do you deliver on Sundays? Thanks!']) {
+      const { doc, scores } = clauseScores(text);
+      expect(scores[1]!.score).toBeGreaterThan(0);
+      applyDocumentRules(doc, scores);
+      expect(scores[1]!.score).toBe(0);
+      expect(terms(scores[1]!)).toContain('politeness-after-request');
+    }
+    // Thanks after praise stays praise.
+    const { doc, scores } = clauseScores('The engineer was brilliant. Thanks.');
+    applyDocumentRules(doc, scores);
+    expect(scores[1]!.score).toBeGreaterThan(0);
+  });
+
   it('turns a short closing clause of praise after a complaint negative', () => {
     const { doc, scores } = clauseScores('They lost my bag again. Impressive really.');
     applyDocumentRules(doc, scores);
