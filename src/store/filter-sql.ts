@@ -37,6 +37,9 @@ export interface SqlCondition {
   params: unknown[];
 }
 
+/** An ISO 639-1 code as AnalysisResult.language holds it. */
+const LANGUAGE_CODE = /^[a-z]{2}$/;
+
 function invalid(field: string, detail: string, found: unknown): never {
   const shown = typeof found === 'string' ? `"${found.slice(0, 60)}"` : describeValue(found);
   throw new VerbatimError('VERBATIM_E_INVALID_QUERY', { field, detail, found: shown });
@@ -110,6 +113,11 @@ export function buildFilterCondition(filter: FeedbackFilter = {}, dialect: SqlDi
   for (const [field, column] of [['segment', 'segment'], ['channel', 'channel'], ['accountId', 'account_id']] as const) {
     const value = present(filter, field);
     if (value !== null) add(`${f}.${column} = ?`, value);
+  }
+  const language = present(filter, 'language');
+  if (language !== null) {
+    if (!LANGUAGE_CODE.test(language)) invalid('language', 'must be a two-letter ISO 639-1 code (en, fr, es, ...)', language);
+    add(`${f}.language = ?`, language);
   }
   const scoreType = oneOf(filter, 'scoreType', SCORE_TYPES);
   if (scoreType !== null) add(`${f}.score_type = ?`, scoreType);

@@ -18,7 +18,12 @@ export const FEEDBACK_UPSERT_CONFLICT = `ON CONFLICT (id) DO UPDATE SET
   sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
   churn_risk = excluded.churn_risk, effort = excluded.effort, urgency = excluded.urgency,
   actionable = excluded.actionable, updated_at = excluded.updated_at, day = excluded.day,
-  theme_ids = excluded.theme_ids, stage_ids = excluded.stage_ids`;
+  theme_ids = excluded.theme_ids, stage_ids = excluded.stage_ids, language = excluded.language`;
+
+/** The language a result was read in; results stored before the field existed were read as English. */
+export function languageOf(result: AnalysisResult): string {
+  return (result as { language?: string }).language ?? 'en';
+}
 
 /** The customer's fields of a stored item, ready to be re-analyzed and upserted again. */
 export function recordFieldsOf(item: FeedbackItem): Omit<FeedbackRecord, 'result'> {

@@ -25,7 +25,7 @@ import {
   type UpsertSummary,
 } from './store.js';
 import { normalizeFeedbackRecord, type NormalizedRecord } from './validate-record.js';
-import { FEEDBACK_UPSERT_CONFLICT, itemOfRow, type FeedbackItemRow } from './item-record.js';
+import { FEEDBACK_UPSERT_CONFLICT, itemOfRow, languageOf, type FeedbackItemRow } from './item-record.js';
 
 /** How long a write waits for another connection's lock before failing (ms); a CLI import and the server may share a file. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -50,10 +50,10 @@ type FeedbackRow = FeedbackItemRow<string>;
 const UPSERT_FEEDBACK = `
 INSERT INTO feedback (id, text, date, score, score_type, score_band, segment, channel, account_id, revenue,
   metadata, result, sentiment_label, sentiment_score, sentiment_confidence, churn_risk, effort, urgency,
-  actionable, created_at, updated_at, day, theme_ids, stage_ids)
+  actionable, created_at, updated_at, day, theme_ids, stage_ids, language)
 VALUES (@id, @text, @date, @score, @scoreType, @scoreBand, @segment, @channel, @accountId, @revenue,
   @metadata, @result, @sentimentLabel, @sentimentScore, @sentimentConfidence, @churnRisk, @effort, @urgency,
-  @actionable, @now, @now, @day, @themeIds, @stageIds)
+  @actionable, @now, @now, @day, @themeIds, @stageIds, @language)
 ${FEEDBACK_UPSERT_CONFLICT}`;
 
 
@@ -110,8 +110,8 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
     deleteThemes: db.prepare('DELETE FROM feedback_themes WHERE feedback_id = ?'),
     deleteStages: db.prepare('DELETE FROM feedback_stages WHERE feedback_id = ?'),
     insertTheme: db.prepare(`INSERT INTO feedback_themes (feedback_id, theme_id, theme_label, stage, sentiment_label, sentiment_score,
-        date, day, score_type, score, segment, channel, account_id, revenue, stage_first, stage_sentiment_label, stage_sentiment_score)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        date, day, score_type, score, segment, channel, account_id, revenue, stage_first, stage_sentiment_label, stage_sentiment_score, language)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertStage: db.prepare('INSERT INTO feedback_stages (feedback_id, stage, sentiment_label, sentiment_score) VALUES (?, ?, ?, ?)'),
     get: db.prepare(`SELECT ${ITEM_COLUMNS} FROM feedback f WHERE f.id = ?`),
   };
@@ -151,6 +151,7 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
       day: analytics.day,
       themeIds: analytics.themeIds,
       stageIds: analytics.stageIds,
+      language: languageOf(result),
     });
     statements.deleteThemes.run(record.id);
     statements.deleteStages.run(record.id);
@@ -158,7 +159,7 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
       statements.insertTheme.run(
         record.id, mention.themeId, mention.label, mention.stage, mention.sentimentLabel, mention.sentimentScore,
         record.date, analytics.day, record.scoreType, record.score, record.segment, record.channel, record.accountId, record.revenue,
-        mention.stageFirst ? 1 : 0, mention.stageSentimentLabel, mention.stageSentimentScore,
+        mention.stageFirst ? 1 : 0, mention.stageSentimentLabel, mention.stageSentimentScore, languageOf(result),
       );
     }
     for (const stage of distinctBy(result.stages, (item) => item.id)) {

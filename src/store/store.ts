@@ -66,6 +66,8 @@ export interface FeedbackFilter {
   /** Score band on the record's own scale (see score-bands.ts for CSAT and CES). */
   scoreBand?: ScoreBand;
   accountId?: string;
+  /** The language the comment was read in (ISO 639-1, AnalysisResult.language): 'en', 'fr', ... */
+  language?: string;
   /** Inclusive lower bound, ISO date or date-time. */
   from?: string;
   /** Inclusive upper bound; a bare date includes that whole day (UTC). */

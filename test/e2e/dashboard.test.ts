@@ -161,6 +161,12 @@ describe('dashboard in chromium', () => {
     await expect.poll(async () => numberIn((await count.textContent())!.split(' of ')[1] ?? '0')).toBeLessThan(found);
     await page.getByTestId('comment').first().locator('mark.evidence').first().waitFor();
     await screenshot('comments');
+    // The demo comments are English: a French filter empties the list, "Any language" restores it.
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await expect.poll(() => page.getByTestId('comment').count()).toBe(0);
+    expect(page.url()).toContain('language=fr');
+    await page.getByLabel('Language', { exact: true }).selectOption('');
+    await page.getByTestId('comment').first().waitFor();
   });
 
   it('discovery suggests themes; an accepted one joins a new taxonomy and the comments are re-tagged', async () => {

@@ -181,3 +181,22 @@ describe('storage across restarts', () => {
     }
   });
 });
+
+describe('languages', () => {
+  it('stores the language each comment was read in and filters by it', async () => {
+    const response = await ingest([{ id: 'fr1', text: 'Le colis est arrivé abîmé et personne ne répond à mes mails.', date: '2026-03-05' }]);
+    expect(response.json()).toMatchObject({ inserted: 1, failed: [] });
+    const french = await list('?language=fr');
+    expect(french.items.map((item) => item.id)).toEqual(['fr1']);
+    expect((french.items[0] as unknown as { result: { language: string; sentiment: { label: string } } }).result).toMatchObject({ language: 'fr', sentiment: { label: 'negative' } });
+    expect((await list('?language=en')).items.map((item) => item.id)).not.toContain('fr1');
+    const count = await subject.app.inject({ method: 'GET', url: '/v1/dashboard/count?language=fr' });
+    expect(count.json()).toEqual({ count: 1 });
+  });
+
+  it('answers 400 for a language that is not a two-letter code', async () => {
+    const response = await subject.app.inject({ method: 'GET', url: '/v1/feedback?language=French' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('VERBATIM_E_VALIDATION');
+  });
+});

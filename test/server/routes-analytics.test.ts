@@ -17,7 +17,7 @@ const QUALITY = { id: 'product-quality', stage: 'product' as const, score: 0.5 }
 const RECORDS = [
   record('p1', { date: '2026-01-05', score: 10, scoreType: 'nps', segment: 'consumer', themes: [QUALITY] }),
   record('p2', { date: '2026-01-06', score: 9, scoreType: 'nps', segment: 'consumer', themes: [QUALITY] }),
-  record('p3', { date: '2026-01-07', score: 10, scoreType: 'nps', segment: 'consumer' }),
+  record('p3', { date: '2026-01-07', score: 10, scoreType: 'nps', segment: 'consumer', language: 'fr' }),
   record('p4', { date: '2026-01-12', score: 9, scoreType: 'nps', segment: 'consumer' }),
   record('pa', { date: '2026-01-13', score: 8, scoreType: 'nps', segment: 'consumer' }),
   record('d1', { date: '2026-02-02', score: 0, scoreType: 'nps', segment: 'smb', themes: [DELIVERY], accountId: 'acct-a', revenue: 1000 }),
@@ -76,6 +76,11 @@ describe('GET /v1/metrics', () => {
     expect((await get('/v1/metrics?from=2026-02-01&to=2026-02-28')).value).toBe(-100);
     expect((await get('/v1/metrics?theme=product-quality')).value).toBe(100);
     expect((await get('/v1/metrics?stage=delivery')).n).toBe(5);
+    // p3 was read in French; theme aggregates filter their mentions by it too.
+    expect(await get('/v1/metrics?language=fr')).toMatchObject({ value: 100, n: 1 });
+    expect((await get('/v1/metrics?language=en')).n).toBe(9);
+    expect((await get('/v1/metrics?language=fr&theme=product-quality')).n).toBe(0);
+    expect((await get('/v1/metrics?language=english', 400)).error.code).toBe('VERBATIM_E_VALIDATION');
   });
 
   it.each([

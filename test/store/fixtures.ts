@@ -47,11 +47,11 @@ export function resultFor(id: string, text: string, score: number, themes: Theme
 /** A record with sensible defaults; `overrides` replace fields, `themes` and `sentiment` shape the result. */
 export function record(
   id: string,
-  fields: Partial<Omit<FeedbackRecord, 'result'>> & { sentiment?: number; themes?: ThemeSpec[]; churnRisk?: number } = {},
+  fields: Partial<Omit<FeedbackRecord, 'result'>> & { sentiment?: number; themes?: ThemeSpec[]; churnRisk?: number; language?: string } = {},
 ): FeedbackRecord {
-  const { sentiment = 0, themes = [], churnRisk = 0, ...rest } = fields;
+  const { sentiment = 0, themes = [], churnRisk = 0, language = 'en', ...rest } = fields;
   const text = rest.text ?? `comment ${id}`;
-  return { date: '2026-03-01', ...rest, id, text, result: resultFor(id, text, sentiment, themes, churnRisk) };
+  return { date: '2026-03-01', ...rest, id, text, result: { ...resultFor(id, text, sentiment, themes, churnRisk), language } };
 }
 
 /** A fresh temporary folder and a database path inside it; `cleanup` removes both. */

@@ -22,12 +22,13 @@ export const AnalyticsFilterShape = {
   channel: z.string().optional(),
   theme: z.string().optional().describe('Only feedback mentioning this theme id'),
   stage: z.enum(JOURNEY_STAGES).optional().describe('Only feedback touching this journey stage'),
+  language: z.string().regex(/^[a-z]{2}$/).optional().describe('Only feedback read in this language (ISO 639-1: en, es, fr, de, pt, it, nl)'),
 };
 
 /** The store filter of the common parameters. */
-export function filterOf(query: { from?: string; to?: string; segment?: string; channel?: string; theme?: string; stage?: FeedbackFilter['stage'] }): FeedbackFilter {
-  const { from, to, segment, channel, theme, stage } = query;
-  return { from, to, segment, channel, theme, stage };
+export function filterOf(query: { from?: string; to?: string; segment?: string; channel?: string; theme?: string; stage?: FeedbackFilter['stage']; language?: string }): FeedbackFilter {
+  const { from, to, segment, channel, theme, stage, language } = query;
+  return { from, to, segment, channel, theme, stage, language };
 }
 
 export const ConfidenceIntervalSchema = z

@@ -25,7 +25,7 @@ import { normalizeFeedbackRecord, type NormalizedRecord } from '../validate-reco
 import { applyPostgresMigrations, createGuard, createPool, inTransaction, POSTGRES_MIGRATIONS_DIR, toPositional } from './connection.js';
 import { createPostgresDashboardQueries } from './postgres-dashboard-queries.js';
 import { createPostgresManagement } from './postgres-management.js';
-import { FEEDBACK_UPSERT_CONFLICT, itemOfRow, type FeedbackItemRow } from '../item-record.js';
+import { FEEDBACK_UPSERT_CONFLICT, itemOfRow, languageOf, type FeedbackItemRow } from '../item-record.js';
 
 export interface PostgresStoreOptions {
   /** Migrations folder; the package's own by default. */
@@ -41,10 +41,10 @@ type FeedbackRow = FeedbackItemRow<unknown>;
 const UPSERT_FEEDBACK = `
 INSERT INTO feedback AS f (id, text, date, score, score_type, score_band, segment, channel, account_id, revenue,
   metadata, result, sentiment_label, sentiment_score, sentiment_confidence, churn_risk, effort, urgency, actionable,
-  day, theme_ids, stage_ids, created_at, updated_at)
+  day, theme_ids, stage_ids, language, created_at, updated_at)
 SELECT r.*, $19::text, $19::text FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
   $8::text[], $9::text[], $10::float8[], $11::jsonb[], $12::jsonb[], $13::text[], $14::float8[], $15::float8[],
-  $16::float8[], $17::float8[], $18::float8[], $20::boolean[], $21::text[], $22::text[], $23::text[]) AS r ORDER BY 1
+  $16::float8[], $17::float8[], $18::float8[], $20::boolean[], $21::text[], $22::text[], $23::text[], $24::text[]) AS r ORDER BY 1
 ${FEEDBACK_UPSERT_CONFLICT}
 RETURNING (xmax = 0) AS inserted`;
 
@@ -104,6 +104,7 @@ async function writeBatch(client: pg.PoolClient, records: readonly NormalizedRec
     column((r) => r.result.sentiment.score), column((r) => r.result.sentiment.confidence), column((r) => r.result.signals.churnRisk),
     column((r) => r.result.signals.effort), column((r) => r.result.signals.urgency), now, column((r) => r.result.signals.actionable),
     column((r) => analytics.get(r.id)!.day), column((r) => analytics.get(r.id)!.themeIds), column((r) => analytics.get(r.id)!.stageIds),
+    column((r) => languageOf(r.result)),
   ]);
   const ids = column((r) => r.id);
   await client.query('DELETE FROM feedback_themes WHERE feedback_id = ANY($1::text[])', [ids]);
@@ -113,15 +114,15 @@ async function writeBatch(client: pg.PoolClient, records: readonly NormalizedRec
     const of = <T>(pick: (row: (typeof themes)[number]) => T): T[] => themes.map(pick);
     await client.query(
       `INSERT INTO feedback_themes (feedback_id, theme_id, theme_label, stage, sentiment_label, sentiment_score, date, day, score_type,
-         score, segment, channel, account_id, revenue, stage_first, stage_sentiment_label, stage_sentiment_score)
+         score, segment, channel, account_id, revenue, stage_first, stage_sentiment_label, stage_sentiment_score, language)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[],
-         $10::int[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::int[], $16::text[], $17::float8[])`,
+         $10::int[], $11::text[], $12::text[], $13::text[], $14::float8[], $15::int[], $16::text[], $17::float8[], $18::text[])`,
       [
         of((row) => row.record.id), of((row) => row.mention.themeId), of((row) => row.mention.label), of((row) => row.mention.stage),
         of((row) => row.mention.sentimentLabel), of((row) => row.mention.sentimentScore), of((row) => row.record.date), of((row) => row.day),
         of((row) => row.record.scoreType), of((row) => row.record.score), of((row) => row.record.segment), of((row) => row.record.channel),
         of((row) => row.record.accountId), of((row) => row.record.revenue), of((row) => (row.mention.stageFirst ? 1 : 0)),
-        of((row) => row.mention.stageSentimentLabel), of((row) => row.mention.stageSentimentScore),
+        of((row) => row.mention.stageSentimentLabel), of((row) => row.mention.stageSentimentScore), of((row) => languageOf(row.record.result)),
       ],
     );
   }

@@ -103,6 +103,8 @@ export interface FeedbackItem {
   accountId: string | null;
   revenue: number | null;
   result: {
+    /** ISO 639-1 code of the language the comment was read in. */
+    language?: string;
     sentiment: Sentiment;
     sentences: { start: number; end: number; sentiment: Sentiment }[];
     themes: { id: string; label: string; stage: string; sentiment: Sentiment; evidence: { start: number; end: number }[] }[];

@@ -1,14 +1,14 @@
 /**
- * Comments: full-text search and filters by theme, stage, sentiment and score band, on top of
+ * Comments: full-text search and filters by theme, stage, sentiment, score band and language, on top of
  * the global filters; each comment with its evidence highlighted. Filters live in the URL.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { CommentList } from '../components/comment-list.js';
 import { useDashboard } from '../lib/dashboard-context.js';
-import { formatCount } from '../lib/format.js';
+import { formatCount, LANGUAGE_NAMES } from '../lib/format.js';
 import { navigate, parseHash } from '../lib/router.js';
 
-const LOCAL_KEYS = ['q', 'theme', 'stage', 'sentiment', 'band'] as const;
+const LOCAL_KEYS = ['q', 'theme', 'stage', 'sentiment', 'band', 'language'] as const;
 type LocalKey = (typeof LOCAL_KEYS)[number];
 
 /** The comments view. */
@@ -85,8 +85,17 @@ export function CommentsView() {
             <option value="promoter">Promoter (NPS 9–10, CSAT 4–5, CES 5–7)</option>
           </select>
         </div>
+        <div class="field">
+          <label for="comment-language">Language</label>
+          <select id="comment-language" value={local.language} onChange={(event) => update({ language: event.currentTarget.value })}>
+            <option value="">Any language</option>
+            {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+              <option value={code}>{name}</option>
+            ))}
+          </select>
+        </div>
         {active && (
-          <button type="button" class="button button--ghost" onClick={() => { setText(''); update({ q: '', theme: '', stage: '', sentiment: '', band: '' }); }}>
+          <button type="button" class="button button--ghost" onClick={() => { setText(''); update({ q: '', theme: '', stage: '', sentiment: '', band: '', language: '' }); }}>
             Clear
           </button>
         )}

@@ -16,7 +16,7 @@ const RECORDS = [
   record('c2', { text: 'Great fabric and the café-style collar', date: '2026-02-28T23:59:59Z', score: 5, scoreType: 'csat', segment: 'consumer', channel: 'app-review', sentiment: 0.8, themes: [{ id: 'quality', stage: 'product', score: 0.8 }] }),
   record('c3', { text: 'It is ok', date: '2026-03-01', score: 3, scoreType: 'csat', channel: 'survey', sentiment: 0 }),
   record('e1', { text: 'Getting a refund took five calls to support', date: '2026-03-10', score: 2, scoreType: 'ces', segment: 'enterprise', channel: 'email', sentiment: -0.7, themes: [{ id: 'refund', stage: 'billing', score: -0.7 }, { id: 'support-wait', stage: 'support', score: -0.6 }] }),
-  record('x1', { text: 'Where can I change my billing address?', date: '2026-03-10', segment: 'enterprise', sentiment: 0 }),
+  record('x1', { text: 'Où puis-je changer mon adresse de facturation ?', date: '2026-03-10', segment: 'enterprise', sentiment: 0, language: 'fr' }),
 ];
 const ALL = ['x1', 'e1', 'c3', 'c2', 'c1', 'n3', 'n2', 'n1'];
 
@@ -98,6 +98,8 @@ export function describeFeedbackContract(factory: StoreFactory): void {
       ['filters combine with AND', { segment: 'consumer', scoreBand: 'detractor' }, ['c1', 'n1']],
       ['empty strings count as absent', { theme: '', segment: '' }, ALL],
       ['unknown theme matches nothing', { theme: 'no-such-theme' }, []],
+      ['language', { language: 'fr' }, ['x1']],
+      ['language combines with the rest', { language: 'en', segment: 'enterprise' }, ['e1']],
     ])('filter: %s', async (_name, filter, expected) => {
       expect(await idsOf(filter)).toEqual(expected);
       expect(await store.countFeedback(filter)).toBe(expected.length);
@@ -135,6 +137,13 @@ export function describeFeedbackContract(factory: StoreFactory): void {
       await expect(store.listFeedback({}, { cursor: 'nonsense!' })).rejects.toMatchObject({ code: 'VERBATIM_E_INVALID_QUERY' });
       await expect(store.listFeedback({}, { limit: 0 })).rejects.toMatchObject({ code: 'VERBATIM_E_INVALID_QUERY' });
       await expect(store.countFeedback({ from: 'yesterday' })).rejects.toMatchObject({ code: 'VERBATIM_E_INVALID_QUERY' });
+      await expect(store.countFeedback({ language: 'French' })).rejects.toMatchObject({ code: 'VERBATIM_E_INVALID_QUERY' });
+    });
+
+    it('filters theme mentions by their comment\'s language', async () => {
+      expect((await store.countByTheme({ language: 'en' })).length).toBeGreaterThan(0);
+      expect(await store.countByTheme({ language: 'fr' })).toEqual([]);
+      expect((await store.getFeedback('x1'))!.result.language).toBe('fr');
     });
 
     it('returns facts oldest first with their themes', async () => {
