@@ -6,6 +6,8 @@
  * Inputs (read, never copied whole):
  * - common English words: the first ENGLISH_RANK words of models/embeddings/vocabulary.txt (ordered
  *   by corpus frequency) and the English stopword list of stopwords-iso;
+ * - known words: the rest of that vocabulary (rarer English, some borrowed words), which never
+ *   make a comment "undetermined";
  * - informal English: words seen at least INFORMAL_MINIMUM times in GoEmotions train (Reddit), so
  *   "lol", "haha" and "lmao" never count as another language's words;
  * - each language's marker words: its stopwords-iso list and the keys of its translated AFINN list
@@ -46,6 +48,12 @@ function commonEnglish(stopwords: Record<string, string[]>): Set<string> {
   for (const word of vocabulary.slice(0, ENGLISH_RANK)) if (LETTERS.test(word)) words.add(word);
   for (const word of stopwords.en!) if (LETTERS.test(word)) words.add(word);
   return words;
+}
+
+/** The rest of the embeddings' vocabulary: words English text uses (rarer ones, and some borrowed), so never "unknown". */
+function knownWords(english: ReadonlySet<string>): string[] {
+  const vocabulary = readFileSync(modelPath('embeddings', 'vocabulary.txt'), 'utf8').split('\n');
+  return sorted(vocabulary.slice(ENGLISH_RANK).filter((word) => LETTERS.test(word) && !english.has(word)));
 }
 
 function informalEnglish(english: ReadonlySet<string>): string[] {
@@ -93,6 +101,7 @@ function build(): LanguageDataFile {
     ],
     english: sorted(english),
     informal: informalEnglish(english),
+    known: knownWords(english),
     languages,
   };
 }

@@ -86,8 +86,9 @@ export type RecordId = z.infer<typeof RecordIdSchema>;
 export const AnalysisResultSchema = z.object({
   id: RecordIdSchema,
   /**
-   * ISO 639-1 code of the language the comment was read in: 'en', or 'es', 'fr', 'de', 'pt', 'it',
-   * 'nl' (read with that language's lexicon; no emotions, English taxonomy).
+   * The language the comment was read in: 'en', or 'es', 'fr', 'de', 'pt', 'it', 'nl' (ISO 639-1;
+   * read with that language's lexicon; no emotions, English taxonomy), or 'und' for a language
+   * Verbatim cannot read (another script, or mostly unknown words): neutral, confidence 0.
    */
   language: z.string(),
   sentiment: SentimentSchema,

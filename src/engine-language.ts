@@ -1,13 +1,14 @@
 /**
  * Routes each comment of a batch by language: English comments go to the configured scorer and the
  * emotion model as before, the others to their language's lexicon reading
- * (src/language/lexicon-scorer.ts), with no emotions (the emotion model reads English only). A batch
- * with no foreign comment, the usual case, runs exactly the English path.
+ * (src/language/lexicon-scorer.ts), with no emotions (the emotion model reads English only), and
+ * comments in a language Verbatim cannot read ('und') get a neutral reading of confidence 0. A
+ * batch with no foreign comment, the usual case, runs exactly the English path.
  */
 import type { Emotion } from './contract.js';
 import type { Components } from './engine.js';
 import { defaultLanguageData } from './language/data.js';
-import { createLanguageDetector, ENGLISH, type LanguageCode, type LanguageDetector } from './language/detect.js';
+import { createLanguageDetector, ENGLISH, UNDETERMINED, type LanguageCode, type LanguageDetector } from './language/detect.js';
 import { scoreForeignClauses } from './language/lexicon-scorer.js';
 import type { CompiledLanguage } from './language/data.js';
 import { loadLexicon, type Lexicon } from './sentiment/lexicon.js';
@@ -18,6 +19,18 @@ import type { TextDocument } from './text/document.js';
 export interface LanguageComponents {
   detector: LanguageDetector;
   emoji: Lexicon;
+}
+
+/** Evidence term of a clause in a language Verbatim cannot read. */
+export const UNREAD_LANGUAGE_TERM = 'language-not-read';
+
+/**
+ * The clauses of a comment Verbatim cannot read (another script, or mostly words no table knows):
+ * neutral with confidence 0, saying so in their evidence, instead of the English models' guess
+ * ("服务很好，送货很快", great service and fast delivery, had come out negative at -0.67).
+ */
+function unreadClauses(doc: TextDocument): ClauseScore[] {
+  return doc.clauses.map((clause) => ({ score: 0, confidence: 0, evidence: [{ start: clause.start, end: clause.end, source: 'rule', term: UNREAD_LANGUAGE_TERM, weight: 0 }] }));
 }
 
 /** Loads the shipped language data (once per process). */
@@ -47,11 +60,14 @@ export async function scoreByLanguage(
   const englishScores = await components.scorer.scoreClauses(english);
   const englishEmotions = components.emotions ? await components.emotions.tag(english) : null;
   const { detector, emoji } = components.language!;
-  const foreignScores = scoreForeignClauses(
-    foreign.map((index) => docs[index]!),
-    foreign.map((index) => detector.language(languages[index]!) as CompiledLanguage),
+  const readable = foreign.filter((index) => languages[index] !== UNDETERMINED);
+  const readScores = scoreForeignClauses(
+    readable.map((index) => docs[index]!),
+    readable.map((index) => detector.language(languages[index]!) as CompiledLanguage),
     emoji,
   );
+  let nextRead = 0;
+  const foreignScores = foreign.map((index) => (languages[index] === UNDETERMINED ? unreadClauses(docs[index]!) : readScores[nextRead++]!));
   const clauseScores: ClauseScore[][] = [];
   const emotions: (Emotion[] | null)[] | null = englishEmotions ? [] : null;
   let nextEnglish = 0;

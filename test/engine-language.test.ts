@@ -41,6 +41,15 @@ describe('engine language routing', () => {
     expect(italian!.targets[0]!.sentiment?.label).toBe('negative');
   });
 
+  it('gives a comment it cannot read a neutral reading of confidence 0 that says so', async () => {
+    const result = AnalysisResultSchema.parse(await engine.analyze({ id: 1, text: '服务很好，送货很快' }));
+    expect(result.language).toBe('und');
+    expect(result.sentiment).toEqual({ label: 'neutral', score: 0, confidence: 0 });
+    expect(result.emotions).toBeUndefined();
+    const [line] = await engine.analyzeBatch([{ id: 2, text: 'Отличный сервис, всё быстро!', targets: ['сервис'] }]);
+    expect((line as AnalysisResult).targets[0]!.sentiment).toMatchObject({ label: 'neutral', confidence: 0 });
+  });
+
   it('reads everything as English when detection is off', async () => {
     const english = await createEngine({ sentiment: { scorer: 'rules' }, language: { detect: false } });
     const result = await english.analyze({ id: 1, text: 'Muy buena atención, me resolvieron todo en una llamada.' });

@@ -8,7 +8,7 @@ import { modelPath } from '../config.js';
 import { VerbatimError, unreadableModelFile } from '../errors.js';
 
 /** Bump when the build's inputs or rules change. */
-export const LANGUAGE_DATA_VERSION = '1.0.0';
+export const LANGUAGE_DATA_VERSION = '1.1.0';
 
 /** AFINN's scale: valences are integers in [-5, 5] (averaged duplicates may fall between). */
 const MAX_VALENCE = 5;
@@ -30,6 +30,8 @@ const LanguageDataSchema = z.object({
   english: z.array(z.string()),
   /** Informal English seen in social text ("lol", "haha"): weak evidence only, never strong. */
   informal: z.array(z.string()),
+  /** Other words English text uses (rarer or borrowed): never evidence of an unreadable language. */
+  known: z.array(z.string()),
   /** ISO 639-1 code -> language. */
   languages: z.record(z.string().regex(/^[a-z]{2}$/), LanguageSchema),
 });
@@ -66,6 +68,7 @@ export interface LanguageData {
   readonly languages: readonly CompiledLanguage[];
   readonly english: ReadonlySet<string>;
   readonly informal: ReadonlySet<string>;
+  readonly known: ReadonlySet<string>;
   /** Word -> bit mask of the languages it marks. */
   readonly markers: ReadonlyMap<string, number>;
   /** Non-ASCII letter -> bit mask of the languages whose marker words use it. */
@@ -96,7 +99,7 @@ export function compileLanguageData(file: LanguageDataFile): LanguageData {
     }
     languages.push({ code, name: language.name, words, phrases, longestPhrase, negators: new Set(language.negators), intensifiers: new Set(language.intensifiers) });
   });
-  return { version: file.version, languages, english: new Set(file.english), informal: new Set(file.informal), markers, letters };
+  return { version: file.version, languages, english: new Set(file.english), informal: new Set(file.informal), known: new Set(file.known), markers, letters };
 }
 
 let shipped: LanguageData | null = null;

@@ -10,9 +10,12 @@
  *   unless it is also common or informal English ("de", "no", "haha"), then weak (half a vote);
  * - an unknown word with letters such as é, ñ or ü is strong evidence for the languages using them.
  *
- * A comment is another language when that language has at least MINIMUM_STRONG strong votes and
- * its strong plus half its weak votes outnumber the English votes. Short comments ("Correcto.")
- * stay English: a one-word comment is too little evidence. Measured on dev (README.md Languages).
+ * A comment is another language when that language has at least MINIMUM_STRONG strong or letter
+ * votes, one of its own words among them, and its votes (weak ones count half) outnumber the English
+ * votes. Short comments ("Correcto.") stay English: a one-word comment is too little evidence. A
+ * comment mostly in another script, or mostly of words no table knows (not even as a rarer English
+ * word, its lemma or its stem), is UNDETERMINED: Verbatim cannot read it. Measured on dev
+ * (README.md Languages).
  */
 import type { Token } from '../text/document.js';
 import type { CompiledLanguage, LanguageData } from './data.js';
@@ -24,13 +27,33 @@ export const ENGLISH: LanguageCode = 'en';
 /** Strong votes a language needs: one stray word ("muy loco" in an English review) is not enough. */
 const MINIMUM_STRONG = 2;
 
-/** Memo value bits: strong mask in bits 0-7, weak mask in bits 8-15, English vote in bit 16. */
+/**
+ * Memo value of a word's vote: bits 0-7 the languages it marks (strong), bits 8-15 the languages it
+ * marks while also being common or informal English (weak), bits 16-23 the languages whose letters
+ * an otherwise unknown word uses (é, ñ, ü: a letter vote), or one of the flags below.
+ */
 const WEAK_SHIFT = 8;
-const ENGLISH_VOTE = 1 << 16;
+const LETTER_SHIFT = 16;
 const LANGUAGE_BITS = 0xff;
+const ENGLISH_VOTE = 1 << 24;
+/** A Latin-script word no table knows: not English, not informal, no marker, no telling letter. */
+const UNKNOWN_VOTE = 1 << 25;
+/** A word in another script (Greek, Cyrillic, Arabic, Hebrew, CJK, ...). */
+const OTHER_SCRIPT_VOTE = 1 << 26;
+/** A rarer word English uses ("dreamscape", "stultifyingly"): no language vote, but it is read. */
+const KNOWN_VOTE = 1 << 27;
+/** First code point past the Latin blocks (Latin Extended-B ends at U+024F; IPA and combining marks follow). */
+const FIRST_NON_LATIN = 0x370;
+
+/** Unknown words a comment needs before it can be called unreadable, and their least share of its words. */
+const MINIMUM_UNKNOWN = 3;
+const UNKNOWN_SHARE = 0.6;
+
+/** Language code of a comment Verbatim cannot read (ISO 639-2 "undetermined"). */
+export const UNDETERMINED: LanguageCode = 'und';
 
 export interface LanguageDetector {
-  /** The language of a comment's tokens: ENGLISH or one of the data's languages. */
+  /** The language of a comment's tokens: ENGLISH, one of the data's languages, or UNDETERMINED. */
   detect(tokens: readonly Token[]): LanguageCode;
   /** The compiled language for a code other than English, or null. */
   language(code: LanguageCode): CompiledLanguage | null;
@@ -42,32 +65,50 @@ export function lexicalPart(normal: string): string {
   return apostrophe < 0 ? normal : normal.slice(apostrophe + 1);
 }
 
+/** English derivational endings, longest first: "dumbfoundingly" is "dumbfound" + "ingly". */
+const ENGLISH_SUFFIXES = ['ingly', 'edly', 'ness', 'ly', 'ing', 'ed', 'es', 's', 'y'];
+
+/** `word` without the English ending `suffix`, or '' when it does not end so (or too little is left). */
+function withoutSuffix(word: string, suffix: string): string {
+  return word.length > suffix.length + 3 && word.endsWith(suffix) ? word.slice(0, -suffix.length) : '';
+}
+
 /** Builds a detector over compiled language data. */
 export function createLanguageDetector(data: LanguageData): LanguageDetector {
   if (data.languages.length > WEAK_SHIFT) throw new Error(`at most ${WEAK_SHIFT} languages are supported`);
   const byCode = new Map(data.languages.map((language) => [language.code, language]));
   const strong = new Float64Array(data.languages.length);
   const weak = new Float64Array(data.languages.length);
+  const letters = new Float64Array(data.languages.length);
 
   /** The vote of one normal form (see the file comment), as memo bits. */
-  function voteOf(normal: string): number {
+  function voteOf(normal: string, lemma: string): number {
     const word = lexicalPart(normal);
+    if (word.length === 0) return 0;
+    if (word.codePointAt(0)! >= FIRST_NON_LATIN) return OTHER_SCRIPT_VOTE;
     if (word.length < 2) return 0;
     const english = data.english.has(word);
-    let mask = data.markers.get(word) ?? 0;
+    const mask = data.markers.get(word) ?? 0;
     if (english && mask === 0) return ENGLISH_VOTE;
     const informal = data.informal.has(word);
-    if (mask === 0 && !english && !informal) {
-      for (const letter of word) if (letter > 'z') mask |= data.letters.get(letter) ?? 0;
-    }
-    return english || informal ? mask << WEAK_SHIFT : mask;
+    if (english || informal) return mask << WEAK_SHIFT;
+    if (mask !== 0) return mask;
+    let letters = 0;
+    for (const letter of word) if (letter > 'z') letters |= data.letters.get(letter) ?? 0;
+    if (letters !== 0) return letters << LETTER_SHIFT;
+    return isKnown(word) || isKnown(lemma) || ENGLISH_SUFFIXES.some((suffix) => isKnown(withoutSuffix(word, suffix))) ? KNOWN_VOTE : UNKNOWN_VOTE;
+  }
+
+  /** A word English text uses, however rare ("stultifying"). */
+  function isKnown(word: string): boolean {
+    return data.english.has(word) || data.known.has(word) || data.informal.has(word);
   }
 
   function memoVote(token: Token): number {
     const form = token.form;
-    if (form === undefined) return voteOf(token.normal);
+    if (form === undefined) return voteOf(token.normal, token.lemma);
     if (form.languageOwner !== data) {
-      form.languageValue = voteOf(form.normal);
+      form.languageValue = voteOf(form.normal, form.lemma);
       form.languageOwner = data;
     }
     return form.languageValue as number;
@@ -77,27 +118,45 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
     detect(tokens) {
       strong.fill(0);
       weak.fill(0);
+      letters.fill(0);
       let englishVotes = 0;
       let foreign = 0;
+      let unknown = 0;
+      let known = 0;
+      let otherScript = 0;
+      let words = 0;
       for (let index = 0; index < tokens.length; index += 1) {
         const token = tokens[index]!;
         if (token.kind !== 'word') continue;
         const vote = memoVote(token);
         if (vote === 0) continue;
-        if (vote === ENGLISH_VOTE) {
-          englishVotes += 1;
-          continue;
-        }
-        foreign += 1;
-        for (let bit = 0; bit < strong.length; bit += 1) {
-          if (vote & (1 << bit)) strong[bit] += 1;
-          else if ((vote >> WEAK_SHIFT) & LANGUAGE_BITS & (1 << bit)) weak[bit] += 1;
+        words += 1;
+        if (vote === ENGLISH_VOTE) englishVotes += 1;
+        else if (vote === KNOWN_VOTE) known += 1;
+        else if (vote === UNKNOWN_VOTE) unknown += 1;
+        else if (vote === OTHER_SCRIPT_VOTE) otherScript += 1;
+        else {
+          foreign += 1;
+          for (let bit = 0; bit < strong.length; bit += 1) {
+            const mask = 1 << bit;
+            if (vote & mask) strong[bit] += 1;
+            else if ((vote >> WEAK_SHIFT) & LANGUAGE_BITS & mask) weak[bit] += 1;
+            else if ((vote >> LETTER_SHIFT) & LANGUAGE_BITS & mask) letters[bit] += 1;
+          }
         }
       }
-      if (foreign < MINIMUM_STRONG) return ENGLISH;
-      let best = 0;
-      for (let bit = 1; bit < strong.length; bit += 1) if (strong[bit]! + weak[bit]! / 2 > strong[best]! + weak[best]! / 2) best = bit;
-      if (strong[best]! >= MINIMUM_STRONG && strong[best]! + weak[best]! / 2 > englishVotes) return data.languages[best]!.code;
+      // Mostly another script: Verbatim cannot read it.
+      if (otherScript > 0 && otherScript * 2 > words) return UNDETERMINED;
+      if (foreign >= MINIMUM_STRONG) {
+        let best = 0;
+        const weight = (bit: number) => strong[bit]! + letters[bit]! + weak[bit]! / 2;
+        for (let bit = 1; bit < strong.length; bit += 1) if (weight(bit) > weight(best)) best = bit;
+        // Letters alone ("çok geç": Turkish) do not make a language: one of its words must be there too.
+        const evidence = strong[best]! + letters[best]!;
+        if (evidence >= MINIMUM_STRONG && strong[best]! + weak[best]! > 0 && weight(best) > englishVotes) return data.languages[best]!.code;
+      }
+      // Mostly words no table knows, English or other: a language Verbatim cannot read.
+      if (unknown >= MINIMUM_UNKNOWN && unknown >= UNKNOWN_SHARE * words && englishVotes + known + foreign < unknown) return UNDETERMINED;
       return ENGLISH;
     },
     language(code) {

@@ -37,8 +37,8 @@ export interface SqlCondition {
   params: unknown[];
 }
 
-/** An ISO 639-1 code as AnalysisResult.language holds it. */
-const LANGUAGE_CODE = /^[a-z]{2}$/;
+/** A language code as AnalysisResult.language holds it: ISO 639-1, or 'und'. */
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
 function invalid(field: string, detail: string, found: unknown): never {
   const shown = typeof found === 'string' ? `"${found.slice(0, 60)}"` : describeValue(found);
@@ -116,7 +116,7 @@ export function buildFilterCondition(filter: FeedbackFilter = {}, dialect: SqlDi
   }
   const language = present(filter, 'language');
   if (language !== null) {
-    if (!LANGUAGE_CODE.test(language)) invalid('language', 'must be a two-letter ISO 639-1 code (en, fr, es, ...)', language);
+    if (!LANGUAGE_CODE.test(language)) invalid('language', 'must be a language code as results carry it (en, fr, es, ..., und)', language);
     add(`${f}.language = ?`, language);
   }
   const scoreType = oneOf(filter, 'scoreType', SCORE_TYPES);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileLanguageData, defaultLanguageData, validateLanguageData } from '../../src/language/data.js';
-import { createLanguageDetector, ENGLISH, lexicalPart } from '../../src/language/detect.js';
+import { createLanguageDetector, ENGLISH, lexicalPart, UNDETERMINED } from '../../src/language/detect.js';
 import { createTextProcessor } from '../../src/text/index.js';
 import type { Token } from '../../src/text/document.js';
 
@@ -35,6 +35,25 @@ describe('language detection', () => {
     expect(detect(text)).toBe(ENGLISH);
   });
 
+  it.each([
+    'Доставка опоздала на два дня, никто не ответил.',
+    '服务很好，送货很快',
+    'الخدمة سيئة جدا',
+    'Η παράδοση ήταν γρήγορη',
+    'Dostawa była szybka, polecam!',
+  ])('calls %s undetermined: another script, or mostly words no table knows', (text) => {
+    expect(detect(text)).toBe(UNDETERMINED);
+  });
+
+  it.each([
+    'stultifyingly, dumbfoundingly, mind-numbingly bad.',
+    'a hallucinatory dreamscape that frustrates and captivates',
+    'The Xero sync broke after your update, and Okta SSO too.',
+    'Loved the 東京 edition of the mug.',
+  ])('keeps rare words, names and a stray foreign word English: %s', (text) => {
+    expect(detect(text)).toBe(ENGLISH);
+  });
+
   it('needs two words of evidence: a one-word comment stays English', () => {
     expect(detect('Correcto.')).toBe(ENGLISH);
     expect(detect('')).toBe(ENGLISH);
@@ -64,12 +83,14 @@ describe('language data', () => {
     sources: [],
     english: ['the'],
     informal: ['lol'],
+    known: ['banal'],
     languages: { es: { name: 'Spanish', markers: ['muy', 'atención'], valence: [['bueno', 3], ['no funciona', -2]], negators: ['no'], intensifiers: ['muy'] } },
   };
 
   it('compiles markers, non-ASCII letters, words and phrases', () => {
     const data = compileLanguageData(validateLanguageData(minimal));
     expect(data.markers.get('muy')).toBe(1);
+    expect(data.known.has('banal')).toBe(true);
     expect(data.letters.get('ó')).toBe(1);
     expect(data.languages[0]!.words.get('bueno')).toBe(3);
     expect(data.languages[0]!.phrases.get('no funciona')).toBe(-2);

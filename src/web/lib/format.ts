@@ -76,8 +76,8 @@ export function formatPeriod(key: string): string {
 /** The metric's name as analysts say it. */
 export const METRIC_NAMES: Record<MetricId, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 
-/** The languages the engine reads (src/language/), by ISO 639-1 code: English first, then by name. */
-export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', nl: 'Dutch', fr: 'French', de: 'German', it: 'Italian', pt: 'Portuguese', es: 'Spanish' };
+/** The languages the engine reads (src/language/), by ISO 639-1 code: English first, then by name, then 'und' (not read). */
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', nl: 'Dutch', fr: 'French', de: 'German', it: 'Italian', pt: 'Portuguese', es: 'Spanish', und: 'Not read (other language)' };
 
 /** What the metric's number means, for captions and screen readers. */
 export const METRIC_UNITS: Record<MetricId, string> = {
