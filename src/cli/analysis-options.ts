@@ -21,6 +21,7 @@ export interface AnalysisOptions {
   taxonomy?: string;
   redact?: boolean;
   scorer?: string;
+  englishOnly?: boolean;
   batchSize: string;
   batchChars: string;
   maxTextLength: string;
@@ -36,6 +37,7 @@ export function addAnalysisOptions(command: Command): Command {
     .option('--taxonomy <file>', 'taxonomy JSON file (default: the built-in CX taxonomy)')
     .option('--redact', 'add redactedText with emails, phone numbers, card numbers and URLs masked')
     .option('--scorer <name>', 'sentiment scorer: rules, model or combined (default: from config)')
+    .option('--english-only', 'read every comment as English: no language detection (config language.detect false)')
     .option('--batch-size <n>', 'records per analysis batch', String(DEFAULT_BATCH_SIZE))
     .option('--batch-chars <n>', 'most characters of text per analysis batch (bounds memory on long comments)', String(DEFAULT_MAX_BATCH_CHARS))
     .option('--max-text-length <n>', 'longest text accepted, in UTF-16 code units', String(DEFAULT_MAX_TEXT_LENGTH))
@@ -54,6 +56,7 @@ export function configFromOptions(options: AnalysisOptions): ConfigInput {
     taxonomyPath: options.taxonomy ?? null,
   };
   if (options.scorer) config.sentiment = { scorer: options.scorer as 'rules' };
+  if (options.englishOnly) config.language = { detect: false };
   return config;
 }
 

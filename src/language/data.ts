@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { modelPath } from '../config.js';
 import { VerbatimError, unreadableModelFile } from '../errors.js';
+import { WordTable } from './word-table.js';
 
 /** Bump when the build's inputs or rules change. */
 export const LANGUAGE_DATA_VERSION = '1.1.0';
@@ -61,45 +62,88 @@ export interface CompiledLanguage {
   readonly intensifiers: ReadonlySet<string>;
 }
 
-/** The compiled tables: what a word says about the language of a comment, and each language's lexicon. */
+/** wordInfo() flags: a common English word, informal English, another word English text uses. */
+export const WORD_ENGLISH = 1;
+export const WORD_INFORMAL = 2;
+export const WORD_KNOWN = 4;
+/** wordInfo() holds the mask of the languages a word marks from this bit up. */
+export const MARKER_SHIFT = 8;
+
+/** A language's code and name. */
+export interface LanguageName {
+  readonly code: string;
+  readonly name: string;
+}
+
+/**
+ * The compiled tables: what each word says about a comment's language, and each language's lexicon,
+ * compiled the first time a comment in that language needs it (an English-only deployment never
+ * holds one).
+ */
 export interface LanguageData {
   readonly version: string;
   /** The languages other than English, in the file's order; bit i of a marker mask is languages[i]. */
-  readonly languages: readonly CompiledLanguage[];
-  readonly english: ReadonlySet<string>;
-  readonly informal: ReadonlySet<string>;
-  readonly known: ReadonlySet<string>;
-  /** Word -> bit mask of the languages it marks. */
-  readonly markers: ReadonlyMap<string, number>;
+  readonly languages: readonly LanguageName[];
+  /** WORD_* flags of `word` and, shifted by MARKER_SHIFT, the mask of the languages it marks; 0 for a word no table holds. */
+  wordInfo(word: string): number;
   /** Non-ASCII letter -> bit mask of the languages whose marker words use it. */
   readonly letters: ReadonlyMap<string, number>;
+  /** The lexicon of language `code`, or null when there is none. */
+  lexicon(code: string): CompiledLanguage | null;
 }
 
-/** Compiles a validated file. */
-export function compileLanguageData(file: LanguageDataFile): LanguageData {
-  const languages: CompiledLanguage[] = [];
-  const markers = new Map<string, number>();
+/** Compiles one language's lexicon. */
+function compileLexicon(code: string, language: LanguageDataFile['languages'][string]): CompiledLanguage {
+  const words = new Map<string, number>();
+  const phrases = new Map<string, number>();
+  let longestPhrase = 1;
+  for (const [term, valence] of language.valence) {
+    const parts = term.split(' ');
+    if (parts.length === 1) words.set(term, valence);
+    else {
+      phrases.set(term, valence);
+      longestPhrase = Math.max(longestPhrase, parts.length);
+    }
+  }
+  return { code, name: language.name, words, phrases, longestPhrase, negators: new Set(language.negators), intensifiers: new Set(language.intensifiers) };
+}
+
+/**
+ * Compiles a validated file into word tables (WordTable: no string per word kept). `reload` gives
+ * the file again when a language's lexicon is first needed, so the parsed file need not stay in
+ * memory (the shipped data reads it from disk again); by default the file itself is kept.
+ */
+export function compileLanguageData(file: LanguageDataFile, reload: () => LanguageDataFile = () => file): LanguageData {
+  const info = new Map<string, number>();
+  const flag = (words: readonly string[], value: number) => {
+    for (const word of words) info.set(word, (info.get(word) ?? 0) | value);
+  };
+  flag(file.english, WORD_ENGLISH);
+  flag(file.informal, WORD_INFORMAL);
+  flag(file.known, WORD_KNOWN);
   const letters = new Map<string, number>();
+  const languages: LanguageName[] = [];
   Object.entries(file.languages).forEach(([code, language], index) => {
     const bit = 1 << index;
-    for (const word of language.markers) {
-      markers.set(word, (markers.get(word) ?? 0) | bit);
-      for (const letter of word) if (letter > 'z') letters.set(letter, (letters.get(letter) ?? 0) | bit);
-    }
-    const words = new Map<string, number>();
-    const phrases = new Map<string, number>();
-    let longestPhrase = 1;
-    for (const [term, valence] of language.valence) {
-      const parts = term.split(' ');
-      if (parts.length === 1) words.set(term, valence);
-      else {
-        phrases.set(term, valence);
-        longestPhrase = Math.max(longestPhrase, parts.length);
-      }
-    }
-    languages.push({ code, name: language.name, words, phrases, longestPhrase, negators: new Set(language.negators), intensifiers: new Set(language.intensifiers) });
+    languages.push({ code, name: language.name });
+    flag(language.markers, bit << MARKER_SHIFT);
+    for (const word of language.markers) for (const letter of word) if (letter > 'z') letters.set(letter, (letters.get(letter) ?? 0) | bit);
   });
-  return { version: file.version, languages, english: new Set(file.english), informal: new Set(file.informal), known: new Set(file.known), markers, letters };
+  const table = new WordTable([...info]);
+  const lexicons = new Map<string, CompiledLanguage | null>();
+  return {
+    version: file.version,
+    languages,
+    wordInfo: (word) => table.get(word),
+    letters,
+    lexicon(code) {
+      if (!lexicons.has(code)) {
+        const language = languages.some((entry) => entry.code === code) ? reload().languages[code] : undefined;
+        lexicons.set(code, language === undefined ? null : compileLexicon(code, language));
+      }
+      return lexicons.get(code)!;
+    },
+  };
 }
 
 let shipped: LanguageData | null = null;
@@ -114,6 +158,6 @@ export function defaultLanguageData(): LanguageData {
   } catch (error) {
     throw unreadableModelFile('language data', file, error);
   }
-  shipped = compileLanguageData(validateLanguageData(parsed, file));
+  shipped = compileLanguageData(validateLanguageData(parsed, file), () => validateLanguageData(JSON.parse(readFileSync(file, 'utf8')), file));
   return shipped;
 }

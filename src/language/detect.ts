@@ -18,7 +18,7 @@
  * (README.md Languages).
  */
 import type { Token } from '../text/document.js';
-import type { CompiledLanguage, LanguageData } from './data.js';
+import { MARKER_SHIFT, WORD_ENGLISH, WORD_INFORMAL, WORD_KNOWN, type CompiledLanguage, type LanguageData } from './data.js';
 
 /** ISO 639-1 code of a comment's language as Verbatim reads it. */
 export type LanguageCode = string;
@@ -76,7 +76,6 @@ function withoutSuffix(word: string, suffix: string): string {
 /** Builds a detector over compiled language data. */
 export function createLanguageDetector(data: LanguageData): LanguageDetector {
   if (data.languages.length > WEAK_SHIFT) throw new Error(`at most ${WEAK_SHIFT} languages are supported`);
-  const byCode = new Map(data.languages.map((language) => [language.code, language]));
   const strong = new Float64Array(data.languages.length);
   const weak = new Float64Array(data.languages.length);
   const letters = new Float64Array(data.languages.length);
@@ -87,11 +86,11 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
     if (word.length === 0) return 0;
     if (word.codePointAt(0)! >= FIRST_NON_LATIN) return OTHER_SCRIPT_VOTE;
     if (word.length < 2) return 0;
-    const english = data.english.has(word);
-    const mask = data.markers.get(word) ?? 0;
+    const info = data.wordInfo(word);
+    const english = (info & WORD_ENGLISH) !== 0;
+    const mask = info >> MARKER_SHIFT;
     if (english && mask === 0) return ENGLISH_VOTE;
-    const informal = data.informal.has(word);
-    if (english || informal) return mask << WEAK_SHIFT;
+    if (english || (info & WORD_INFORMAL) !== 0) return mask << WEAK_SHIFT;
     if (mask !== 0) return mask;
     let letters = 0;
     for (const letter of word) if (letter > 'z') letters |= data.letters.get(letter) ?? 0;
@@ -101,7 +100,7 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
 
   /** A word English text uses, however rare ("stultifying"). */
   function isKnown(word: string): boolean {
-    return data.english.has(word) || data.known.has(word) || data.informal.has(word);
+    return word !== '' && (data.wordInfo(word) & (WORD_ENGLISH | WORD_INFORMAL | WORD_KNOWN)) !== 0;
   }
 
   function memoVote(token: Token): number {
@@ -160,7 +159,7 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
       return ENGLISH;
     },
     language(code) {
-      return byCode.get(code) ?? null;
+      return data.lexicon(code);
     },
   };
 }

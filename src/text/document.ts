@@ -69,7 +69,7 @@ export function createTokenForm(normal: string, lemma: string): TokenForm {
     signalsOwner: null,
     signalsValue: null,
     languageOwner: null,
-    languageValue: null,
+    languageValue: 0,
   };
 }
 

@@ -75,6 +75,12 @@ describe('cli analyze', () => {
     expect(jsonLines(stdout).map((line) => line.id)).toEqual([1, 3]);
   });
 
+  it('reports each comment\'s language, and reads all as English with --english-only', () => {
+    const input = '{"id":"es","text":"Muy buena atención, me resolvieron todo en una llamada."}\n';
+    expect(jsonLines(run(['analyze', '-', '-q'], input).stdout)[0]!.language).toBe('es');
+    expect(jsonLines(run(['analyze', '-', '-q', '--english-only'], input).stdout)[0]!.language).toBe('en');
+  });
+
   it('masks PII with --redact', () => {
     const { stdout } = run(['analyze', '-', '-q', '--redact'], '{"id":"p","text":"mail me: a.b@example.org"}\n');
     expect(jsonLines(stdout)[0]!.redactedText).toBe('mail me: [EMAIL]');

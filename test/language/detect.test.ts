@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileLanguageData, defaultLanguageData, validateLanguageData } from '../../src/language/data.js';
+import { compileLanguageData, defaultLanguageData, MARKER_SHIFT, validateLanguageData, WORD_ENGLISH, WORD_INFORMAL, WORD_KNOWN } from '../../src/language/data.js';
 import { createLanguageDetector, ENGLISH, lexicalPart, UNDETERMINED } from '../../src/language/detect.js';
 import { createTextProcessor } from '../../src/text/index.js';
 import type { Token } from '../../src/text/document.js';
@@ -87,14 +87,27 @@ describe('language data', () => {
     languages: { es: { name: 'Spanish', markers: ['muy', 'atención'], valence: [['bueno', 3], ['no funciona', -2]], negators: ['no'], intensifiers: ['muy'] } },
   };
 
-  it('compiles markers, non-ASCII letters, words and phrases', () => {
-    const data = compileLanguageData(validateLanguageData(minimal));
-    expect(data.markers.get('muy')).toBe(1);
-    expect(data.known.has('banal')).toBe(true);
+  it('compiles word flags and markers, non-ASCII letters, and a lexicon only when asked', () => {
+    let reloads = 0;
+    const file = validateLanguageData(minimal);
+    const data = compileLanguageData(file, () => {
+      reloads += 1;
+      return file;
+    });
+    expect(data.wordInfo('muy')).toBe(1 << MARKER_SHIFT);
+    expect(data.wordInfo('the')).toBe(WORD_ENGLISH);
+    expect(data.wordInfo('lol')).toBe(WORD_INFORMAL);
+    expect(data.wordInfo('banal')).toBe(WORD_KNOWN);
+    expect(data.wordInfo('zzz')).toBe(0);
     expect(data.letters.get('ó')).toBe(1);
-    expect(data.languages[0]!.words.get('bueno')).toBe(3);
-    expect(data.languages[0]!.phrases.get('no funciona')).toBe(-2);
-    expect(data.languages[0]!.longestPhrase).toBe(2);
+    expect(reloads).toBe(0);
+    const spanish = data.lexicon('es')!;
+    expect(spanish.words.get('bueno')).toBe(3);
+    expect(spanish.phrases.get('no funciona')).toBe(-2);
+    expect(spanish.longestPhrase).toBe(2);
+    expect(data.lexicon('es')).toBe(spanish);
+    expect(data.lexicon('fr')).toBeNull();
+    expect(reloads).toBe(1);
   });
 
   it('rejects a broken file with VERBATIM_E_MODEL naming the field', () => {

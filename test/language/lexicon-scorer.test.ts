@@ -7,7 +7,7 @@ import { createTextProcessor } from '../../src/text/index.js';
 
 const processor = createTextProcessor();
 const lexicon = loadLexicon();
-const language = (code: string): CompiledLanguage => defaultLanguageData().languages.find((entry) => entry.code === code)!;
+const language = (code: string): CompiledLanguage => defaultLanguageData().lexicon(code)!;
 
 function read(text: string, code: string) {
   const doc = processor.process(text);
