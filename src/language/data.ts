@@ -9,17 +9,15 @@ import { VerbatimError, unreadableModelFile } from '../errors.js';
 import { WordTable } from './word-table.js';
 
 /** Bump when the build's inputs or rules change. */
-export const LANGUAGE_DATA_VERSION = '1.1.0';
+export const LANGUAGE_DATA_VERSION = '2.0.0';
 
 /** AFINN's scale: valences are integers in [-5, 5] (averaged duplicates may fall between). */
 const MAX_VALENCE = 5;
 
 const LanguageSchema = z.object({
   name: z.string().min(1),
-  /** Words that mark the language (stopwords, lexicon words, grammar words): lower case, letters only. */
-  markers: z.array(z.string().min(2)),
-  /** [term, valence] on AFINN's scale; a term may be a phrase of several words. */
-  valence: z.array(z.tuple([z.string().min(1), z.number().min(-MAX_VALENCE).max(MAX_VALENCE)])),
+  /** "term<TAB>valence<NEWLINE>" lines, AFINN's scale; a term may be a phrase of several words. */
+  valence: z.string(),
   negators: z.array(z.string().min(1)),
   intensifiers: z.array(z.string().min(1)),
 });
@@ -27,13 +25,15 @@ const LanguageSchema = z.object({
 const LanguageDataSchema = z.object({
   version: z.string(),
   sources: z.array(z.string()),
-  /** Common English words: a word here never counts as another language's evidence on its own. */
-  english: z.array(z.string()),
-  /** Informal English seen in social text ("lol", "haha"): weak evidence only, never strong. */
-  informal: z.array(z.string()),
-  /** Other words English text uses (rarer or borrowed): never evidence of an unreadable language. */
-  known: z.array(z.string()),
-  /** ISO 639-1 code -> language. */
+  /**
+   * "word<TAB>info<NEWLINE>" lines (WordTable): info holds WORD_* flags (common English, informal
+   * English, another word English uses) and, from bit MARKER_SHIFT, the mask of the languages the
+   * word marks (their stopwords, lexicon and grammar words). One string, not ~90,000.
+   */
+  words: z.string(),
+  /** Non-ASCII letter -> mask of the languages whose marker words use it. */
+  letters: z.record(z.string().length(1), z.number().int().positive()),
+  /** ISO 639-1 code -> language, in marker-bit order. */
   languages: z.record(z.string().regex(/^[a-z]{2}$/), LanguageSchema),
 });
 export type LanguageDataFile = z.infer<typeof LanguageDataSchema>;
@@ -92,44 +92,42 @@ export interface LanguageData {
   lexicon(code: string): CompiledLanguage | null;
 }
 
-/** Compiles one language's lexicon. */
-function compileLexicon(code: string, language: LanguageDataFile['languages'][string]): CompiledLanguage {
+/** Compiles one language's lexicon; VERBATIM_E_MODEL names a malformed valence line. */
+function compileLexicon(code: string, language: LanguageDataFile['languages'][string], source: string): CompiledLanguage {
   const words = new Map<string, number>();
   const phrases = new Map<string, number>();
   let longestPhrase = 1;
-  for (const [term, valence] of language.valence) {
+  language.valence.split('\n').forEach((line, index) => {
+    if (line === '') return;
+    const [term, text] = line.split('\t');
+    const valence = Number(text);
+    if (!term || !(Math.abs(valence) <= MAX_VALENCE)) {
+      throw new VerbatimError('VERBATIM_E_MODEL', { name: 'language data', detail: `${source} at languages.${code}.valence line ${index + 1}: expected "term<TAB>valence in [-5, 5]", found ${JSON.stringify(line.slice(0, 60))}` });
+    }
     const parts = term.split(' ');
     if (parts.length === 1) words.set(term, valence);
     else {
       phrases.set(term, valence);
       longestPhrase = Math.max(longestPhrase, parts.length);
     }
-  }
+  });
   return { code, name: language.name, words, phrases, longestPhrase, negators: new Set(language.negators), intensifiers: new Set(language.intensifiers) };
 }
 
 /**
- * Compiles a validated file into word tables (WordTable: no string per word kept). `reload` gives
- * the file again when a language's lexicon is first needed, so the parsed file need not stay in
- * memory (the shipped data reads it from disk again); by default the file itself is kept.
+ * Compiles a validated file: the word table is read where it lies in the file's one string, and a
+ * language's lexicon is compiled the first time it is asked for. VERBATIM_E_MODEL names a malformed
+ * word line.
  */
-export function compileLanguageData(file: LanguageDataFile, reload: () => LanguageDataFile = () => file): LanguageData {
-  const info = new Map<string, number>();
-  const flag = (words: readonly string[], value: number) => {
-    for (const word of words) info.set(word, (info.get(word) ?? 0) | value);
-  };
-  flag(file.english, WORD_ENGLISH);
-  flag(file.informal, WORD_INFORMAL);
-  flag(file.known, WORD_KNOWN);
-  const letters = new Map<string, number>();
-  const languages: LanguageName[] = [];
-  Object.entries(file.languages).forEach(([code, language], index) => {
-    const bit = 1 << index;
-    languages.push({ code, name: language.name });
-    flag(language.markers, bit << MARKER_SHIFT);
-    for (const word of language.markers) for (const letter of word) if (letter > 'z') letters.set(letter, (letters.get(letter) ?? 0) | bit);
-  });
-  const table = new WordTable([...info]);
+export function compileLanguageData(file: LanguageDataFile, source = 'models/language/languages.json'): LanguageData {
+  let table: WordTable;
+  try {
+    table = new WordTable(file.words);
+  } catch (error) {
+    throw new VerbatimError('VERBATIM_E_MODEL', { name: 'language data', detail: `${source} at words: ${(error as Error).message}` });
+  }
+  const languages: LanguageName[] = Object.entries(file.languages).map(([code, language]) => ({ code, name: language.name }));
+  const letters = new Map(Object.entries(file.letters));
   const lexicons = new Map<string, CompiledLanguage | null>();
   return {
     version: file.version,
@@ -138,8 +136,8 @@ export function compileLanguageData(file: LanguageDataFile, reload: () => Langua
     letters,
     lexicon(code) {
       if (!lexicons.has(code)) {
-        const language = languages.some((entry) => entry.code === code) ? reload().languages[code] : undefined;
-        lexicons.set(code, language === undefined ? null : compileLexicon(code, language));
+        const language = Object.hasOwn(file.languages, code) ? file.languages[code] : undefined;
+        lexicons.set(code, language === undefined ? null : compileLexicon(code, language, source));
       }
       return lexicons.get(code)!;
     },
@@ -158,6 +156,6 @@ export function defaultLanguageData(): LanguageData {
   } catch (error) {
     throw unreadableModelFile('language data', file, error);
   }
-  shipped = compileLanguageData(validateLanguageData(parsed, file), () => validateLanguageData(JSON.parse(readFileSync(file, 'utf8')), file));
+  shipped = compileLanguageData(validateLanguageData(parsed, file), file);
   return shipped;
 }

@@ -1,12 +1,16 @@
 /**
- * A read-only map from words to small integers that holds no string per word: every key lives in
- * one string, found through an open-addressing table of typed arrays. The language tables hold
- * ~90,000 words; as Sets and Maps of strings they were ~100,000 small heap objects in every engine,
- * and `verbatim tag`'s worker threads, each holding them, grew to 1.1-1.3 GB peak RSS against
- * 0.73-0.94 GB without them (the live old generation sets how far V8 lets the heap grow), and ran
- * 5-10 % slower (measured on 300k rows, alternated).
+ * A read-only map from words to small integers kept in the form it is shipped in: one string of
+ * "word<TAB>value<NEWLINE>" lines, found through an open-addressing table of typed arrays. No string
+ * per word is ever made. The language tables hold ~76,000 words; loaded as JSON arrays (validated by
+ * zod) and compiled into Sets and Maps of strings, they made `verbatim tag` on 300k rows with two
+ * worker threads take 21.5-24.2 s and peak at 1.2-1.3 GB RSS, against 18.3-20.8 s and 0.85-1.0 GB
+ * with detection off; read this way, 18.1-19.5 s and 0.93-0.98 GB against 18.6-18.8 s and
+ * 0.93-1.06 GB (alternated runs, same build, --english-only as the control).
  */
 import { FNV_OFFSET, FNV_PRIME } from '../fnv.js';
+
+const TAB = 9;
+const NEWLINE = 10;
 
 /** FNV-1a of text[start, end). */
 function hashOf(text: string, start: number, end: number): number {
@@ -16,39 +20,49 @@ function hashOf(text: string, start: number, end: number): number {
 }
 
 export class WordTable {
-  /** Every key, each followed by a newline. */
-  private readonly keys: string;
-  /** Entry i's key is keys[starts[i], starts[i + 1] - 1). */
+  /** Entry i's key is lines[starts[i], ends[i]). */
   private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
   private readonly values: Int32Array;
   /** Entry index + 1 per slot, 0 when empty; a power of two at least twice the entries. */
   private readonly slots: Int32Array;
 
-  /** `entries`: distinct words (no newline inside) and their values; a repeated word keeps its first value. */
-  constructor(entries: readonly (readonly [string, number])[]) {
+  /**
+   * `lines`: "word\tvalue\n" lines, value a decimal integer; a repeated word keeps its first value.
+   * Throws a TypeError naming the first malformed line.
+   */
+  constructor(private readonly lines: string) {
+    let count = 0;
+    for (let index = 0; index < lines.length; index++) if (lines.charCodeAt(index) === NEWLINE) count++;
     let size = 16;
-    while (size < entries.length * 2) size *= 2;
+    while (size < count * 2) size *= 2;
     this.slots = new Int32Array(size);
-    this.starts = new Int32Array(entries.length + 1);
-    this.values = new Int32Array(entries.length);
-    const parts: string[] = [];
-    let offset = 0;
-    entries.forEach(([word, value], index) => {
-      this.starts[index] = offset;
-      this.values[index] = value;
-      parts.push(word);
-      offset += word.length + 1;
-    });
-    this.starts[entries.length] = offset;
-    this.keys = parts.length > 0 ? `${parts.join('\n')}\n` : '';
-    for (let index = 0; index < entries.length; index++) {
-      const start = this.starts[index]!;
-      const end = this.starts[index + 1]! - 1;
-      if (this.find(this.keys, start, end) >= 0) continue;
-      let slot = hashOf(this.keys, start, end) & (size - 1);
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    this.values = new Int32Array(count);
+    let start = 0;
+    for (let entry = 0; entry < count; entry++) {
+      const newline = lines.indexOf('\n', start);
+      const tab = lines.lastIndexOf('\t', newline);
+      const value = Number(lines.slice(tab + 1, newline));
+      if (tab <= start || !Number.isInteger(value) || lines.charCodeAt(tab - 1) === TAB) {
+        throw new TypeError(`line ${entry + 1} is not "word<TAB>integer": ${JSON.stringify(lines.slice(start, newline).slice(0, 60))}`);
+      }
+      this.starts[entry] = start;
+      this.ends[entry] = tab;
+      this.values[entry] = value;
+      start = newline + 1;
+      if (this.find(lines, this.starts[entry]!, tab) >= 0) continue;
+      let slot = hashOf(lines, this.starts[entry]!, tab) & (size - 1);
       while (this.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
-      this.slots[slot] = index + 1;
+      this.slots[slot] = entry + 1;
     }
+    if (start !== lines.length) throw new TypeError('the last line does not end with a newline');
+  }
+
+  /** Entries held. */
+  get size(): number {
+    return this.values.length;
   }
 
   /** The value of `word`, or `missing` when the table does not hold it. */
@@ -65,9 +79,9 @@ export class WordTable {
       const entry = this.slots[slot]! - 1;
       if (entry < 0) return -1;
       const from = this.starts[entry]!;
-      if (this.starts[entry + 1]! - 1 - from !== length) continue;
+      if (this.ends[entry]! - from !== length) continue;
       let at = 0;
-      while (at < length && this.keys.charCodeAt(from + at) === text.charCodeAt(start + at)) at++;
+      while (at < length && this.lines.charCodeAt(from + at) === text.charCodeAt(start + at)) at++;
       if (at === length) return entry;
     }
   }

@@ -81,44 +81,41 @@ describe('language data', () => {
   const minimal = {
     version: '1',
     sources: [],
-    english: ['the'],
-    informal: ['lol'],
-    known: ['banal'],
-    languages: { es: { name: 'Spanish', markers: ['muy', 'atención'], valence: [['bueno', 3], ['no funciona', -2]], negators: ['no'], intensifiers: ['muy'] } },
+    words: `atención\t${1 << MARKER_SHIFT}\nbanal\t${WORD_KNOWN}\nlol\t${WORD_INFORMAL}\nmuy\t${1 << MARKER_SHIFT}\nthe\t${WORD_ENGLISH}\n`,
+    letters: { ó: 1 },
+    languages: { es: { name: 'Spanish', valence: 'bueno\t3\nno funciona\t-2\n', negators: ['no'], intensifiers: ['muy'] } },
   };
 
-  it('compiles word flags and markers, non-ASCII letters, and a lexicon only when asked', () => {
-    let reloads = 0;
-    const file = validateLanguageData(minimal);
-    const data = compileLanguageData(file, () => {
-      reloads += 1;
-      return file;
-    });
+  it('compiles word flags and markers, and a lexicon only when asked', () => {
+    const data = compileLanguageData(validateLanguageData(minimal));
     expect(data.wordInfo('muy')).toBe(1 << MARKER_SHIFT);
     expect(data.wordInfo('the')).toBe(WORD_ENGLISH);
     expect(data.wordInfo('lol')).toBe(WORD_INFORMAL);
     expect(data.wordInfo('banal')).toBe(WORD_KNOWN);
     expect(data.wordInfo('zzz')).toBe(0);
     expect(data.letters.get('ó')).toBe(1);
-    expect(reloads).toBe(0);
     const spanish = data.lexicon('es')!;
     expect(spanish.words.get('bueno')).toBe(3);
     expect(spanish.phrases.get('no funciona')).toBe(-2);
     expect(spanish.longestPhrase).toBe(2);
     expect(data.lexicon('es')).toBe(spanish);
     expect(data.lexicon('fr')).toBeNull();
-    expect(reloads).toBe(1);
+    expect(data.lexicon('toString')).toBeNull();
   });
 
-  it('rejects a broken file with VERBATIM_E_MODEL naming the field', () => {
-    const broken = { ...minimal, languages: { es: { ...minimal.languages.es, valence: [['bueno', 9]] } } };
-    expect(() => validateLanguageData(broken, 'x.json')).toThrow(/VERBATIM_E_MODEL|languages\.es\.valence/);
-    try {
-      validateLanguageData(broken, 'x.json');
-    } catch (error) {
-      expect((error as { code: string }).code).toBe('VERBATIM_E_MODEL');
-      expect(String((error as Error).message)).toContain('languages.es.valence.0.1');
-    }
-    expect(() => validateLanguageData({ ...minimal, languages: { spanish: minimal.languages.es } })).toThrow();
+  it('rejects a broken file with VERBATIM_E_MODEL naming the field or line', () => {
+    const codeOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return [(error as { code?: string }).code, String((error as Error).message)];
+      }
+      return null;
+    };
+    expect(codeOf(() => validateLanguageData({ ...minimal, words: 3 }, 'x.json'))).toEqual(['VERBATIM_E_MODEL', expect.stringContaining('words')]);
+    expect(codeOf(() => validateLanguageData({ ...minimal, languages: { spanish: minimal.languages.es } }))).toEqual(['VERBATIM_E_MODEL', expect.any(String)]);
+    expect(codeOf(() => compileLanguageData(validateLanguageData({ ...minimal, words: 'muy\tmany\n' }), 'x.json'))).toEqual(['VERBATIM_E_MODEL', expect.stringContaining('line 1')]);
+    const badValence = compileLanguageData(validateLanguageData({ ...minimal, languages: { es: { ...minimal.languages.es, valence: 'bueno\t9\n' } } }), 'x.json');
+    expect(codeOf(() => badValence.lexicon('es'))).toEqual(['VERBATIM_E_MODEL', expect.stringContaining('languages.es.valence line 1')]);
   });
 });
