@@ -61,6 +61,7 @@ export const ServerEnvSchema = z.object({
     .transform((value) => value.split(',').map((key) => key.trim()).filter((key) => key.length > 0)),
   VERBATIM_DEMO: flag.default(true),
   VERBATIM_WARM_UP: flag.default(true),
+  VERBATIM_LANGUAGE_DETECT: flag.default(true),
   VERBATIM_REQUEST_LOG: flag.default(true),
   VERBATIM_RATE_LIMIT: integerString(1, 1_000_000).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   VERBATIM_BODY_LIMIT: integerString(1024, 1024 * 1024 * 1024).default(DEFAULT_BODY_LIMIT_BYTES),
@@ -82,6 +83,8 @@ export interface ServerConfig {
   demo: boolean;
   /** Analyze the shipped CX development comments before opening the port (src/server/warm-up.ts says why). */
   warmUp: boolean;
+  /** Detect each comment's language (engine config language.detect); false reads all as English. */
+  languageDetect: boolean;
   /**
    * Log a line when each request arrives and when it is answered (Fastify's request logging).
    * Off, the log keeps start-up, warnings and errors: the two lines per request were 3.5 % of the
@@ -149,6 +152,7 @@ export function loadServerConfig(
     apiKeys: values.VERBATIM_API_KEYS,
     demo: values.VERBATIM_DEMO,
     warmUp: values.VERBATIM_WARM_UP,
+    languageDetect: values.VERBATIM_LANGUAGE_DETECT,
     requestLog: values.VERBATIM_REQUEST_LOG,
     rateLimitPerMinute: values.VERBATIM_RATE_LIMIT,
     bodyLimitBytes: values.VERBATIM_BODY_LIMIT,

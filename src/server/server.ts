@@ -47,8 +47,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let analyzePool: AnalyzePool | null = null;
   let warmUp: WarmUpSummary | null = null;
   try {
-    engine = await createEngine(options.engine ?? {});
-    if (config.analyzeWorkers > 0) analyzePool = await createAnalyzePool(config.analyzeWorkers, options.engine ?? {});
+    // VERBATIM_LANGUAGE_DETECT=0 reads every comment as English; an explicit engine config wins.
+    const engineConfig: ConfigInput = { language: { detect: config.languageDetect }, ...options.engine };
+    engine = await createEngine(engineConfig);
+    if (config.analyzeWorkers > 0) analyzePool = await createAnalyzePool(config.analyzeWorkers, engineConfig);
     // Before the port opens, so a client (or a load balancer's readiness probe) never meets a cold engine.
     if (config.warmUp) warmUp = await warmUpEngine(engine, analyzePool, await readWarmUpTexts());
   } catch (error) {

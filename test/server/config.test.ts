@@ -11,6 +11,7 @@ describe('loadServerConfig', () => {
       apiKeys: [],
       demo: true,
       warmUp: true,
+      languageDetect: true,
       requestLog: true,
       rateLimitPerMinute: 600,
       bodyLimitBytes: 5 * 1024 * 1024,
@@ -29,6 +30,7 @@ describe('loadServerConfig', () => {
     [{ VERBATIM_DEMO: '0' }, {}, 'demo', false],
     [{ VERBATIM_DEMO: 'false' }, {}, 'demo', false],
     [{ VERBATIM_WARM_UP: '0' }, {}, 'warmUp', false],
+    [{ VERBATIM_LANGUAGE_DETECT: '0' }, {}, 'languageDetect', false],
     [{ VERBATIM_REQUEST_LOG: 'no' }, {}, 'requestLog', false],
     [{ VERBATIM_RATE_LIMIT: '5' }, {}, 'rateLimitPerMinute', 5],
     [{ PORT: '' }, {}, 'port', 3000],
@@ -45,6 +47,7 @@ describe('loadServerConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ VERBATIM_DEMO: 'maybe' }, 'VERBATIM_DEMO'],
     [{ VERBATIM_WARM_UP: 'later' }, 'VERBATIM_WARM_UP'],
+    [{ VERBATIM_LANGUAGE_DETECT: 'es' }, 'VERBATIM_LANGUAGE_DETECT'],
     [{ VERBATIM_RATE_LIMIT: '0' }, 'VERBATIM_RATE_LIMIT'],
     [{ VERBATIM_BODY_LIMIT: '10' }, 'VERBATIM_BODY_LIMIT'],
   ])('rejects %j naming the variable', (env, variable) => {

@@ -15,6 +15,25 @@ afterAll(() => {
 });
 
 describe('startServer (a real listening server)', () => {
+  it('reads every comment as English with VERBATIM_LANGUAGE_DETECT=0', async () => {
+    const analyzeSpanish = async (env: Record<string, string>) => {
+      const config = loadServerConfig({ PORT: '0', VERBATIM_DEMO: '0', VERBATIM_WARM_UP: '0', VERBATIM_DB: path.join(folder, `language-${Object.keys(env).length}.db`), ...env });
+      const server = await startServer(config, { logger: false });
+      try {
+        const response = await fetch(`${server.url}/v1/analyze`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ comments: [{ id: 'es', text: 'Muy buena atención, me resolvieron todo en una llamada.' }] }),
+        });
+        return ((await response.json()) as { results: { language: string }[] }).results[0]!.language;
+      } finally {
+        await server.close();
+      }
+    };
+    expect(await analyzeSpanish({})).toBe('es');
+    expect(await analyzeSpanish({ VERBATIM_LANGUAGE_DETECT: '0' })).toBe('en');
+  });
+
   it('listens on 127.0.0.1 with an ephemeral port, answers fetch, and finishes an in-flight request on close', async () => {
     const config = loadServerConfig({ PORT: '0', VERBATIM_DEMO: '0', VERBATIM_DB: path.join(folder, 'listen.db') });
     const server = await startServer(config, { engine: LIGHT_ENGINE, logger: false });
