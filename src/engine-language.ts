@@ -9,8 +9,7 @@ import type { Emotion } from './contract.js';
 import type { Components } from './engine.js';
 import { defaultLanguageData } from './language/data.js';
 import { createLanguageDetector, ENGLISH, UNDETERMINED, type LanguageCode, type LanguageDetector } from './language/detect.js';
-import { scoreForeignClauses } from './language/lexicon-scorer.js';
-import type { CompiledLanguage } from './language/data.js';
+import { scoreForeignDocument } from './language/lexicon-scorer.js';
 import { loadLexicon, type Lexicon } from './sentiment/lexicon.js';
 import type { ClauseScore } from './sentiment/types.js';
 import type { TextDocument } from './text/document.js';
@@ -44,44 +43,26 @@ export function detectLanguages(components: Components, docs: readonly TextDocum
   return docs.map((doc) => (language === null ? ENGLISH : language.detector.detect(doc.tokens)));
 }
 
-/** Clause scores and emotions (null: emotions off) for every document, each read in its language. */
+/**
+ * Clause scores and emotions (null: emotions off) for every document, each read in its language:
+ * the English documents in one call of the scorer and one of the emotion model, as before.
+ */
 export async function scoreByLanguage(
   components: Components,
   docs: readonly TextDocument[],
   languages: readonly LanguageCode[],
 ): Promise<{ clauseScores: ClauseScore[][]; emotions: (Emotion[] | null)[] | null }> {
-  const foreign: number[] = [];
-  for (let index = 0; index < docs.length; index += 1) if (languages[index] !== ENGLISH) foreign.push(index);
-  if (foreign.length === 0) {
-    const clauseScores = await components.scorer.scoreClauses(docs);
-    return { clauseScores, emotions: components.emotions ? await components.emotions.tag(docs) : null };
-  }
-  const english = docs.filter((_, index) => languages[index] === ENGLISH);
+  const allEnglish = languages.every((language) => language === ENGLISH);
+  const english = allEnglish ? docs : docs.filter((_, index) => languages[index] === ENGLISH);
   const englishScores = await components.scorer.scoreClauses(english);
   const englishEmotions = components.emotions ? await components.emotions.tag(english) : null;
+  if (allEnglish) return { clauseScores: englishScores, emotions: englishEmotions };
   const { detector, emoji } = components.language!;
-  const readable = foreign.filter((index) => languages[index] !== UNDETERMINED);
-  const readScores = scoreForeignClauses(
-    readable.map((index) => docs[index]!),
-    readable.map((index) => detector.language(languages[index]!) as CompiledLanguage),
-    emoji,
-  );
-  let nextRead = 0;
-  const foreignScores = foreign.map((index) => (languages[index] === UNDETERMINED ? unreadClauses(docs[index]!) : readScores[nextRead++]!));
-  const clauseScores: ClauseScore[][] = [];
-  const emotions: (Emotion[] | null)[] | null = englishEmotions ? [] : null;
-  let nextEnglish = 0;
-  let nextForeign = 0;
-  for (let index = 0; index < docs.length; index += 1) {
-    if (languages[index] === ENGLISH) {
-      clauseScores.push(englishScores[nextEnglish]!);
-      emotions?.push(englishEmotions![nextEnglish]!);
-      nextEnglish += 1;
-    } else {
-      clauseScores.push(foreignScores[nextForeign]!);
-      emotions?.push(null);
-      nextForeign += 1;
-    }
-  }
+  const foreignClauses = (doc: TextDocument, language: LanguageCode): ClauseScore[] =>
+    language === UNDETERMINED ? unreadClauses(doc) : scoreForeignDocument(doc, detector.language(language)!, emoji);
+  let next = 0;
+  const clauseScores = docs.map((doc, index) => (languages[index] === ENGLISH ? englishScores[next++]! : foreignClauses(doc, languages[index]!)));
+  next = 0;
+  const emotions = englishEmotions && languages.map((language) => (language === ENGLISH ? englishEmotions[next++]! : null));
   return { clauseScores, emotions };
 }

@@ -42,6 +42,8 @@ const UNKNOWN_VOTE = 1 << 25;
 const OTHER_SCRIPT_VOTE = 1 << 26;
 /** A rarer word English uses ("dreamscape", "stultifyingly"): no language vote, but it is read. */
 const KNOWN_VOTE = 1 << 27;
+/** wordInfo() flags of a word English text uses, common, informal or rarer. */
+const ANY_ENGLISH = WORD_ENGLISH | WORD_INFORMAL | WORD_KNOWN;
 /** First code point past the Latin blocks (Latin Extended-B ends at U+024F; IPA and combining marks follow). */
 const FIRST_NON_LATIN = 0x370;
 
@@ -95,12 +97,13 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
     let letters = 0;
     for (const letter of word) if (letter > 'z') letters |= data.letters.get(letter) ?? 0;
     if (letters !== 0) return letters << LETTER_SHIFT;
-    return isKnown(word) || isKnown(lemma) || ENGLISH_SUFFIXES.some((suffix) => isKnown(withoutSuffix(word, suffix))) ? KNOWN_VOTE : UNKNOWN_VOTE;
+    // `word` itself is neither common nor informal English here, so only its KNOWN flag is left to test.
+    return (info & WORD_KNOWN) !== 0 || isKnown(lemma) || ENGLISH_SUFFIXES.some((suffix) => isKnown(withoutSuffix(word, suffix))) ? KNOWN_VOTE : UNKNOWN_VOTE;
   }
 
   /** A word English text uses, however rare ("stultifying"). */
   function isKnown(word: string): boolean {
-    return word !== '' && (data.wordInfo(word) & (WORD_ENGLISH | WORD_INFORMAL | WORD_KNOWN)) !== 0;
+    return word !== '' && (data.wordInfo(word) & ANY_ENGLISH) !== 0;
   }
 
   function memoVote(token: Token): number {

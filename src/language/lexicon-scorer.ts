@@ -9,15 +9,14 @@
 import type { TextDocument, Token } from '../text/document.js';
 import type { ClauseScore, Evidence } from '../sentiment/types.js';
 import type { Lexicon } from '../sentiment/lexicon.js';
-import { normalizeValence, NO_EVIDENCE_CONFIDENCE } from '../sentiment/rule-scorer.js';
+import { evidenceConfidence, normalizeValence, NO_EVIDENCE_CONFIDENCE } from '../sentiment/valence-scale.js';
+import { N_SCALAR } from '../sentiment/negation.js';
 import { emojiBase } from '../sentiment/token-keys.js';
 import type { CompiledLanguage } from './data.js';
 import { lexicalPart } from './detect.js';
 
 /** AFINN's +-5 onto the rule scorer's VADER scale (+-4), so normalizeValence reads both alike. */
 const AFINN_TO_VADER = 0.8;
-/** VADER's N_SCALAR: a negated word keeps 74 % of its valence, reversed. */
-const NEGATED_SCALE = -0.74;
 /** Words a negator reaches ("no funciona bien": both). */
 const NEGATION_SCOPE = 3;
 /** An intensifier's boost to the next valenced word within INTENSIFIER_SCOPE words. */
@@ -63,10 +62,11 @@ function inflections(word: string): string[] {
   return variants;
 }
 
-/** Scores every clause of each document in its language (`languages[d]` for docs[d]). */
-export function scoreForeignClauses(docs: readonly TextDocument[], languages: readonly CompiledLanguage[], lexicon: Lexicon): ClauseScore[][] {
-  return docs.map((doc, index) => doc.clauses.map((clause) => scoreTokens(doc, clause.firstToken, clause.endToken, languages[index]!, lexicon)));
+/** Scores every clause of a document in `language`. */
+export function scoreForeignDocument(doc: TextDocument, language: CompiledLanguage, lexicon: Lexicon): ClauseScore[] {
+  return doc.clauses.map((clause) => scoreTokens(doc, clause.firstToken, clause.endToken, language, lexicon));
 }
+
 
 /** Scores tokens [first, end) of a document in `language`. */
 export function scoreTokens(doc: TextDocument, first: number, end: number, language: CompiledLanguage, lexicon: Lexicon): ClauseScore {
@@ -81,9 +81,10 @@ export function scoreTokens(doc: TextDocument, first: number, end: number, langu
     const found = valenceAt(doc.tokens, index, end, language, lexicon);
     if (found !== null) {
       let valence = found.valence * boost;
-      // A phrase with its own negator ("jamais arrivée") is not negated again by "n'est".
-      if (negation > 0 && found.source === 'lexicon') valence *= NEGATED_SCALE;
-      else if (negation > 0 && found.source === 'phrase' && !found.term.split(' ').some((part) => isNegator(language, part))) valence *= NEGATED_SCALE;
+      // A negated word keeps 74 % of its valence, reversed (VADER's N_SCALAR, as in the rule scorer);
+      // a phrase with its own negator ("jamais arrivée") is not negated again by "n'est"; emoji never are.
+      const negatable = found.source === 'lexicon' || (found.source === 'phrase' && !found.term.split(' ').some((part) => isNegator(language, part)));
+      if (negation > 0 && negatable) valence *= N_SCALAR;
       sum += valence;
       absolute += Math.abs(valence);
       evidence.push({ start: token.start, end: doc.tokens[index + found.words - 1]!.end, source: found.source, term: found.term, weight: valence });
@@ -110,9 +111,7 @@ export function scoreTokens(doc: TextDocument, first: number, end: number, langu
     index += step;
   }
   if (absolute === 0) return { score: 0, confidence: NO_EVIDENCE_CONFIDENCE, evidence };
-  const agreement = Math.abs(sum) / absolute;
-  const strength = 1 - Math.exp(-absolute / EVIDENCE_SATURATION);
-  return { score: normalizeValence(sum), confidence: NO_EVIDENCE_CONFIDENCE + (MAX_CONFIDENCE - NO_EVIDENCE_CONFIDENCE) * agreement * strength, evidence };
+  return { score: normalizeValence(sum), confidence: evidenceConfidence(sum, absolute, NO_EVIDENCE_CONFIDENCE, MAX_CONFIDENCE, EVIDENCE_SATURATION), evidence };
 }
 
 /** A negator, or an elided one before an apostrophe (French "n'est"). */

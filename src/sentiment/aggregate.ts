@@ -20,7 +20,7 @@ import { resolveConfig, type Config } from '../config.js';
 import type { Sentiment, SentimentLabel } from '../contract.js';
 import type { Clause } from '../text/document.js';
 import { CONCESSIVE_CONNECTIVES } from '../text/clauses.js';
-import { normalizeValence } from './rule-scorer.js';
+import { normalizeValence } from './valence-scale.js';
 import type { ClauseScore } from './types.js';
 
 /** Weight of a clause opened by contrast ("..., but THIS"). Source: VADER's but-rule (x1.5). */

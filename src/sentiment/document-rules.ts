@@ -6,13 +6,9 @@
 import type { TextDocument } from '../text/document.js';
 import { FRAGMENT_CONFIDENCE } from './fragments.js';
 import { isCloserFiller, isSarcasticCloserTerm, POLITENESS_TERMS, SARCASM_SCALE, SARCASTIC_CLOSER_TERM, SARCASTIC_CLOSER_WORDS } from './patterns.js';
-import type { ClauseScore, Evidence } from './types.js';
 import { isPlainAsk } from './emphasis.js';
+import type { ClauseScore, Evidence } from './types.js';
 
-/**
- * Rewrites `scores` (one per clause of `doc`) in place when another clause complains: a clause
- * that is only "thanks"/"cheers" says nothing positive, and a short last clause of praise is sarcasm.
- */
 /** Evidence term of a "thanks" clause after a plain question or request, read neutral (the combined scorer keeps it). */
 export const POLITENESS_AFTER_REQUEST_TERM = 'politeness-after-request';
 
@@ -22,6 +18,11 @@ export function isPolitenessAfterRequest(score: ClauseScore): boolean {
   return false;
 }
 
+/**
+ * Rewrites `scores` (one per clause of `doc`) in place: a clause that is only "thanks"/"cheers"
+ * says nothing positive after a plain question or request, nor when another clause complains, and a
+ * short last clause of praise after a complaint is sarcasm.
+ */
 export function applyDocumentRules(doc: TextDocument, scores: ClauseScore[]): void {
   if (scores.length < 2) return;
   // "Please send me a copy of my policy documents. Thanks.": a request's thanks is manners too.

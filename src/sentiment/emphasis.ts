@@ -2,6 +2,7 @@
  * Punctuation emphasis: exclamation marks strengthen whatever the clause says, question marks
  * make a clause a question. Constants from VADER (vaderSentiment.py, _amplify_ep / _amplify_qm).
  */
+import { PLAIN_REQUEST_TERM } from './requests.js';
 
 /** Intensity added per exclamation mark. Source: VADER (0.292 per mark). */
 export const EXCLAMATION_INCREMENT = 0.292;
@@ -23,8 +24,8 @@ export const QUESTION_POSITIVE_SCALE = 0.4;
  * read the question negative too had cost that question.
  */
 export const PLAIN_QUESTION_TERM = 'plain-question';
-/** How sure the rules are that a plain question is neutral (0.7 instead: CX development set 0.706, SST-5 -0.2). */
-export const PLAIN_QUESTION_CONFIDENCE = 1;
+/** How sure the rules are that a plain question or request is neutral (0.7 instead, for questions: CX development set 0.706, SST-5 -0.2). */
+export const PLAIN_ASK_CONFIDENCE = 1;
 
 /** True when `evidence` (a clause score's) is the rules' plain-question reading. */
 export function isPlainQuestion(evidence: readonly { term: string }[]): boolean {
@@ -35,8 +36,6 @@ export function isPlainQuestion(evidence: readonly { term: string }[]): boolean 
 export function isPlainAsk(evidence: readonly { term: string }[]): boolean {
   return evidence.length === 1 && (evidence[0]!.term === PLAIN_QUESTION_TERM || evidence[0]!.term === PLAIN_REQUEST_TERM);
 }
-
-import { PLAIN_REQUEST_TERM } from './requests.js';
 
 /** Counts '!' and '?' in punctuation tokens (a token may hold several marks: "!!!", "?!"). */
 export function countMarks(text: string, counts: { exclamations: number; questions: number }): void {

@@ -16,7 +16,7 @@
 import type { Span } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import type { TextDocument } from '../text/document.js';
-import { countMarks, exclamationEmphasis, PLAIN_QUESTION_CONFIDENCE, PLAIN_QUESTION_TERM, QUESTION_POSITIVE_SCALE } from './emphasis.js';
+import { countMarks, exclamationEmphasis, PLAIN_ASK_CONFIDENCE, PLAIN_QUESTION_TERM, QUESTION_POSITIVE_SCALE } from './emphasis.js';
 import { isPlainRequest, PLAIN_REQUEST_TERM } from './requests.js';
 import { applyDocumentRules } from './document-rules.js';
 import { FRAGMENT_CONFIDENCE, FRAGMENT_TERM, isFragment, MAX_FRAGMENT_TOKENS } from './fragments.js';
@@ -38,19 +38,10 @@ import {
 import { matchPhrase } from './phrases.js';
 import { collapsedElongation, emojiBase } from './token-keys.js';
 import type { ClauseScore, ClauseScorer, Evidence } from './types.js';
+import { evidenceConfidence, NO_EVIDENCE_CONFIDENCE, normalizeValence } from './valence-scale.js';
 
-/** Normalization constant: score = x / sqrt(x^2 + ALPHA). Source: VADER normalize(), alpha = 15. */
-export const ALPHA = 15;
-/** Confidence of a clause with no opinion words: low, the scorer simply has nothing to go on. */
-export const NO_EVIDENCE_CONFIDENCE = 0.2;
-/** Confidence floor and ceiling for clauses with evidence. Verbatim's choice. */
-export const MIN_EVIDENCE_CONFIDENCE = 0.3;
-export const MAX_CONFIDENCE = 0.95;
-/**
- * Total |valence| at which evidence strength reaches 1 - 1/e: about one strong word (VADER scale).
- * Verbatim's choice.
- */
-export const EVIDENCE_SATURATION = 2;
+// The scale every sentiment reading shares, re-exported where it was first defined.
+export { ALPHA, EVIDENCE_SATURATION, evidenceConfidence, MAX_CONFIDENCE, MIN_EVIDENCE_CONFIDENCE, NO_EVIDENCE_CONFIDENCE, normalizeValence } from './valence-scale.js';
 
 export interface RuleScorerOptions {
   /** A lexicon file other than the default one (validated on load). */
@@ -73,12 +64,6 @@ interface Item {
   valence: number;
   source: 'lexicon' | 'phrase' | 'emoji';
   term: string;
-}
-
-/** Maps a value to [-1, 1] the way VADER does. */
-export function normalizeValence(value: number, alpha: number = ALPHA): number {
-  const score = value / Math.sqrt(value * value + alpha);
-  return score < -1 ? -1 : score > 1 ? 1 : score;
 }
 
 /** lookup()'s answer, reused: the caller copies it into an Item at once (scoring never re-enters). */
@@ -180,10 +165,7 @@ function confidenceOf(items: readonly Item[]): number {
     signed += item.valence;
     absolute += Math.abs(item.valence);
   }
-  if (absolute === 0) return NO_EVIDENCE_CONFIDENCE;
-  const agreement = Math.abs(signed) / absolute;
-  const strength = 1 - Math.exp(-absolute / EVIDENCE_SATURATION);
-  return MIN_EVIDENCE_CONFIDENCE + (MAX_CONFIDENCE - MIN_EVIDENCE_CONFIDENCE) * agreement * strength;
+  return evidenceConfidence(signed, absolute);
 }
 
 /**
@@ -255,7 +237,7 @@ export function scoreTokenRange(doc: TextDocument, first: number, end: number, l
   // Read after negation: "Why isn't my refund processed?" complains.
   if (items.every(isPositiveItem) && (isQuestion || isPlainRequest(keys, punctuation, length))) {
     const term = isQuestion ? PLAIN_QUESTION_TERM : PLAIN_REQUEST_TERM;
-    return { score: 0, confidence: PLAIN_QUESTION_CONFIDENCE, evidence: [evidenceOf(doc, first, end, 'rule', term, 0)] };
+    return { score: 0, confidence: PLAIN_ASK_CONFIDENCE, evidence: [evidenceOf(doc, first, end, 'rule', term, 0)] };
   }
   applySarcasm(doc, first, items, keys, length, evidence);
   applyScareQuotes(doc, first, items, length, evidence);
