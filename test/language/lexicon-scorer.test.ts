@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLanguageData, type CompiledLanguage } from '../../src/language/data.js';
-import { MAX_CONFIDENCE, scoreForeignClauses, scoreTokens, wordValence } from '../../src/language/lexicon-scorer.js';
+import { MAX_CONFIDENCE, scoreForeignDocument, scoreTokens, wordValence } from '../../src/language/lexicon-scorer.js';
 import { loadLexicon } from '../../src/sentiment/lexicon.js';
 import { NO_EVIDENCE_CONFIDENCE } from '../../src/sentiment/rule-scorer.js';
 import { createTextProcessor } from '../../src/text/index.js';
@@ -55,9 +55,10 @@ describe('foreign lexicon reading', () => {
 
   it('gives every clause a score with evidence spans inside the text', () => {
     const doc = processor.process('El pedido llegó tarde, pero el repartidor fue muy amable.');
-    const [scores] = scoreForeignClauses([doc], [language('es')], lexicon);
+    const scores = scoreForeignDocument(doc, language('es'), lexicon);
     expect(scores).toHaveLength(doc.clauses.length);
-    for (const score of scores!) {
+    expect(scores.flatMap((score) => score.evidence).map((item) => item.term)).toEqual(expect.arrayContaining(['tarde', 'amable']));
+    for (const score of scores) {
       for (const item of score.evidence) expect(doc.text.slice(item.start, item.end).length).toBeGreaterThan(0);
     }
   });
