@@ -6,9 +6,13 @@
  */
 import { NEGATIVE_CONTRACTIONS } from './negation-forms.js';
 
-/** Units wink-nlp mishandles or rewrites: controls, odd spaces, invisible format marks, curly apostrophes. */
+/**
+ * Units wink-nlp mishandles or rewrites: controls, odd spaces, invisible format marks, curly
+ * apostrophes, and the Latin letters past Latin-1 (Latin Extended-A and -B, Latin Extended
+ * Additional), which wink's English tokenizer splits words at: "miła" came out "mi", "ł", "a.".
+ */
 const NEEDS_PREPARATION =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u00ad\u1680\u2000-\u200c\u200e\u200f\u2018\u2019\u02bc\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\ufffd]/;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u00ad\u0100-\u024f\u1680\u1e00-\u1eff\u2000-\u200c\u200e\u200f\u2018\u2019\u02bc\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\ufffd]/;
 const PREPARATION_PATTERN = new RegExp(NEEDS_PREPARATION.source, 'g');
 
 function replacementFor(unit: string): string {
@@ -22,8 +26,21 @@ function replacementFor(unit: string): string {
     case '\u2029':
       return '\n';
     default:
-      return ' ';
+      return isExtendedLatin(unit.charCodeAt(0)) ? latinStandIn(unit) : ' ';
   }
+}
+
+function isExtendedLatin(unit: number): boolean {
+  return (unit >= 0x100 && unit <= 0x24f) || (unit >= 0x1e00 && unit <= 0x1eff);
+}
+
+/**
+ * A Latin-1 letter wink keeps inside a word, in the letter's case: thorn, which no English
+ * contraction or abbreviation wink knows contains. Tokens are cut from the original text, so the
+ * stand-in never reaches a token.
+ */
+function latinStandIn(letter: string): string {
+  return letter === letter.toLowerCase() ? '\u00fe' : '\u00de';
 }
 
 interface WellFormedString {
@@ -34,8 +51,9 @@ interface WellFormedString {
 /**
  * Returns a string of exactly the same length in which control characters, exotic spaces,
  * invisible marks (zero-width space, bidi marks, BOM) and lone surrogates are spaces, line and
- * paragraph separators are '\n' and curly apostrophes are "'". The zero-width joiner is kept: it
- * glues emoji sequences (👨‍👩‍👧) together.
+ * paragraph separators are '\n', curly apostrophes are "'", and letters such as ł, ő, ș and ğ a
+ * Latin-1 stand-in of their case. The zero-width joiner is kept: it glues emoji sequences (👨‍👩‍👧)
+ * together.
  *
  * Example: prepareForTokenizer('don’t\u200b go') === "don't  go".
  */

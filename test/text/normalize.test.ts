@@ -35,6 +35,9 @@ describe('prepareForTokenizer', () => {
     ['a\u2028b', 'a\nb'],
     ['a\ud800b', 'a b'],
     ['👨‍👩‍👧', '👨‍👩‍👧'],
+    ['miła', 'mi\u00fea'],
+    ['Łódź', '\u00deód\u00fe'],
+    ['Phở', 'Ph\u00fe'],
   ])('maps %j to %j without changing the length', (text, prepared) => {
     const result = prepareForTokenizer(text);
     expect(result).toBe(prepared);
@@ -55,6 +58,10 @@ describe('token normal forms', () => {
     ['hasnt arrived', ["hasn't", 'arrived']],
     [':D', [':D']],
     ['#FAIL', ['#fail']],
+    // Letters past Latin-1 keep their words whole (wink alone split "miła." into "mi", "ł", "a.").
+    ['Obsługa była miła.', ['obsługa', 'była', 'miła', '.']],
+    ["Dvořák's Łódź ılık", ['dvořák', "'s", 'łódź', 'ılık']],
+    ['mulțumesc, çok güzel', ['mulțumesc', ',', 'çok', 'güzel']],
   ])('normal forms of %j', (text, expected) => {
     expect(tokenizer.tokenize(text).map((token) => token.normal)).toEqual(expected);
   });
