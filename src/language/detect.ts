@@ -1,9 +1,11 @@
 /**
- * Tells English comments from Spanish, French, German, Portuguese, Italian and Dutch ones, by
- * their words. Character-trigram detectors (franc, tinyld) were measured on short feedback and
- * rejected: they called 17 % of CX dev's English comments ("Quick and painless checkout.") another
- * language and cost 50-190 µs a comment. Here every word votes once, from tables built from word
- * lists (models/language, scripts/build-language-data.ts), and the vote is memoized per word form:
+ * Tells English comments from those in the seventeen languages of models/language/grammar.json
+ * (Spanish, French, German, Portuguese, Italian, Dutch, the Nordic ones, Polish, Czech, Hungarian,
+ * Romanian, Turkish, Indonesian, Catalan), by their words. Character-trigram detectors (franc,
+ * tinyld) were measured on short feedback and rejected: they called 17 % of CX dev's English
+ * comments ("Quick and painless checkout.") another language and cost 50-190 µs a comment. Here
+ * every word votes once, from tables built from word lists (models/language,
+ * scripts/build-language-data.ts), and the vote is memoized per word form:
  *
  * - a common English word that marks no other language votes English;
  * - a word marking a language (its stopwords, lexicon and grammar words) is strong evidence for it
@@ -28,20 +30,23 @@ export const ENGLISH: LanguageCode = 'en';
 const MINIMUM_STRONG = 2;
 
 /**
- * Memo value of a word's vote: bits 0-7 the languages it marks (strong), bits 8-15 the languages it
- * marks while also being common or informal English (weak), bits 16-23 the languages whose letters
- * an otherwise unknown word uses (é, ñ, ü: a letter vote), or one of the flags below.
+ * Memo value of a word's vote: a vote kind in the bits from KIND_SHIFT up and, for the three
+ * foreign kinds, the mask of the languages it votes for below: languages it marks (strong), languages
+ * it marks while also being common or informal English (weak), languages whose letters an otherwise
+ * unknown word uses (é, ñ, ü: a letter vote). A word votes one kind only, so one integer holds it.
  */
-const WEAK_SHIFT = 8;
-const LETTER_SHIFT = 16;
-const LANGUAGE_BITS = 0xff;
-const ENGLISH_VOTE = 1 << 24;
+const KIND_SHIFT = 24;
+const LANGUAGE_BITS = (1 << KIND_SHIFT) - 1;
+const STRONG_VOTE = 1 << KIND_SHIFT;
+const WEAK_VOTE = 2 << KIND_SHIFT;
+const LETTER_VOTE = 3 << KIND_SHIFT;
+const ENGLISH_VOTE = 4 << KIND_SHIFT;
 /** A Latin-script word no table knows: not English, not informal, no marker, no telling letter. */
-const UNKNOWN_VOTE = 1 << 25;
+const UNKNOWN_VOTE = 5 << KIND_SHIFT;
 /** A word in another script (Greek, Cyrillic, Arabic, Hebrew, CJK, ...). */
-const OTHER_SCRIPT_VOTE = 1 << 26;
+const OTHER_SCRIPT_VOTE = 6 << KIND_SHIFT;
 /** A rarer word English uses ("dreamscape", "stultifyingly"): no language vote, but it is read. */
-const KNOWN_VOTE = 1 << 27;
+const KNOWN_VOTE = 7 << KIND_SHIFT;
 /** wordInfo() flags of a word English text uses, common, informal or rarer. */
 const ANY_ENGLISH = WORD_ENGLISH | WORD_INFORMAL | WORD_KNOWN;
 /** First code point past the Latin blocks (Latin Extended-B ends at U+024F; IPA and combining marks follow). */
@@ -77,7 +82,7 @@ function withoutSuffix(word: string, suffix: string): string {
 
 /** Builds a detector over compiled language data. */
 export function createLanguageDetector(data: LanguageData): LanguageDetector {
-  if (data.languages.length > WEAK_SHIFT) throw new Error(`at most ${WEAK_SHIFT} languages are supported`);
+  if (data.languages.length > KIND_SHIFT) throw new Error(`at most ${KIND_SHIFT} languages are supported`);
   const strong = new Float64Array(data.languages.length);
   const weak = new Float64Array(data.languages.length);
   const letters = new Float64Array(data.languages.length);
@@ -92,11 +97,11 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
     const english = (info & WORD_ENGLISH) !== 0;
     const mask = info >> MARKER_SHIFT;
     if (english && mask === 0) return ENGLISH_VOTE;
-    if (english || (info & WORD_INFORMAL) !== 0) return mask << WEAK_SHIFT;
-    if (mask !== 0) return mask;
+    if (english || (info & WORD_INFORMAL) !== 0) return WEAK_VOTE | mask;
+    if (mask !== 0) return STRONG_VOTE | mask;
     let letters = 0;
     for (const letter of word) if (letter > 'z') letters |= data.letters.get(letter) ?? 0;
-    if (letters !== 0) return letters << LETTER_SHIFT;
+    if (letters !== 0) return LETTER_VOTE | letters;
     // `word` itself is neither common nor informal English here, so only its KNOWN flag is left to test.
     return (info & WORD_KNOWN) !== 0 || isKnown(lemma) || ENGLISH_SUFFIXES.some((suffix) => isKnown(withoutSuffix(word, suffix))) ? KNOWN_VOTE : UNKNOWN_VOTE;
   }
@@ -139,12 +144,9 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
         else if (vote === OTHER_SCRIPT_VOTE) otherScript += 1;
         else {
           foreign += 1;
-          for (let bit = 0; bit < strong.length; bit += 1) {
-            const mask = 1 << bit;
-            if (vote & mask) strong[bit] += 1;
-            else if ((vote >> WEAK_SHIFT) & LANGUAGE_BITS & mask) weak[bit] += 1;
-            else if ((vote >> LETTER_SHIFT) & LANGUAGE_BITS & mask) letters[bit] += 1;
-          }
+          const kind = vote & ~LANGUAGE_BITS;
+          const counts = kind === STRONG_VOTE ? strong : kind === WEAK_VOTE ? weak : letters;
+          for (let bit = 0; bit < counts.length; bit += 1) if (vote & (1 << bit)) counts[bit] += 1;
         }
       }
       // Mostly another script: Verbatim cannot read it.

@@ -78,7 +78,10 @@ export function scoreTokens(doc: TextDocument, first: number, end: number, langu
   let boost = 1;
   for (let index = first; index < end; ) {
     const token = doc.tokens[index]!;
-    const found = valenceAt(doc.tokens, index, end, language, lexicon);
+    let found = valenceAt(doc.tokens, index, end, language, lexicon);
+    // An intensifier with a valence of its own ("super") intensifies when a valenced word follows
+    // ("super lento"), and is read for its valence only alone ("¡Super!").
+    if (found !== null && found.source === 'lexicon' && language.intensifiers.has(found.term) && valencedWordAhead(doc.tokens, index + 1, end, language, lexicon)) found = null;
     if (found !== null) {
       let valence = found.valence * boost;
       // A negated word keeps 74 % of its valence, reversed (VADER's N_SCALAR, as in the rule scorer);
@@ -112,6 +115,18 @@ export function scoreTokens(doc: TextDocument, first: number, end: number, langu
   }
   if (absolute === 0) return { score: 0, confidence: NO_EVIDENCE_CONFIDENCE, evidence };
   return { score: normalizeValence(sum), confidence: evidenceConfidence(sum, absolute, NO_EVIDENCE_CONFIDENCE, MAX_CONFIDENCE, EVIDENCE_SATURATION), evidence };
+}
+
+/** Whether a valenced word or phrase starts within INTENSIFIER_SCOPE words after tokens[from - 1], before punctuation. */
+function valencedWordAhead(tokens: readonly Token[], from: number, end: number, language: CompiledLanguage, lexicon: Lexicon): boolean {
+  let words = 0;
+  for (let index = from; index < end && words < INTENSIFIER_SCOPE; index += 1) {
+    const token = tokens[index]!;
+    if (token.kind === 'punctuation') return false;
+    if (valenceAt(tokens, index, end, language, lexicon) !== null) return true;
+    if (token.kind === 'word') words += 1;
+  }
+  return false;
 }
 
 /** A negator, or an elided one before an apostrophe (French "n'est"). */

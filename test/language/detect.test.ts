@@ -18,6 +18,17 @@ describe('language detection', () => {
     ['Não gostei, o produto chegou quebrado.', 'pt'],
     ['Servizio pessimo, nessuno risponde.', 'it'],
     ['Prima service, snel geleverd.', 'nl'],
+    ['Leveransen var snabb och bra.', 'sv'],
+    ['Jeg er meget skuffet over kundeservice.', 'da'],
+    ['Pakken kom aldri, og ingen svarte på e-post.', 'no'],
+    ['Asiakaspalvelu ei vastannut koskaan, todella huono kokemus.', 'fi'],
+    ['Dostawa była szybka, polecam!', 'pl'],
+    ['Kargo çok geç geldi, berbat hizmet.', 'tr'],
+    ['Pelayanan buruk sekali, tidak ada yang membalas.', 'id'],
+    ['Serviciul clienți este groaznic.', 'ro'],
+    ['Doprava byla rychlá, jsem spokojený.', 'cs'],
+    ['Nagyon gyors szállítás, köszönöm!', 'hu'],
+    ['El servei al client és molt dolent.', 'ca'],
   ])('reads %s as %s', (text, language) => {
     expect(detect(text)).toBe(language);
   });
@@ -40,7 +51,8 @@ describe('language detection', () => {
     '服务很好，送货很快',
     'الخدمة سيئة جدا',
     'Η παράδοση ήταν γρήγορη',
-    'Dostawa była szybka, polecam!',
+    'Huduma ilikuwa mbaya sana, hakuna aliyejibu.',
+    'Tarne oli kiire ja teenindus meeldiv.',
   ])('calls %s undetermined: another script, or mostly words no table knows', (text) => {
     expect(detect(text)).toBe(UNDETERMINED);
   });
@@ -50,6 +62,9 @@ describe('language detection', () => {
     'a hallucinatory dreamscape that frustrates and captivates',
     'The Xero sync broke after your update, and Okta SSO too.',
     'Loved the 東京 edition of the mug.',
+    'I ordered the Ikea Billy shelf and the Hemnes bed.',
+    'Kim at the Malmo store was lovely.',
+    'Bra size chart is way off, returned it.',
   ])('keeps rare words, names and a stray foreign word English: %s', (text) => {
     expect(detect(text)).toBe(ENGLISH);
   });
@@ -68,6 +83,22 @@ describe('language detection', () => {
   it('looks words up past an elision', () => {
     expect(lexicalPart("l'écoute")).toBe('écoute');
     expect(lexicalPart('service')).toBe('service');
+  });
+
+  it('counts votes for languages past the eighth (one vote kind and a language mask per word)', () => {
+    const codes = ['aa', 'bb', 'cc', 'dd', 'ee', 'ff', 'gg', 'hh', 'ii', 'jj', 'kk', 'll'];
+    const words = codes.map((code, index) => `${code}word\t${1 << (MARKER_SHIFT + index)}\n${code}other\t${1 << (MARKER_SHIFT + index)}\n`).sort().join('');
+    const languages = Object.fromEntries(codes.map((code) => [code, { name: code, valence: '', negators: [], intensifiers: [] }]));
+    const many = createLanguageDetector(compileLanguageData(validateLanguageData({ version: '1', sources: [], words: `${words}the\t${WORD_ENGLISH}\n`, letters: {}, languages })));
+    expect(many.detect(processor.process('kkword kkother the').tokens)).toBe('kk');
+    expect(many.detect(processor.process('llword llother').tokens)).toBe('ll');
+    expect(many.detect(processor.process('aaword aaother').tokens)).toBe('aa');
+  });
+
+  it('lets no word a translated list left in English mark a language', () => {
+    const data = defaultLanguageData();
+    for (const word of ['accolade', 'adoringly', 'affectionateness', 'aficionados']) expect(data.wordInfo(word) >> MARKER_SHIFT).toBe(0);
+    expect(data.wordInfo('nöjd') >> MARKER_SHIFT).not.toBe(0);
   });
 
   it('knows each language it detects, and no other', () => {

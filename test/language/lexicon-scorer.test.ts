@@ -35,6 +35,38 @@ describe('foreign lexicon reading', () => {
     expect(read('Rien à redire, parfait.', 'fr').score).toBeGreaterThan(0.3);
   });
 
+  it('reads a grammar word as grammar even where the translated list gave it a valence', () => {
+    // The lists carried Spanish "no" (-1), Polish "nie" and Indonesian "sangat" (+4, "very").
+    for (const [code, word] of [['es', 'no'], ['pl', 'nie'], ['pt', 'não'], ['id', 'sangat']] as const) expect(language(code).words.has(word)).toBe(false);
+    expect(read('El producto no es bueno.', 'es').score).toBeLessThan(0);
+    expect(read('Obsługa nie była miła.', 'pl').score).toBeLessThan(0);
+    expect(read('Sudah dua minggu, sangat mengecewakan.', 'id').score).toBeLessThan(-0.3);
+  });
+
+  it('reads "super" for its valence alone and as an intensifier before a valenced word', () => {
+    expect(read('¡Super!', 'es').score).toBeGreaterThan(0.3);
+    const slow = read('Envío super lento.', 'es');
+    expect(slow.score).toBeLessThan(-0.3);
+    expect(slow.evidence.map((item) => item.term)).toEqual(['lento']);
+    expect(Math.abs(slow.evidence[0]!.weight)).toBeGreaterThan(Math.abs(read('Envío lento.', 'es').evidence[0]!.weight));
+  });
+
+  it.each([
+    ['Leveransen var snabb och bra.', 'sv', 1],
+    ['Jeg er meget skuffet over kundeservice.', 'da', -1],
+    ['Elendig kundeservice, de la på røret to ganger.', 'no', -1],
+    ['Toimitus oli nopea ja tuote hyvä.', 'fi', 1],
+    ['Bardzo szybka dostawa, polecam!', 'pl', 1],
+    ['Kargo çok geç geldi, berbat hizmet.', 'tr', -1],
+    ['Pengiriman sangat cepat dan barangnya bagus.', 'id', 1],
+    ['Serviciul clienți este groaznic.', 'ro', -1],
+    ['Doprava byla rychlá, jsem spokojený.', 'cs', 1],
+    ['A termék hibás volt, és senki nem válaszolt.', 'hu', -1],
+    ['La comanda va arribar tard i trencada.', 'ca', -1],
+  ] as const)('reads %s (%s) with the sign %d', (text, code, sign) => {
+    expect(Math.sign(read(text, code).score)).toBe(sign);
+  });
+
   it('does not negate a phrase that holds its own negator', () => {
     const score = read("Je suis très déçu, la commande n'est jamais arrivée.", 'fr');
     expect(score.score).toBeLessThan(-0.3);

@@ -77,7 +77,27 @@ export function formatPeriod(key: string): string {
 export const METRIC_NAMES: Record<MetricId, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 
 /** The languages the engine reads (src/language/), by ISO 639-1 code: English first, then by name, then 'und' (not read). */
-export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', nl: 'Dutch', fr: 'French', de: 'German', it: 'Italian', pt: 'Portuguese', es: 'Spanish', und: 'Not read (other language)' };
+export const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English',
+  ca: 'Catalan',
+  cs: 'Czech',
+  da: 'Danish',
+  nl: 'Dutch',
+  fi: 'Finnish',
+  fr: 'French',
+  de: 'German',
+  hu: 'Hungarian',
+  id: 'Indonesian',
+  it: 'Italian',
+  no: 'Norwegian',
+  pl: 'Polish',
+  pt: 'Portuguese',
+  ro: 'Romanian',
+  es: 'Spanish',
+  sv: 'Swedish',
+  tr: 'Turkish',
+  und: 'Not read (other language)',
+};
 
 /** What the metric's number means, for captions and screen readers. */
 export const METRIC_UNITS: Record<MetricId, string> = {
