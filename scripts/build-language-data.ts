@@ -89,7 +89,7 @@ function afinn(code: string, terms: Record<string, number>, grammarWords: readon
 /**
  * AFINN's English terms: a translated list holding one ("accolade", "adoringly" in the Swedish one)
  * left it untranslated, or shares it as a cognate ("horrible"), so it marks no language. With
- * seventeen lists, two such words in one English review would otherwise have made it Norwegian.
+ * eighteen lists, two such words in one English review would otherwise have made it Norwegian.
  * A hand-written term still marks its language.
  */
 function afinnEnglish(): Set<string> {

@@ -106,7 +106,7 @@ export const ConfigSchema = z
     language: z
       .strictObject({
         /**
-         * Tell English comments from seventeen other languages' (models/language/grammar.json) and
+         * Tell English comments from eighteen other languages' (models/language/grammar.json) and
          * read those with their language's lexicon (src/language/); false reads every comment as English.
          */
         detect: z.boolean().default(true),

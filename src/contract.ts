@@ -87,7 +87,7 @@ export const AnalysisResultSchema = z.object({
   id: RecordIdSchema,
   /**
    * The language the comment was read in: 'en', or one of 'es', 'fr', 'de', 'pt', 'it', 'nl', 'sv',
-   * 'da', 'no', 'fi', 'pl', 'tr', 'id', 'ro', 'cs', 'hu', 'ca' (ISO 639-1; read with that language's
+   * 'da', 'no', 'fi', 'pl', 'tr', 'id', 'ro', 'cs', 'hu', 'ca', 'vi' (ISO 639-1; read with that language's
    * lexicon; no emotions, English taxonomy), or 'und' for a language
    * Verbatim cannot read (another script, or mostly unknown words): neutral, confidence 0.
    */

@@ -1,7 +1,7 @@
 /**
- * Tells English comments from those in the seventeen languages of models/language/grammar.json
+ * Tells English comments from those in the eighteen languages of models/language/grammar.json
  * (Spanish, French, German, Portuguese, Italian, Dutch, the Nordic ones, Polish, Czech, Hungarian,
- * Romanian, Turkish, Indonesian, Catalan), by their words. Character-trigram detectors (franc,
+ * Romanian, Turkish, Indonesian, Catalan, Vietnamese), by their words. Character-trigram detectors (franc,
  * tinyld) were measured on short feedback and rejected: they called 17 % of CX dev's English
  * comments ("Quick and painless checkout.") another language and cost 50-190 µs a comment. Here
  * every word votes once, from tables built from word lists (models/language,

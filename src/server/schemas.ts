@@ -87,7 +87,7 @@ export const FeedbackQuerySchema = z.strictObject({
   segment: z.string().optional(),
   channel: z.string().optional(),
   accountId: z.string().optional(),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('Language the comment was read in (ISO 639-1: en, es, fr, de, pt, it, nl, sv, da, no, fi, pl, tr, id, ro, cs, hu, ca; und: not read)'),
+  language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('Language the comment was read in (ISO 639-1: en, es, fr, de, pt, it, nl, sv, da, no, fi, pl, tr, id, ro, cs, hu, ca, vi; und: not read)'),
   scoreType: z.enum(SCORE_TYPES).optional(),
   band: z.enum(SCORE_BANDS).optional().describe('Score band on the record\'s own scale'),
   from: z.string().optional().describe('Inclusive, ISO date or date-time'),

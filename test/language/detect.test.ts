@@ -29,6 +29,7 @@ describe('language detection', () => {
     ['Doprava byla rychlá, jsem spokojený.', 'cs'],
     ['Nagyon gyors szállítás, köszönöm!', 'hu'],
     ['El servei al client és molt dolent.', 'ca'],
+    ['Dịch vụ khách hàng rất tệ, không ai trả lời.', 'vi'],
   ])('reads %s as %s', (text, language) => {
     expect(detect(text)).toBe(language);
   });

@@ -63,6 +63,8 @@ describe('foreign lexicon reading', () => {
     ['Doprava byla rychlá, jsem spokojený.', 'cs', 1],
     ['A termék hibás volt, és senki nem válaszolt.', 'hu', -1],
     ['La comanda va arribar tard i trencada.', 'ca', -1],
+    ['Giao hàng nhanh, nhân viên nhiệt tình.', 'vi', 1],
+    ['Tôi rất thất vọng, sản phẩm không giống mô tả.', 'vi', -1],
   ] as const)('reads %s (%s) with the sign %d', (text, code, sign) => {
     expect(Math.sign(read(text, code).score)).toBe(sign);
   });

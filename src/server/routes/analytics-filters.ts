@@ -22,7 +22,7 @@ export const AnalyticsFilterShape = {
   channel: z.string().optional(),
   theme: z.string().optional().describe('Only feedback mentioning this theme id'),
   stage: z.enum(JOURNEY_STAGES).optional().describe('Only feedback touching this journey stage'),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('Only feedback read in this language (ISO 639-1: en, es, fr, de, pt, it, nl, sv, da, no, fi, pl, tr, id, ro, cs, hu, ca; und: not read)'),
+  language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('Only feedback read in this language (ISO 639-1: en, es, fr, de, pt, it, nl, sv, da, no, fi, pl, tr, id, ro, cs, hu, ca, vi; und: not read)'),
 };
 
 /** The store filter of the common parameters. */

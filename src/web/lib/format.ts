@@ -96,6 +96,7 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   es: 'Spanish',
   sv: 'Swedish',
   tr: 'Turkish',
+  vi: 'Vietnamese',
   und: 'Not read (other language)',
 };
 
