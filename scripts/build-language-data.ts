@@ -31,7 +31,7 @@ const require = createRequire(import.meta.url);
 const LETTERS = /^\p{L}+$/u;
 
 interface Grammar {
-  languages: Record<string, { name: string; negators: string[]; intensifiers: string[]; terms: Record<string, number> }>;
+  languages: Record<string, { name: string; negators: string[]; intensifiers: string[]; terms: Record<string, number>; glossary: Record<string, string> }>;
 }
 
 function wordsOf(text: string): string[] {
@@ -97,6 +97,20 @@ function afinnEnglish(): Set<string> {
   return new Set(Object.keys(english).map((term) => term.toLowerCase()));
 }
 
+/** Every word of the default taxonomy's terms: what a gloss must be for a seed to match it. */
+function defaultTaxonomyWords(): Set<string> {
+  const taxonomy = JSON.parse(readFileSync(modelPath('taxonomy', 'default.json'), 'utf8')) as { themes: { terms: string[] }[] };
+  return new Set(taxonomy.themes.flatMap((theme) => theme.terms.flatMap((term) => term.toLowerCase().match(/[a-z']+/g) ?? [])));
+}
+
+/** A glossary's keys are single lower-case words and its glosses words of the taxonomy's terms; throws naming the first that is not. */
+function checkGlossary(code: string, glossary: Record<string, string>, taxonomyWords: ReadonlySet<string>): void {
+  for (const [word, gloss] of Object.entries(glossary)) {
+    if (!LETTERS.test(word) || word !== word.toLowerCase()) throw new Error(`grammar.json ${code}.glossary: "${word}" is not one lower-case word`);
+    if (!taxonomyWords.has(gloss)) throw new Error(`grammar.json ${code}.glossary: "${word}" -> "${gloss}", a word no default taxonomy term holds`);
+  }
+}
+
 function build(): LanguageDataFile {
   const stopwords = require('stopwords-iso') as Record<string, string[]>;
   const grammar = JSON.parse(readFileSync(modelPath('language', 'grammar.json'), 'utf8')) as Grammar;
@@ -111,14 +125,16 @@ function build(): LanguageDataFile {
   const letters: Record<string, number> = {};
   const languages: LanguageDataFile['languages'] = {};
   const untranslated = afinnEnglish();
-  Object.entries(grammar.languages).forEach(([code, { name, negators, intensifiers, terms }], index) => {
+  const taxonomyWords = defaultTaxonomyWords();
+  Object.entries(grammar.languages).forEach(([code, { name, negators, intensifiers, terms, glossary }], index) => {
+    checkGlossary(code, glossary, taxonomyWords);
     const bit = 1 << index;
     const valence = afinn(code, terms, [...negators, ...intensifiers]);
     const listed = [...stopwords[code]!, ...valence.map(([term]) => term).filter((term) => !untranslated.has(term))];
-    const markers = sorted([...listed, ...Object.keys(terms), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
+    const markers = sorted([...listed, ...Object.keys(terms), ...Object.keys(glossary), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
     flag(markers, bit << MARKER_SHIFT);
     for (const word of markers) for (const letter of word) if (letter > 'z') letters[letter] = (letters[letter] ?? 0) | bit;
-    languages[code] = { name, valence: valence.map(([term, value]) => `${term}\t${value}\n`).join(''), negators, intensifiers };
+    languages[code] = { name, valence: valence.map(([term, value]) => `${term}\t${value}\n`).join(''), negators, intensifiers, glossary };
   });
   const words = [...info].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {

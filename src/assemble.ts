@@ -25,6 +25,8 @@ export interface AssembleInput {
   language: string;
   /** The PII-redacted text, when the engine redacts. */
   redactedText?: string;
+  /** The document themes are matched on when it is not `doc`: a foreign comment's glossed copy (engine-language.ts). */
+  themeDoc?: TextDocument;
 }
 
 /** What targetMentions gives a comment with no targets: one shared list, never written to. */
@@ -52,7 +54,7 @@ export function assembleResult(
   mentions: readonly Span[][],
   spanScores: readonly ClauseScore[] | null,
 ): AnalysisResult {
-  return buildResult(components, input, components.themes.match(input.doc), mentions, spanScores);
+  return buildResult(components, input, components.themes.match(input.themeDoc ?? input.doc), mentions, spanScores);
 }
 
 function buildResult(

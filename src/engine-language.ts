@@ -2,13 +2,15 @@
  * Routes each comment of a batch by language: English comments go to the configured scorer and the
  * emotion model as before, the others to their language's lexicon reading
  * (src/language/lexicon-scorer.ts), with no emotions (the emotion model reads English only), and
- * comments in a language Verbatim cannot read ('und') get a neutral reading of confidence 0. A
- * batch with no foreign comment, the usual case, runs exactly the English path.
+ * comments in a language Verbatim cannot read ('und') get a neutral reading of confidence 0; a
+ * foreign comment's themes are matched on its glossed copy. A batch with no foreign comment, the
+ * usual case, runs exactly the English path.
  */
 import type { Emotion } from './contract.js';
 import type { Components } from './engine.js';
 import { defaultLanguageData } from './language/data.js';
 import { createLanguageDetector, ENGLISH, UNDETERMINED, type LanguageCode, type LanguageDetector } from './language/detect.js';
+import { glossDocument } from './language/glossary.js';
 import { scoreForeignDocument } from './language/lexicon-scorer.js';
 import { loadLexicon, type Lexicon } from './sentiment/lexicon.js';
 import type { ClauseScore } from './sentiment/types.js';
@@ -65,4 +67,14 @@ export async function scoreByLanguage(
   next = 0;
   const emotions = englishEmotions && languages.map((language) => (language === ENGLISH ? englishEmotions[next++]! : null));
   return { clauseScores, emotions };
+}
+
+/**
+ * The document the theme matcher reads: the comment itself, or for a comment in another language
+ * its glossed copy (src/language/glossary.ts), whose words the English taxonomy's seeds can match.
+ */
+export function themeDocument(components: Components, doc: TextDocument, language: LanguageCode): TextDocument {
+  if (language === ENGLISH || language === UNDETERMINED || components.language === null) return doc;
+  const compiled = components.language.detector.language(language);
+  return compiled === null ? doc : glossDocument(doc, compiled);
 }

@@ -17,6 +17,16 @@ describe('engine language routing', () => {
     expect(result.emotions).toBeUndefined();
   });
 
+  it("finds a foreign comment's themes through its glossary, with evidence on its own words", async () => {
+    const text = 'El pedido llegó tarde y quiero un reembolso.';
+    const result = await engine.analyze({ id: 1, text });
+    expect(result.language).toBe('es');
+    const themes = new Map(result.themes.map((theme) => [theme.id, theme.evidence.map((span) => text.slice(span.start, span.end))]));
+    expect(themes.get('delivery-speed')).toEqual(['llegó tarde']);
+    expect(themes.get('refunds')).toEqual(['reembolso']);
+    expect(result.stages.map((stage) => stage.id)).toEqual(expect.arrayContaining(['delivery', 'billing']));
+  });
+
   it('keeps English comments on the English path, with emotions', async () => {
     const result = await engine.analyze({ id: 1, text: 'The courier was two days late and I am furious.' });
     expect(result.language).toBe('en');

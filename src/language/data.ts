@@ -9,7 +9,7 @@ import { VerbatimError, unreadableModelFile } from '../errors.js';
 import { WordTable } from './word-table.js';
 
 /** Bump when the build's inputs or rules change. */
-export const LANGUAGE_DATA_VERSION = '2.1.0';
+export const LANGUAGE_DATA_VERSION = '2.2.0';
 
 /** AFINN's scale: valences are integers in [-5, 5] (averaged duplicates may fall between). */
 const MAX_VALENCE = 5;
@@ -20,6 +20,8 @@ const LanguageSchema = z.object({
   valence: z.string(),
   negators: z.array(z.string().min(1)),
   intensifiers: z.array(z.string().min(1)),
+  /** Word -> the English word the taxonomy's seeds use for it (glossary.ts): themes for foreign comments. */
+  glossary: z.record(z.string().min(1), z.string().min(1)),
 });
 
 const LanguageDataSchema = z.object({
@@ -60,6 +62,8 @@ export interface CompiledLanguage {
   readonly longestPhrase: number;
   readonly negators: ReadonlySet<string>;
   readonly intensifiers: ReadonlySet<string>;
+  /** Word -> English gloss, for theme matching (glossary.ts). */
+  readonly glossary: ReadonlyMap<string, string>;
 }
 
 /** wordInfo() flags: a common English word, informal English, another word English text uses. */
@@ -111,7 +115,16 @@ function compileLexicon(code: string, language: LanguageDataFile['languages'][st
       longestPhrase = Math.max(longestPhrase, parts.length);
     }
   });
-  return { code, name: language.name, words, phrases, longestPhrase, negators: new Set(language.negators), intensifiers: new Set(language.intensifiers) };
+  return {
+    code,
+    name: language.name,
+    words,
+    phrases,
+    longestPhrase,
+    negators: new Set(language.negators),
+    intensifiers: new Set(language.intensifiers),
+    glossary: new Map(Object.entries(language.glossary)),
+  };
 }
 
 /**

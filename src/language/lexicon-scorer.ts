@@ -14,6 +14,7 @@ import { N_SCALAR } from '../sentiment/negation.js';
 import { emojiBase } from '../sentiment/token-keys.js';
 import type { CompiledLanguage } from './data.js';
 import { lexicalPart } from './detect.js';
+import { lookupInflected } from './inflections.js';
 
 /** AFINN's +-5 onto the rule scorer's VADER scale (+-4), so normalizeValence reads both alike. */
 const AFINN_TO_VADER = 0.8;
@@ -32,34 +33,7 @@ const EVIDENCE_SATURATION = 3;
  * (translated lists hold one form: "bueno" but not "buena", "rapide" but not "rapides").
  */
 export function wordValence(language: CompiledLanguage, word: string): number | undefined {
-  const direct = language.words.get(word);
-  if (direct !== undefined) return direct;
-  for (const variant of inflections(word)) {
-    const found = language.words.get(variant);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-/** Gender and number variants shared by the Romance languages, German and Dutch, most specific first. */
-function inflections(word: string): string[] {
-  const variants: string[] = [];
-  const add = (suffix: string, replacement: string) => {
-    if (word.length > suffix.length + 2 && word.endsWith(suffix)) variants.push(word.slice(0, word.length - suffix.length) + replacement);
-  };
-  add('as', 'os');
-  add('a', 'o');
-  add('ée', 'é');
-  add('ées', 'é');
-  add('és', 'é');
-  add('es', 'e');
-  add('es', '');
-  add('s', '');
-  add('e', '');
-  add('en', '');
-  add('i', 'o');
-  add('e', 'o');
-  return variants;
+  return lookupInflected(language.words, word);
 }
 
 /** Scores every clause of a document in `language`. */
