@@ -11,7 +11,7 @@ import type { ClauseScore } from './sentiment/types.js';
 import type { TextDocument } from './text/document.js';
 import type { ThemeHit } from './themes/types.js';
 import { aggregateStages, type WeightedThemeResult } from './journey/index.js';
-import { toSignals } from './signals/index.js';
+import { toSignals, type SignalDetector } from './signals/index.js';
 import { findTarget } from './targets.js';
 
 export interface AssembleInput {
@@ -27,6 +27,8 @@ export interface AssembleInput {
   redactedText?: string;
   /** The document themes are matched on when it is not `doc`: a foreign comment's glossed copy (engine-language.ts). */
   themeDoc?: TextDocument;
+  /** The signal detector when not the engine's English one: a foreign comment's (engine-language.ts). */
+  signals?: SignalDetector;
 }
 
 /** What targetMentions gives a comment with no targets: one shared list, never written to. */
@@ -93,7 +95,7 @@ function buildResult(
   const stages = hits.length === 0 ? [] : aggregateStages(weighted, (list) => aggregateSentiments(list, options));
   for (const stage of stages) rounded(stage.sentiment);
   const targets = targetResults(components, doc, clauseScores, input.targets, mentions, spanScores);
-  const signals = toSignals(components.signals(doc, clauseScores, hits));
+  const signals = toSignals((input.signals ?? components.signals)(doc, clauseScores, hits));
 
   // Keys in the contract schema's order: the API serializes results with JSON.stringify, and the
   // bytes must be those a zod encode of the schema would give (test/server/analyze-serializer.test.ts).

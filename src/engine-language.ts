@@ -3,7 +3,8 @@
  * emotion model as before, the others to their language's lexicon reading
  * (src/language/lexicon-scorer.ts), with no emotions (the emotion model reads English only), and
  * comments in a language Verbatim cannot read ('und') get a neutral reading of confidence 0; a
- * foreign comment's themes are matched on its glossed copy. A batch with no foreign comment, the
+ * foreign comment's themes are matched on its glossed copy and its signals read with its own
+ * phrase lists. A batch with no foreign comment, the
  * usual case, runs exactly the English path.
  */
 import type { Emotion } from './contract.js';
@@ -13,13 +14,16 @@ import { createLanguageDetector, ENGLISH, UNDETERMINED, type LanguageCode, type 
 import { glossDocument } from './language/glossary.js';
 import { scoreForeignDocument } from './language/lexicon-scorer.js';
 import { loadLexicon, type Lexicon } from './sentiment/lexicon.js';
+import { createSignalDetector, languageSignalPatterns, type SignalDetector } from './signals/index.js';
 import type { ClauseScore } from './sentiment/types.js';
 import type { TextDocument } from './text/document.js';
 
-/** What language routing needs: the detector and the lexicon whose emoji the foreign reading shares. */
+/** What language routing needs: the detector, the lexicon whose emoji the foreign reading shares, and each language's signal detector. */
 export interface LanguageComponents {
   detector: LanguageDetector;
   emoji: Lexicon;
+  /** Signal detectors by language, built on first need; null where a language has no phrase lists. */
+  signals: Map<LanguageCode, SignalDetector | null>;
 }
 
 /** Evidence term of a clause in a language Verbatim cannot read. */
@@ -36,7 +40,7 @@ function unreadClauses(doc: TextDocument): ClauseScore[] {
 
 /** Loads the shipped language data (once per process). */
 export function loadLanguageComponents(): LanguageComponents {
-  return { detector: createLanguageDetector(defaultLanguageData()), emoji: loadLexicon() };
+  return { detector: createLanguageDetector(defaultLanguageData()), emoji: loadLexicon(), signals: new Map() };
 }
 
 /** Each document's language: detected, or all English when detection is off. */
@@ -77,4 +81,19 @@ export function themeDocument(components: Components, doc: TextDocument, languag
   if (language === ENGLISH || language === UNDETERMINED || components.language === null) return doc;
   const compiled = components.language.detector.language(language);
   return compiled === null ? doc : glossDocument(doc, compiled);
+}
+
+/**
+ * The signal detector for a comment in `language`: its own phrase lists (models/signals/languages)
+ * where it has them, else the engine's English one (whose phrases rarely fire on other languages,
+ * though churn from negativity alone still does).
+ */
+export function signalDetectorFor(components: Components, language: LanguageCode): SignalDetector {
+  const routing = components.language;
+  if (language === ENGLISH || routing === null) return components.signals;
+  if (!routing.signals.has(language)) {
+    const patterns = languageSignalPatterns(language);
+    routing.signals.set(language, patterns === null ? null : createSignalDetector(patterns));
+  }
+  return routing.signals.get(language) ?? components.signals;
 }

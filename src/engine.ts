@@ -21,7 +21,7 @@ import { assembleResult, scoresSpans, targetMentions, type AssembleInput } from 
 import type { Span } from './contract.js';
 import type { ClauseScore } from './sentiment/types.js';
 import type { TextDocument } from './text/document.js';
-import { detectLanguages, loadLanguageComponents, scoreByLanguage, themeDocument, type LanguageComponents } from './engine-language.js';
+import { detectLanguages, loadLanguageComponents, scoreByLanguage, signalDetectorFor, themeDocument, type LanguageComponents } from './engine-language.js';
 import { ENGLISH } from './language/detect.js';
 
 /** A comment handed to the engine (the CLI's InputRecord fits this shape). */
@@ -133,7 +133,10 @@ export async function createEngine(input: Config | ConfigInput = {}): Promise<En
           emotions: emotions?.[position] ?? null,
           language: languages[position]!,
         };
-        if (languages[position] !== ENGLISH) input.themeDoc = themeDocument(components, docs[position]!, languages[position]!);
+        if (languages[position] !== ENGLISH) {
+          input.themeDoc = themeDocument(components, docs[position]!, languages[position]!);
+          input.signals = signalDetectorFor(components, languages[position]!);
+        }
         if (config.redact) input.redactedText = redactPii(item.text).text;
         lines[index - start] = assembleResult(components, input, mentions[position]!, spanScores?.[position] ?? null);
       } catch (error) {

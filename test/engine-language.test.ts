@@ -27,6 +27,19 @@ describe('engine language routing', () => {
     expect(result.stages.map((stage) => stage.id)).toEqual(expect.arrayContaining(['delivery', 'billing']));
   });
 
+  it("reads a foreign comment's signals with its language's phrase lists", async () => {
+    const [churn, negated, effort, urgent] = (await engine.analyzeBatch([
+      { text: 'Voy a cancelar mi suscripción, nunca más.' },
+      { text: 'No pienso cancelar mi suscripción, solo aviso del retraso.' },
+      { text: "J'ai dû rappeler 4 fois pour avoir une réponse." },
+      { text: 'Ich gehe zum Anwalt, das ist dringend.' },
+    ])) as AnalysisResult[];
+    expect(churn!.signals.churnRisk).toBeGreaterThan(0.8);
+    expect(negated!.signals.churnRisk).toBeLessThan(0.3);
+    expect(effort!.signals.effort).toBeGreaterThan(0.8);
+    expect(urgent!.signals.urgency).toBeGreaterThan(0.8);
+  });
+
   it('keeps English comments on the English path, with emotions', async () => {
     const result = await engine.analyze({ id: 1, text: 'The courier was two days late and I am furious.' });
     expect(result.language).toBe('en');

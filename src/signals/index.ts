@@ -15,7 +15,7 @@ import { computeDocumentNegativity, type SignalContext } from './signal-context.
 import { scoreUrgency } from './urgency.js';
 import { WordPool, wordsOf } from './word-stream.js';
 
-export { compileSignalPatterns, defaultSignalPatterns, type CompiledSignalPatterns } from './patterns.js';
+export { compileSignalPatterns, defaultSignalPatterns, languageSignalPatterns, type CompiledSignalPatterns } from './patterns.js';
 
 export interface SignalEvidence {
   churnRisk: Span[];

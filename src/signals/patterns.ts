@@ -3,7 +3,7 @@
  * compiled once into phrase tries. Duplicated phrases inside one list are rejected rather than
  * silently letting one win.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { modelPath } from '../config.js';
 import { VerbatimError } from '../errors.js';
@@ -107,24 +107,40 @@ export function compileSignalPatterns(input: unknown, source = 'signal patterns'
 }
 
 let defaultPatterns: CompiledSignalPatterns | undefined;
+const languagePatterns = new Map<string, CompiledSignalPatterns | null>();
+
+/** Reads and compiles one phrase-list file; VERBATIM_E_FILE_NOT_FOUND or VERBATIM_E_INVALID_LEXICON names it. */
+function readPatterns(file: string): CompiledSignalPatterns {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new VerbatimError('VERBATIM_E_FILE_NOT_FOUND', { path: file });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new VerbatimError('VERBATIM_E_INVALID_LEXICON', { source: file, detail: String(error) });
+  }
+  return compileSignalPatterns(json, file);
+}
+
+/**
+ * The shipped phrase lists of another language (models/signals/languages/<code>.json), compiled on
+ * first use; null for a language that has none (its comments get the English lists, which rarely fire).
+ */
+export function languageSignalPatterns(code: string): CompiledSignalPatterns | null {
+  if (!/^[a-z]{2,3}$/.test(code)) return null;
+  if (!languagePatterns.has(code)) {
+    const file = modelPath('signals', 'languages', `${code}.json`);
+    languagePatterns.set(code, existsSync(file) ? readPatterns(file) : null);
+  }
+  return languagePatterns.get(code)!;
+}
 
 /** The shipped phrase lists, read and compiled on first use and then shared. */
 export function defaultSignalPatterns(): CompiledSignalPatterns {
-  if (!defaultPatterns) {
-    const file = modelPath('signals', 'patterns.json');
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new VerbatimError('VERBATIM_E_FILE_NOT_FOUND', { path: file });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new VerbatimError('VERBATIM_E_INVALID_LEXICON', { source: file, detail: String(error) });
-    }
-    defaultPatterns = compileSignalPatterns(json, file);
-  }
+  defaultPatterns ??= readPatterns(modelPath('signals', 'patterns.json'));
   return defaultPatterns;
 }

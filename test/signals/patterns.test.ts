@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelPath } from '../../src/config.js';
 import { VerbatimError } from '../../src/errors.js';
-import { compileSignalPatterns, createSignalDetector, detectSignals } from '../../src/signals/index.js';
+import { compileSignalPatterns, createSignalDetector, detectSignals, languageSignalPatterns } from '../../src/signals/index.js';
 import { makeDocument } from './make-document.js';
 
 const shipped = JSON.parse(readFileSync(modelPath('signals', 'patterns.json'), 'utf8')) as Record<string, unknown>;
@@ -46,5 +46,26 @@ describe('signal patterns', () => {
     expect(doc.tokens[0]!.lemma).toBe('fir');
     const custom = compileSignalPatterns(withGroup('urgency', { safety: { weight: 0.9, exact: true, phrases: ['fir'] } }));
     expect(createSignalDetector(custom)(doc, [], []).urgency).toBe(0);
+  });
+});
+
+describe('language signal patterns', () => {
+  it('compiles the shipped lists of each language that has them, once', () => {
+    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl']) {
+      const patterns = languageSignalPatterns(code);
+      expect(patterns, code).not.toBeNull();
+      expect(languageSignalPatterns(code)).toBe(patterns);
+    }
+  });
+
+  it('answers null for a language without lists and for a code that is not one', () => {
+    expect(languageSignalPatterns('sv')).toBeNull();
+    expect(languageSignalPatterns('../patterns')).toBeNull();
+  });
+
+  it("matches a language's churn phrase, and not when it is negated", () => {
+    const detect = createSignalDetector(languageSignalPatterns('es')!);
+    expect(detect(makeDocument('Voy a cancelar mi suscripción.'), [], []).churnRisk).toBeGreaterThan(0.5);
+    expect(detect(makeDocument('No pienso cancelar mi suscripción.'), [], []).churnRisk).toBe(0);
   });
 });
