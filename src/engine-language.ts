@@ -4,8 +4,7 @@
  * (src/language/lexicon-scorer.ts), with no emotions (the emotion model reads English only), and
  * comments in a language Verbatim cannot read ('und') get a neutral reading of confidence 0; a
  * foreign comment's themes are matched on its glossed copy and its signals read with its own
- * phrase lists. A batch with no foreign comment, the
- * usual case, runs exactly the English path.
+ * phrase lists. A batch with no foreign comment, the usual case, runs exactly the English path.
  */
 import type { Emotion } from './contract.js';
 import type { Components } from './engine.js';

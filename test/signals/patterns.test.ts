@@ -51,7 +51,7 @@ describe('signal patterns', () => {
 
 describe('language signal patterns', () => {
   it('compiles the shipped lists of each language that has them, once', () => {
-    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl']) {
+    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl']) {
       const patterns = languageSignalPatterns(code);
       expect(patterns, code).not.toBeNull();
       expect(languageSignalPatterns(code)).toBe(patterns);
@@ -59,7 +59,7 @@ describe('language signal patterns', () => {
   });
 
   it('answers null for a language without lists and for a code that is not one', () => {
-    expect(languageSignalPatterns('sv')).toBeNull();
+    expect(languageSignalPatterns('fi')).toBeNull();
     expect(languageSignalPatterns('../patterns')).toBeNull();
   });
 
@@ -67,5 +67,8 @@ describe('language signal patterns', () => {
     const detect = createSignalDetector(languageSignalPatterns('es')!);
     expect(detect(makeDocument('Voy a cancelar mi suscripción.'), [], []).churnRisk).toBeGreaterThan(0.5);
     expect(detect(makeDocument('No pienso cancelar mi suscripción.'), [], []).churnRisk).toBe(0);
+    const swedish = createSignalDetector(languageSignalPatterns('sv')!);
+    expect(swedish(makeDocument('Jag säger upp mitt abonnemang.'), [], []).churnRisk).toBeGreaterThan(0.5);
+    expect(swedish(makeDocument('Jag kommer inte att säga upp mitt abonnemang.'), [], []).churnRisk).toBe(0);
   });
 });
