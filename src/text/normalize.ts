@@ -9,10 +9,11 @@ import { NEGATIVE_CONTRACTIONS } from './negation-forms.js';
 /**
  * Units wink-nlp mishandles or rewrites: controls, odd spaces, invisible format marks, curly
  * apostrophes, and the Latin letters past Latin-1 (Latin Extended-A and -B, Latin Extended
- * Additional), which wink's English tokenizer splits words at: "miła" came out "mi", "ł", "a.".
+ * Additional) and combining diacritics, which wink's English tokenizer splits words at: "miła"
+ * came out "mi", "ł", "a.".
  */
 const NEEDS_PREPARATION =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u00ad\u0100-\u024f\u1680\u1e00-\u1eff\u2000-\u200c\u200e\u200f\u2018\u2019\u02bc\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\ufffd]/;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u00ad\u0100-\u024f\u0300-\u036f\u1680\u1e00-\u1eff\u2000-\u200c\u200e\u200f\u2018\u2019\u02bc\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\ufffd]/;
 const PREPARATION_PATTERN = new RegExp(NEEDS_PREPARATION.source, 'g');
 
 function replacementFor(unit: string): string {
@@ -30,8 +31,9 @@ function replacementFor(unit: string): string {
   }
 }
 
+/** Latin Extended-A/B, the combining diacritics (a decomposed "é" is "e" + U+0301) and Latin Extended Additional. */
 function isExtendedLatin(unit: number): boolean {
-  return (unit >= 0x100 && unit <= 0x24f) || (unit >= 0x1e00 && unit <= 0x1eff);
+  return (unit >= 0x100 && unit <= 0x24f) || (unit >= 0x300 && unit <= 0x36f) || (unit >= 0x1e00 && unit <= 0x1eff);
 }
 
 /**
@@ -72,12 +74,15 @@ export const MISSING_APOSTROPHE_FORMS: ReadonlyMap<string, string> = new Map(
 );
 
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+/** A combining diacritic: the word was typed decomposed ("e" + U+0301 for "é"). */
+const COMBINING_MARK = /[\u0300-\u036f]/;
 /** A letter repeated three or more times in a row ("sooo", "loooove"). */
 const ELONGATION = /(\p{L})\1{2,}/gu;
 const HAS_TRIPLE = /(.)\1\1/;
 
 /**
- * The `normal` form of a word: lower-cased, curly apostrophes straightened, letter runs of three
+ * The `normal` form of a word: lower-cased, composed (NFC, so a decomposed "é" looks up as "é";
+ * offsets stay the surface's), curly apostrophes straightened, letter runs of three
  * or more collapsed to two (keeping "soo" distinct from the real word "so" while merging all
  * the "sooo"/"soooo" spellings), and a missing apostrophe restored on negative contractions.
  *
@@ -85,6 +90,7 @@ const HAS_TRIPLE = /(.)\1\1/;
  */
 export function normalizeWord(surface: string): string {
   let normal = surface.toLowerCase();
+  if (COMBINING_MARK.test(normal)) normal = normal.normalize('NFC');
   if (normal.length >= 3 && HAS_TRIPLE.test(normal)) normal = normal.replace(ELONGATION, '$1$1');
   if (normal.includes('\u2019') || normal.includes('\u2018') || normal.includes('\u02bc')) {
     normal = normal.replace(CURLY_APOSTROPHES, "'");

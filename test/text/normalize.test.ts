@@ -38,6 +38,7 @@ describe('prepareForTokenizer', () => {
     ['miła', 'mi\u00fea'],
     ['Łódź', '\u00deód\u00fe'],
     ['Phở', 'Ph\u00fe'],
+    ['cafe\u0301', 'cafe\u00fe'],
   ])('maps %j to %j without changing the length', (text, prepared) => {
     const result = prepareForTokenizer(text);
     expect(result).toBe(prepared);
@@ -62,6 +63,8 @@ describe('token normal forms', () => {
     ['Obsługa była miła.', ['obsługa', 'była', 'miła', '.']],
     ["Dvořák's Łódź ılık", ['dvořák', "'s", 'łódź', 'ılık']],
     ['mulțumesc, çok güzel', ['mulțumesc', ',', 'çok', 'güzel']],
+    // Typed decomposed ("o" + U+0301): one token, whose normal form is composed.
+    ['Atencio\u0301n rápida', ['atención', 'rápida']],
   ])('normal forms of %j', (text, expected) => {
     expect(tokenizer.tokenize(text).map((token) => token.normal)).toEqual(expected);
   });
