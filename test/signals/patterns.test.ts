@@ -51,7 +51,7 @@ describe('signal patterns', () => {
 
 describe('language signal patterns', () => {
   it('compiles the shipped lists of each language that has them, once', () => {
-    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl']) {
+    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ca', 'ro', 'id', 'cs', 'tr']) {
       const patterns = languageSignalPatterns(code);
       expect(patterns, code).not.toBeNull();
       expect(languageSignalPatterns(code)).toBe(patterns);
