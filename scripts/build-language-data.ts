@@ -133,7 +133,9 @@ function build(): LanguageDataFile {
     const bit = 1 << index;
     const valence = afinn(code, terms, [...negators, ...intensifiers]);
     const listed = [...stopwords[code]!, ...valence.map(([term]) => term).filter((term) => !untranslated.has(term))];
-    const markers = sorted([...listed, ...Object.keys(terms), ...Object.keys(glossary), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
+    // A hand-written phrase's words are the language's too ("aldri igjen" marks Norwegian twice).
+    const termWords = Object.keys(terms).flatMap((term) => term.split(' '));
+    const markers = sorted([...listed, ...termWords, ...Object.keys(glossary), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
     flag(markers, bit << MARKER_SHIFT);
     for (const word of markers) for (const letter of word) if (letter > 'z') letters[letter] = (letters[letter] ?? 0) | bit;
     languages[code] = { name, valence: valence.map(([term, value]) => `${term}\t${value}\n`).join(''), negators, intensifiers, glossary };
