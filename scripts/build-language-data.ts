@@ -31,7 +31,7 @@ const require = createRequire(import.meta.url);
 const LETTERS = /^\p{L}+$/u;
 
 interface Grammar {
-  languages: Record<string, { name: string; negators: string[]; intensifiers: string[]; terms: Record<string, number>; glossary: Record<string, string> }>;
+  languages: Record<string, { name: string; negators: string[]; intensifiers: string[]; terms: Record<string, number>; glossary: Record<string, string>; suffixing?: boolean }>;
 }
 
 function wordsOf(text: string): string[] {
@@ -126,7 +126,7 @@ function build(): LanguageDataFile {
   const languages: LanguageDataFile['languages'] = {};
   const untranslated = afinnEnglish();
   const taxonomyWords = defaultTaxonomyWords();
-  Object.entries(grammar.languages).forEach(([code, { name, negators, intensifiers, terms, glossary }], index) => {
+  Object.entries(grammar.languages).forEach(([code, { name, negators, intensifiers, terms, glossary, suffixing = false }], index) => {
     checkGlossary(code, glossary, taxonomyWords);
     // The lexicon scorer reads negators and intensifiers one token at a time.
     for (const word of [...negators, ...intensifiers]) if (!LETTERS.test(word)) throw new Error(`grammar.json ${code}: negator or intensifier "${word}" is not one word`);
@@ -138,7 +138,7 @@ function build(): LanguageDataFile {
     const markers = sorted([...listed, ...termWords, ...Object.keys(glossary), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
     flag(markers, bit << MARKER_SHIFT);
     for (const word of markers) for (const letter of word) if (letter > 'z') letters[letter] = (letters[letter] ?? 0) | bit;
-    languages[code] = { name, valence: valence.map(([term, value]) => `${term}\t${value}\n`).join(''), negators, intensifiers, glossary };
+    languages[code] = { name, valence: valence.map(([term, value]) => `${term}\t${value}\n`).join(''), negators, intensifiers, glossary, suffixing };
   });
   const words = [...info].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {

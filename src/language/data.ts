@@ -9,7 +9,7 @@ import { VerbatimError, unreadableModelFile } from '../errors.js';
 import { WordTable } from './word-table.js';
 
 /** Bump when the build's inputs or rules change. */
-export const LANGUAGE_DATA_VERSION = '2.2.0';
+export const LANGUAGE_DATA_VERSION = '2.3.0';
 
 /** AFINN's scale: valences are integers in [-5, 5] (averaged duplicates may fall between). */
 const MAX_VALENCE = 5;
@@ -22,6 +22,8 @@ const LanguageSchema = z.object({
   intensifiers: z.array(z.string().min(1)),
   /** Word -> the English word the taxonomy's seeds use for it (glossary.ts): themes for foreign comments. */
   glossary: z.record(z.string().min(1), z.string().min(1)),
+  /** The language inflects by suffixes (Finnish, Hungarian, Turkish, Polish, Czech): words are also looked up by their stems. */
+  suffixing: z.boolean(),
 });
 
 const LanguageDataSchema = z.object({
@@ -64,6 +66,8 @@ export interface CompiledLanguage {
   readonly intensifiers: ReadonlySet<string>;
   /** Word -> English gloss, for theme matching (glossary.ts). */
   readonly glossary: ReadonlyMap<string, string>;
+  /** Look words up by their stems too (inflections.ts lookupInflected). */
+  readonly suffixing: boolean;
 }
 
 /** wordInfo() flags: a common English word, informal English, another word English text uses. */
@@ -124,6 +128,7 @@ function compileLexicon(code: string, language: LanguageDataFile['languages'][st
     negators: new Set(language.negators),
     intensifiers: new Set(language.intensifiers),
     glossary: new Map(Object.entries(language.glossary)),
+    suffixing: language.suffixing,
   };
 }
 

@@ -21,7 +21,7 @@ export function glossDocument(doc: TextDocument, language: CompiledLanguage): Te
   for (let index = 0; index < doc.tokens.length; index += 1) {
     const token = doc.tokens[index]!;
     if (token.kind !== 'word') continue;
-    const gloss = lookupInflected(language.glossary, lexicalPart(token.normal));
+    const gloss = lookupInflected(language.glossary, lexicalPart(token.normal), language.suffixing);
     if (gloss === undefined) continue;
     tokens ??= doc.tokens.slice();
     const { form: _form, ...rest } = token;

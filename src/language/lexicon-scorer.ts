@@ -33,7 +33,7 @@ const EVIDENCE_SATURATION = 3;
  * (translated lists hold one form: "bueno" but not "buena", "rapide" but not "rapides").
  */
 export function wordValence(language: CompiledLanguage, word: string): number | undefined {
-  return lookupInflected(language.words, word);
+  return lookupInflected(language.words, word, language.suffixing);
 }
 
 /** Scores every clause of a document in `language`. */

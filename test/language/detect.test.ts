@@ -89,7 +89,7 @@ describe('language detection', () => {
   it('counts votes for languages past the eighth (one vote kind and a language mask per word)', () => {
     const codes = ['aa', 'bb', 'cc', 'dd', 'ee', 'ff', 'gg', 'hh', 'ii', 'jj', 'kk', 'll'];
     const words = codes.map((code, index) => `${code}word\t${1 << (MARKER_SHIFT + index)}\n${code}other\t${1 << (MARKER_SHIFT + index)}\n`).sort().join('');
-    const languages = Object.fromEntries(codes.map((code) => [code, { name: code, valence: '', negators: [], intensifiers: [], glossary: {} }]));
+    const languages = Object.fromEntries(codes.map((code) => [code, { name: code, valence: '', negators: [], intensifiers: [], glossary: {}, suffixing: false }]));
     const many = createLanguageDetector(compileLanguageData(validateLanguageData({ version: '1', sources: [], words: `${words}the\t${WORD_ENGLISH}\n`, letters: {}, languages })));
     expect(many.detect(processor.process('kkword kkother the').tokens)).toBe('kk');
     expect(many.detect(processor.process('llword llother').tokens)).toBe('ll');
@@ -115,7 +115,7 @@ describe('language data', () => {
     sources: [],
     words: `atención\t${1 << MARKER_SHIFT}\nbanal\t${WORD_KNOWN}\nlol\t${WORD_INFORMAL}\nmuy\t${1 << MARKER_SHIFT}\nthe\t${WORD_ENGLISH}\n`,
     letters: { ó: 1 },
-    languages: { es: { name: 'Spanish', valence: 'bueno\t3\nno funciona\t-2\n', negators: ['no'], intensifiers: ['muy'], glossary: { pedido: 'order' } } },
+    languages: { es: { name: 'Spanish', valence: 'bueno\t3\nno funciona\t-2\n', negators: ['no'], intensifiers: ['muy'], glossary: { pedido: 'order' }, suffixing: false } },
   };
 
   it('compiles word flags and markers, and a lexicon only when asked', () => {

@@ -22,7 +22,7 @@ describe('glossDocument', () => {
   it('returns the document itself when no word is glossed', () => {
     const doc = processor.process('Hola, ¿qué tal?');
     expect(glossDocument(doc, defaultLanguageData().lexicon('es')!)).toBe(doc);
-    const bare = compileLanguageData(validateLanguageData({ version: '1', sources: [], words: '', letters: {}, languages: { es: { name: 'Spanish', valence: '', negators: [], intensifiers: [], glossary: {} } } }));
+    const bare = compileLanguageData(validateLanguageData({ version: '1', sources: [], words: '', letters: {}, languages: { es: { name: 'Spanish', valence: '', negators: [], intensifiers: [], glossary: {}, suffixing: false } } }));
     const pedido = processor.process('El pedido.');
     expect(glossDocument(pedido, bare.lexicon('es')!)).toBe(pedido);
   });
