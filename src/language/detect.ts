@@ -1,10 +1,10 @@
 /**
  * Tells English comments from those in the eighteen languages of models/language/grammar.json
  * (Spanish, French, German, Portuguese, Italian, Dutch, the Nordic ones, Polish, Czech, Hungarian,
- * Romanian, Turkish, Indonesian, Catalan, Vietnamese), by their words. Character-trigram detectors (franc,
- * tinyld) were measured on short feedback and rejected: they called 17 % of CX dev's English
- * comments ("Quick and painless checkout.") another language and cost 50-190 µs a comment. Here
- * every word votes once, from tables built from word lists (models/language,
+ * Romanian, Turkish, Indonesian, Catalan, Vietnamese), by their words. Character-trigram
+ * detectors (franc, tinyld) were measured on short feedback and rejected: they called 17 % of CX
+ * dev's English comments ("Quick and painless checkout.") another language and cost 50-190 µs a
+ * comment. Here every word votes once, from tables built from word lists (models/language,
  * scripts/build-language-data.ts), and the vote is memoized per word form:
  *
  * - a common English word that marks no other language votes English;
@@ -37,6 +37,8 @@ const MINIMUM_STRONG = 2;
  */
 const KIND_SHIFT = 24;
 const LANGUAGE_BITS = (1 << KIND_SHIFT) - 1;
+/** Languages the tables can hold: wordInfo() keeps their mask from bit MARKER_SHIFT of a signed 32-bit integer. */
+const MAXIMUM_LANGUAGES = 31 - MARKER_SHIFT;
 const STRONG_VOTE = 1 << KIND_SHIFT;
 const WEAK_VOTE = 2 << KIND_SHIFT;
 const LETTER_VOTE = 3 << KIND_SHIFT;
@@ -82,7 +84,7 @@ function withoutSuffix(word: string, suffix: string): string {
 
 /** Builds a detector over compiled language data. */
 export function createLanguageDetector(data: LanguageData): LanguageDetector {
-  if (data.languages.length > KIND_SHIFT) throw new Error(`at most ${KIND_SHIFT} languages are supported`);
+  if (data.languages.length > MAXIMUM_LANGUAGES) throw new Error(`at most ${MAXIMUM_LANGUAGES} languages are supported`);
   const strong = new Float64Array(data.languages.length);
   const weak = new Float64Array(data.languages.length);
   const letters = new Float64Array(data.languages.length);

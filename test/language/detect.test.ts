@@ -94,6 +94,9 @@ describe('language detection', () => {
     expect(many.detect(processor.process('kkword kkother the').tokens)).toBe('kk');
     expect(many.detect(processor.process('llword llother').tokens)).toBe('ll');
     expect(many.detect(processor.process('aaword aaother').tokens)).toBe('aa');
+    // A 24th language's marker bit would be the word table's sign bit.
+    const tooMany = Object.fromEntries(Array.from({ length: 24 }, (_, index) => [`l${String.fromCharCode(97 + index)}`, { name: 'x', valence: '', negators: [], intensifiers: [], glossary: {}, suffixing: false }]));
+    expect(() => createLanguageDetector(compileLanguageData(validateLanguageData({ version: '1', sources: [], words: '', letters: {}, languages: tooMany })))).toThrow(/at most 23/);
   });
 
   it('lets no word a translated list left in English mark a language', () => {
