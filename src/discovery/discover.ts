@@ -7,6 +7,7 @@
 import type { JourneyStageId, RecordId } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import { createTextProcessor, type TextDocument } from '../text/index.js';
+import { createReadableDocuments } from './readable.js';
 import { defaultWordVectors, type WordVectors } from '../themes/embeddings.js';
 import { defaultTaxonomy, type Taxonomy } from '../themes/taxonomy.js';
 import { Corpus } from './corpus.js';
@@ -102,12 +103,13 @@ export async function discoverThemes(
   const vectors = options.vectors ?? defaultWordVectors();
   const progress = options.onProgress ?? (() => {});
   const processor = createTextProcessor();
+  const readOf = createReadableDocuments();
   const corpus = new Corpus(sampleSize, seed);
   for await (const record of records) {
     let doc: TextDocument | null = null;
     if (record.text !== null) {
       try {
-        doc = processor.process(record.text);
+        doc = readOf(processor.process(record.text));
       } catch {
         doc = null;
       }
@@ -181,7 +183,7 @@ export async function discoverThemes(
 
   const sampleTheme = sample.map((item) => (assignment[item.index]! >= 0 ? themeOf[assignment[item.index]!]! : -1));
   const labels = labelClusters(
-    sample.map((item, position) => ({ cluster: sampleTheme[position]!, doc: processor.process(item.text) })),
+    sample.map((item, position) => ({ cluster: sampleTheme[position]!, doc: readOf(processor.process(item.text)) })),
     order.length,
   );
   const representatives = pickRepresentatives(sample, sampleTheme, rowOfSample, sampleRows, centroids, order.length, dimensions);
