@@ -27,6 +27,8 @@ export interface DiscoverOptions {
   sampleSize: string;
   embedding: string;
   sentiment: boolean;
+  /** --english-only: no language detection. */
+  englishOnly?: boolean;
   quiet?: boolean;
 }
 
@@ -51,6 +53,7 @@ export function registerDiscover(program: Command, setExitCode: (code: number) =
     .option('--sample-size <n>', 'records the clustering is fitted on; the rest are assigned to it', String(DEFAULT_SAMPLE_SIZE))
     .option('--embedding <method>', `comment embedding: ${EMBEDDING_METHODS.join(', ')}`, 'hybrid')
     .option('--no-sentiment', 'skip the per-theme sentiment and engine stage (faster)')
+    .option('--english-only', 'read every comment as English: no language detection, foreign words clustered as they are')
     .option('-q, --quiet', 'no progress or summary on stderr')
     .addHelpText(
       'after',
@@ -101,6 +104,7 @@ export async function runDiscover(file: string, options: DiscoverOptions): Promi
     embedding: options.embedding as EmbeddingMethod,
     taxonomy,
     annotate: options.sentiment,
+    detectLanguages: !options.englishOnly,
     ...(options.minThemeSize !== undefined ? { minThemeSize: parseInteger(options.minThemeSize, '--min-theme-size', 1) } : {}),
     onProgress: ({ stage, records: count }) => log(`verbatim discover: ${stage}: ${count.toLocaleString('en-US')} records, ${((performance.now() - started) / 1000).toFixed(1)} s`),
   });

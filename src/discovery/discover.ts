@@ -59,6 +59,8 @@ export interface DiscoveryOptions {
   vectors?: WordVectors;
   /** Called with the number of records read so far, and with stage names. */
   onProgress?: (event: { stage: string; records: number }) => void;
+  /** Detect each comment's language and read foreign ones through their glossaries (readable.ts; default true); false reads all as English. */
+  detectLanguages?: boolean;
 }
 
 export interface DiscoveredTheme {
@@ -103,7 +105,7 @@ export async function discoverThemes(
   const vectors = options.vectors ?? defaultWordVectors();
   const progress = options.onProgress ?? (() => {});
   const processor = createTextProcessor();
-  const readOf = createReadableDocuments();
+  const readOf = createReadableDocuments(options.detectLanguages ?? true);
   const corpus = new Corpus(sampleSize, seed);
   for await (const record of records) {
     let doc: TextDocument | null = null;

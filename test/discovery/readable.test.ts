@@ -38,5 +38,10 @@ describe('discovery/readable', () => {
     expect(foreignAssigned.length).toBeGreaterThanOrEqual(12);
     const labels = result.themes.flatMap((theme) => [theme.label, ...theme.keywords]).join(' ');
     for (const stopword of ['el', 'est', 'das', 'og', 'çok', 'się']) expect(labels.split(/\s+/)).not.toContain(stopword);
+    // detectLanguages: false (verbatim discover --english-only) reads the foreign words as they are.
+    const english = await discoverThemes(rows, { seed: 3, maxThemes: 3, minThemeSize: 5, annotate: false, detectLanguages: false });
+    const englishThemeOf = new Map(english.assignments.map((item) => [item.id, item.theme]));
+    const englishDelivery = new Set(rows.filter((row) => row.id.startsWith('d')).map((row) => englishThemeOf.get(row.id)));
+    expect(rows.filter((row) => row.id.startsWith('f') && englishDelivery.has(englishThemeOf.get(row.id))).length).toBeLessThan(foreignAssigned.length);
   });
 });

@@ -73,7 +73,8 @@ export class DiscoveryResults {
 
 /**
  * The work of a discovery job. `engine` resolves the active taxonomy's engine when the job
- * starts: suggestions name their nearest theme in it (or "new").
+ * starts: suggestions name their nearest theme in it (or "new"). `detectLanguages` false (the
+ * server's VERBATIM_LANGUAGE_DETECT=0) reads every comment as English.
  * @example runner.submit(DISCOVER_JOB_KIND, params, discoverWork(store, () => engines.resolve(), results))
  */
 export function discoverWork(
@@ -82,6 +83,7 @@ export function discoverWork(
   results: DiscoveryResults,
   activeTaxonomyId: () => Promise<string>,
   maxChars = MAX_DISCOVERY_CHARS,
+  detectLanguages = true,
 ): JobWork {
   return async ({ job, report, cancelled }) => {
     const params = job.params as unknown as DiscoveryJobParams;
@@ -111,6 +113,7 @@ export function discoverWork(
       maxThemes: params.maxThemes,
       sampleSize: params.sampleSize,
       taxonomy: analyzer.taxonomy,
+      detectLanguages,
     });
     results.set(job.id, { records: records.length, coverage: result.coverage, taxonomyId, themes: result.themes });
   };

@@ -17,6 +17,7 @@ import {
   DISCOVER_JOB_KIND,
   discoverWork,
   DiscoveryResults,
+  MAX_DISCOVERY_CHARS,
   MAX_DISCOVERY_SAMPLE,
   type DiscoveryJobParams,
 } from '../jobs/discover.js';
@@ -84,7 +85,7 @@ export const discoveryRoutes: FastifyPluginAsyncZod = async (app) => {
   const results = new DiscoveryResults();
   const runner = createJobRunner(store, { log: app.log });
   const activeTaxonomyId = async () => (await store.activeTaxonomyId()) ?? DEFAULT_TAXONOMY_ID;
-  const work = discoverWork(store, () => app.engines.resolve(), results, activeTaxonomyId);
+  const work = discoverWork(store, () => app.engines.resolve(), results, activeTaxonomyId, MAX_DISCOVERY_CHARS, app.serverConfig.languageDetect);
 
   app.addHook('onReady', async () => {
     await runner.resume(DISCOVER_JOB_KIND, work);
