@@ -82,14 +82,17 @@ export type Emotion = z.infer<typeof EmotionSchema>;
 export const RecordIdSchema = z.union([z.string(), z.number()]);
 export type RecordId = z.infer<typeof RecordIdSchema>;
 
+/** The form of AnalysisResult.language: an ISO 639-1 code, or 'und' (ISO 639-2: a language Verbatim cannot read). */
+export const LANGUAGE_CODE_PATTERN = /^[a-z]{2,3}$/;
+
 /** A successfully analyzed comment. */
 export const AnalysisResultSchema = z.object({
   id: RecordIdSchema,
   /**
    * The language the comment was read in: 'en', or one of 'es', 'fr', 'de', 'pt', 'it', 'nl', 'sv',
-   * 'da', 'no', 'fi', 'pl', 'tr', 'id', 'ro', 'cs', 'hu', 'ca', 'vi' (ISO 639-1; read with that language's
-   * lexicon; no emotions, English taxonomy), or 'und' for a language
-   * Verbatim cannot read (another script, or mostly unknown words): neutral, confidence 0.
+   * 'da', 'no', 'fi', 'pl', 'tr', 'id', 'ro', 'cs', 'hu', 'ca', 'vi' (ISO 639-1; read with that
+   * language's lexicon; no emotions, English taxonomy), or 'und' for a language Verbatim cannot
+   * read (another script, or mostly unknown words): neutral, confidence 0.
    */
   language: z.string(),
   sentiment: SentimentSchema,

@@ -4,11 +4,14 @@
  * serialization and the OpenAPI document all come from these.
  */
 import { z } from 'zod';
-import { AnalysisResultSchema, JOURNEY_STAGES, ResultLineSchema, SENTIMENT_LABELS } from '../contract.js';
+import { AnalysisResultSchema, JOURNEY_STAGES, LANGUAGE_CODE_PATTERN, ResultLineSchema, SENTIMENT_LABELS } from '../contract.js';
 import { SCORE_BANDS, SCORE_TYPES } from '../metrics/types.js';
 import { DEFAULT_PAGE_SIZE, MAX_ID_LENGTH, MAX_LABEL_LENGTH, MAX_PAGE_SIZE } from '../store/index.js';
 import { MAX_COMMENTS_PER_REQUEST } from './config.js';
 import { ErrorResponseSchema } from './errors.js';
+
+/** The language codes results carry, for the API's filter descriptions. */
+export const LANGUAGE_CODES_TEXT = 'ISO 639-1: en, es, fr, de, pt, it, nl, sv, da, no, fi, pl, tr, id, ro, cs, hu, ca, vi; und: not read';
 
 /** One comment of POST /v1/analyze. Unknown fields are rejected (a typo'd `txt` should not analyze nothing). */
 export const AnalyzeCommentSchema = z.strictObject({
@@ -87,7 +90,7 @@ export const FeedbackQuerySchema = z.strictObject({
   segment: z.string().optional(),
   channel: z.string().optional(),
   accountId: z.string().optional(),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('Language the comment was read in (ISO 639-1: en, es, fr, de, pt, it, nl, sv, da, no, fi, pl, tr, id, ro, cs, hu, ca, vi; und: not read)'),
+  language: z.string().regex(LANGUAGE_CODE_PATTERN).optional().describe(`Language the comment was read in (${LANGUAGE_CODES_TEXT})`),
   scoreType: z.enum(SCORE_TYPES).optional(),
   band: z.enum(SCORE_BANDS).optional().describe('Score band on the record\'s own scale'),
   from: z.string().optional().describe('Inclusive, ISO date or date-time'),

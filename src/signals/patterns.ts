@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { modelPath } from '../config.js';
+import { LANGUAGE_CODE_PATTERN } from '../contract.js';
 import { VerbatimError } from '../errors.js';
 import { canonicalWord } from './word-stream.js';
 import { compilePhrases, type PhraseTrie } from './phrase-matcher.js';
@@ -131,7 +132,7 @@ function readPatterns(file: string): CompiledSignalPatterns {
  * first use; null for a language that has none (its comments get the English lists, which rarely fire).
  */
 export function languageSignalPatterns(code: string): CompiledSignalPatterns | null {
-  if (!/^[a-z]{2,3}$/.test(code)) return null;
+  if (!LANGUAGE_CODE_PATTERN.test(code)) return null;
   if (!languagePatterns.has(code)) {
     const file = modelPath('signals', 'languages', `${code}.json`);
     languagePatterns.set(code, existsSync(file) ? readPatterns(file) : null);

@@ -4,7 +4,7 @@
  * to `$n`); the `dialect` picks FTS5 MATCH or a PostgreSQL tsquery. Filter values are checked
  * here: an unknown label or a malformed date is VERBATIM_E_INVALID_QUERY, not an empty result.
  */
-import { JOURNEY_STAGES, SENTIMENT_LABELS } from '../contract.js';
+import { JOURNEY_STAGES, LANGUAGE_CODE_PATTERN, SENTIMENT_LABELS } from '../contract.js';
 import { describeValue, VerbatimError } from '../errors.js';
 import { SCORE_BANDS, SCORE_TYPES } from '../metrics/types.js';
 import { nextUtcDay, parseIsoDate } from './iso-date.js';
@@ -36,9 +36,6 @@ export interface SqlCondition {
   sql: string;
   params: unknown[];
 }
-
-/** A language code as AnalysisResult.language holds it: ISO 639-1, or 'und'. */
-const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
 function invalid(field: string, detail: string, found: unknown): never {
   const shown = typeof found === 'string' ? `"${found.slice(0, 60)}"` : describeValue(found);
@@ -116,7 +113,7 @@ export function buildFilterCondition(filter: FeedbackFilter = {}, dialect: SqlDi
   }
   const language = present(filter, 'language');
   if (language !== null) {
-    if (!LANGUAGE_CODE.test(language)) invalid('language', 'must be a language code as results carry it (en, fr, es, ..., und)', language);
+    if (!LANGUAGE_CODE_PATTERN.test(language)) invalid('language', 'must be a language code as results carry it (en, fr, es, ..., und)', language);
     add(`${f}.language = ?`, language);
   }
   const scoreType = oneOf(filter, 'scoreType', SCORE_TYPES);

@@ -3,7 +3,8 @@
  * the common filters and the metric shape. Not a route plugin itself.
  */
 import { z } from 'zod';
-import { JOURNEY_STAGES } from '../../contract.js';
+import { JOURNEY_STAGES, LANGUAGE_CODE_PATTERN } from '../../contract.js';
+import { LANGUAGE_CODES_TEXT } from '../schemas.js';
 import { INTERVALS } from '../../metrics/periods.js';
 import { SCORE_TYPES } from '../../metrics/types.js';
 import type { FeedbackFilter } from '../../store/index.js';
@@ -22,7 +23,7 @@ export const AnalyticsFilterShape = {
   channel: z.string().optional(),
   theme: z.string().optional().describe('Only feedback mentioning this theme id'),
   stage: z.enum(JOURNEY_STAGES).optional().describe('Only feedback touching this journey stage'),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('Only feedback read in this language (ISO 639-1: en, es, fr, de, pt, it, nl, sv, da, no, fi, pl, tr, id, ro, cs, hu, ca, vi; und: not read)'),
+  language: z.string().regex(LANGUAGE_CODE_PATTERN).optional().describe(`Only feedback read in this language (${LANGUAGE_CODES_TEXT})`),
 };
 
 /** The store filter of the common parameters. */
