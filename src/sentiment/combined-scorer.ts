@@ -7,14 +7,25 @@
 import { DEFAULT_MODEL_WEIGHT, DEFAULT_NEUTRAL_BAND, RULE_READING_MODEL_WEIGHT } from '../config.js';
 import { labelForBand } from './aggregate.js';
 import { isPlainQuestion } from './emphasis.js';
-import { isFragmentScore } from './fragments.js';
-import { isPolitenessAfterRequest } from './document-rules.js';
+import { FRAGMENT_TERM } from './fragments.js';
+import { POLITENESS_AFTER_REQUEST_TERM } from './document-rules.js';
 import { SCARE_QUOTES_TERM } from './patterns.js';
 import { PLAIN_REQUEST_TERM } from './requests.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
 import type { ClauseScore, ClauseScorer } from './types.js';
 
+/**
+ * Rule readings the blend keeps whole: a content-free fragment (fragments.ts) and a "Thanks." after
+ * a request (document-rules.ts), whose evidence carries one of these terms.
+ */
+const RULES_STAND_TERMS: ReadonlySet<string> = new Set([FRAGMENT_TERM, POLITENESS_AFTER_REQUEST_TERM]);
+
+/** True when the rules' reading of a clause stands over the model's (RULES_STAND_TERMS). */
+function rulesStand(rules: ClauseScore): boolean {
+  for (const evidence of rules.evidence) if (RULES_STAND_TERMS.has(evidence.term)) return true;
+  return false;
+}
 
 /**
  * Blends one model score with one rule score. A clause blend carries blended class probabilities:
@@ -39,7 +50,7 @@ export function blendScores(
   // the model to find, yet a bag model reads one or two words with full confidence ("see above"
   // came out 1.00 positive, "nothing to add" 0.98 negative): the rules' neutral stands.
   // So is a "Thanks." after a request: manners, not praise (document-rules.ts).
-  if (!keepProbabilities && (isFragmentScore(rules) || isPolitenessAfterRequest(rules))) return rules;
+  if (!keepProbabilities && rulesStand(rules)) return rules;
   // Rules without evidence have nothing to blend in: the clause is the model's, labelled as the
   // model scorer labels it ("Do you ship to Ireland?" stays the model's neutral).
   if (rules.evidence.length === 0) return model;

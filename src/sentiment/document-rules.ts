@@ -12,12 +12,6 @@ import type { ClauseScore, Evidence } from './types.js';
 /** Evidence term of a "thanks" clause after a plain question or request, read neutral (the combined scorer keeps it). */
 export const POLITENESS_AFTER_REQUEST_TERM = 'politeness-after-request';
 
-/** True when `score` is a politeness clause after a request, as applyDocumentRules rewrote it. */
-export function isPolitenessAfterRequest(score: ClauseScore): boolean {
-  for (const evidence of score.evidence) if (evidence.term === POLITENESS_AFTER_REQUEST_TERM) return true;
-  return false;
-}
-
 /**
  * Rewrites `scores` (one per clause of `doc`) in place: a clause that is only "thanks"/"cheers"
  * says nothing positive after a plain question or request, nor when another clause complains, and a
