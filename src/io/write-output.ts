@@ -76,29 +76,33 @@ export function createResultWriter(output: Writable, format: OutputFormat): Resu
   };
 }
 
-/** One CSV row (in CSV_COLUMNS order) for a result line. */
+type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** One CSV row (in CSV_COLUMNS order) for a result line; cells are named, so a new column cannot shift the others. */
 export function flattenResult(line: ResultLine): (string | number)[] {
   if (isErrorResult(line)) {
-    return [line.id ?? '', '', '', '', '', '', '', '', '', '', '', '', '', '', line.error.code, line.error.message, ''];
+    const error: Partial<Record<CsvColumn, string | number>> = { id: line.id ?? '', error_code: line.error.code, error_message: line.error.message };
+    return CSV_COLUMNS.map((column) => error[column] ?? '');
   }
   const round = (value: number) => Math.round(value * 1000) / 1000;
-  return [
-    line.id,
-    line.sentiment.label,
-    round(line.sentiment.score),
-    round(line.sentiment.confidence),
-    line.themes.map((theme) => theme.id).join(';'),
-    line.themes.map((theme) => theme.label).join(';'),
-    line.stages.map((stage) => `${stage.id}:${stage.sentiment.label}`).join(';'),
-    line.targets.map((target) => `${target.text}:${target.sentiment?.label ?? 'not-found'}`).join(';'),
-    (line.emotions ?? []).map((emotion) => emotion.label).join(';'),
-    round(line.signals.churnRisk),
-    round(line.signals.effort),
-    round(line.signals.urgency),
-    line.signals.actionable ? 'true' : 'false',
-    line.language,
-    '',
-    '',
-    Object.keys(line.metadata).length ? JSON.stringify(line.metadata) : '',
-  ];
+  const cells: Record<CsvColumn, string | number> = {
+    id: line.id,
+    label: line.sentiment.label,
+    score: round(line.sentiment.score),
+    confidence: round(line.sentiment.confidence),
+    themes: line.themes.map((theme) => theme.id).join(';'),
+    theme_labels: line.themes.map((theme) => theme.label).join(';'),
+    stages: line.stages.map((stage) => `${stage.id}:${stage.sentiment.label}`).join(';'),
+    targets: line.targets.map((target) => `${target.text}:${target.sentiment?.label ?? 'not-found'}`).join(';'),
+    emotions: (line.emotions ?? []).map((emotion) => emotion.label).join(';'),
+    churn_risk: round(line.signals.churnRisk),
+    effort: round(line.signals.effort),
+    urgency: round(line.signals.urgency),
+    actionable: line.signals.actionable ? 'true' : 'false',
+    language: line.language,
+    error_code: '',
+    error_message: '',
+    metadata: Object.keys(line.metadata).length ? JSON.stringify(line.metadata) : '',
+  };
+  return CSV_COLUMNS.map((column) => cells[column]);
 }
