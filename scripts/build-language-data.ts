@@ -38,6 +38,11 @@ function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/\p{L}+/gu) ?? [];
 }
 
+/** Entries in code-unit order of their keys, so the output's bytes do not depend on insertion order. */
+function byKey<Value>(entries: Iterable<[string, Value]>): [string, Value][] {
+  return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function sorted(words: Iterable<string>): string[] {
   return [...new Set(words)].sort();
 }
@@ -83,7 +88,7 @@ function afinn(code: string, terms: Record<string, number>, grammarWords: readon
   }
   for (const word of grammarWords) entries.delete(word);
   for (const [term, value] of Object.entries(terms)) entries.set(term, value);
-  return [...entries].filter(([, value]) => Number.isFinite(value) && value !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return byKey([...entries].filter(([, value]) => Number.isFinite(value) && value !== 0));
 }
 
 /**
@@ -128,19 +133,20 @@ function build(): LanguageDataFile {
   const taxonomyWords = defaultTaxonomyWords();
   Object.entries(grammar.languages).forEach(([code, { name, negators, intensifiers, terms, glossary, suffixing = false }], index) => {
     checkGlossary(code, glossary, taxonomyWords);
+    const grammarWords = [...negators, ...intensifiers];
     // The lexicon scorer reads negators and intensifiers one token at a time.
-    for (const word of [...negators, ...intensifiers]) if (!LETTERS.test(word)) throw new Error(`grammar.json ${code}: negator or intensifier "${word}" is not one word`);
+    for (const word of grammarWords) if (!LETTERS.test(word)) throw new Error(`grammar.json ${code}: negator or intensifier "${word}" is not one word`);
     const bit = 1 << index;
-    const valence = afinn(code, terms, [...negators, ...intensifiers]);
+    const valence = afinn(code, terms, grammarWords);
     const listed = [...stopwords[code]!, ...valence.map(([term]) => term).filter((term) => !untranslated.has(term))];
     // A hand-written phrase's words are the language's too ("aldri igjen" marks Norwegian twice).
     const termWords = Object.keys(terms).flatMap((term) => term.split(' '));
-    const markers = sorted([...listed, ...termWords, ...Object.keys(glossary), ...negators, ...intensifiers].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
+    const markers = sorted([...listed, ...termWords, ...Object.keys(glossary), ...grammarWords].flatMap((term) => (LETTERS.test(term) && term.length >= 2 ? [term.toLowerCase()] : [])));
     flag(markers, bit << MARKER_SHIFT);
     for (const word of markers) for (const letter of word) if (letter > 'z') letters[letter] = (letters[letter] ?? 0) | bit;
     languages[code] = { name, valence: valence.map(([term, value]) => `${term}\t${value}\n`).join(''), negators, intensifiers, glossary, suffixing };
   });
-  const words = [...info].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const words = byKey(info);
   return {
     version: LANGUAGE_DATA_VERSION,
     sources: [
@@ -151,7 +157,7 @@ function build(): LanguageDataFile {
       'models/language/grammar.json (hand-written negators, intensifiers, CX terms and glossaries)',
     ],
     words: words.map(([word, value]) => `${word}\t${value}\n`).join(''),
-    letters: Object.fromEntries(Object.entries(letters).sort(([a], [b]) => (a < b ? -1 : 1))),
+    letters: Object.fromEntries(byKey(Object.entries(letters))),
     languages,
   };
 }

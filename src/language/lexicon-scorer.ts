@@ -41,7 +41,6 @@ export function scoreForeignDocument(doc: TextDocument, language: CompiledLangua
   return doc.clauses.map((clause) => scoreTokens(doc, clause.firstToken, clause.endToken, language, lexicon));
 }
 
-
 /** Scores tokens [first, end) of a document in `language`. */
 export function scoreTokens(doc: TextDocument, first: number, end: number, language: CompiledLanguage, lexicon: Lexicon): ClauseScore {
   const evidence: Evidence[] = [];
