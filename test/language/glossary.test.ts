@@ -29,7 +29,7 @@ describe('glossDocument', () => {
 
   it("has a glossary for every language read but Vietnamese (its words are syllables)", () => {
     const data = defaultLanguageData();
-    for (const { code } of data.languages) expect(data.lexicon(code)!.glossary.size, code).toBeGreaterThan(code === 'vi' ? -1 : 40);
+    for (const { code } of data.languages.filter((language) => language.code !== 'vi')) expect(data.lexicon(code)!.glossary.size, code).toBeGreaterThan(40);
     expect(data.lexicon('vi')!.glossary.size).toBe(0);
   });
 });
