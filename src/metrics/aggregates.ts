@@ -33,7 +33,7 @@ export interface GroupAggregates {
 }
 
 /** The dimensions a store aggregates by: the metric groups, with periods as UTC days ('all' = one group). */
-export const AGGREGATE_DIMENSIONS = ['all', 'theme', 'stage', 'segment', 'channel', 'day'] as const;
+export const AGGREGATE_DIMENSIONS = ['all', 'theme', 'stage', 'segment', 'channel', 'language', 'day'] as const;
 export type AggregateDimension = (typeof AGGREGATE_DIMENSIONS)[number];
 
 /** Adds `count` responses with score `score` to a mutable histogram. */

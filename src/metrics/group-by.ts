@@ -1,5 +1,5 @@
 /**
- * A metric per group: per theme, journey stage, segment, channel or calendar period. A comment
+ * A metric per group: per theme, journey stage, segment, channel, language or calendar period. A comment
  * that mentions two themes counts in both theme groups (and once per distinct stage), so theme
  * groups overlap and their n do not add up to the total.
  */
@@ -7,7 +7,7 @@ import type { FeedbackFact, ScoreMetric, ScoreType } from './types.js';
 import { computeMetric } from './score-metrics.js';
 import { periodKeyOf, type Interval } from './periods.js';
 
-export const GROUP_DIMENSIONS = ['theme', 'stage', 'segment', 'channel', 'period'] as const;
+export const GROUP_DIMENSIONS = ['theme', 'stage', 'segment', 'channel', 'language', 'period'] as const;
 export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
 
 /** Period grouping uses weeks unless told otherwise (the trends route's default too). */
@@ -59,7 +59,7 @@ function keysOf(fact: FeedbackFact, by: GroupDimension, interval: Interval): { k
     const key = periodKeyOf(fact.date, interval);
     return key === null ? [] : [{ key }];
   }
-  const value = by === 'segment' ? fact.segment : fact.channel;
+  const value = by === 'segment' ? fact.segment : by === 'channel' ? fact.channel : fact.language;
   return typeof value === 'string' && value.length > 0 ? [{ key: value }] : [];
 }
 

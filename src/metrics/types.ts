@@ -38,6 +38,8 @@ export interface FeedbackFact {
   channel?: string;
   accountId?: string;
   revenue?: number | null;
+  /** The language the comment was read in (AnalysisResult.language: 'en', 'fr', ..., 'und'). */
+  language?: string;
   sentiment: { label: SentimentLabel; score: number };
   themes: ThemeFact[];
   churnRisk?: number;

@@ -195,7 +195,7 @@ export function createSqlAnalytics(run: QueryRunner, conditions: AnalyticsCondit
       return { groups: [...groups.values()], ungrouped: num(none?.n) };
     }
     const condition = conditions.records(filter);
-    const key = { all: null, segment: 'f.segment', channel: 'f.channel', day: 'f.day' }[by];
+    const key = { all: null, segment: 'f.segment', channel: 'f.channel', language: 'f.language', day: 'f.day' }[by];
     const sql =
       key === null
         ? `SELECT '' AS group_key, f.score_type, f.score, COUNT(*) AS n FROM feedback f WHERE ${condition.sql} GROUP BY f.score_type, f.score`

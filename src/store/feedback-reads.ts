@@ -51,6 +51,7 @@ function factOf(row: Record<string, unknown>, themes: ThemeFact[]): FeedbackFact
     themes,
     churnRisk: row.churn_risk as number,
     revenue: row.revenue as number | null,
+    language: row.language as string,
   };
   if (row.score_type !== null) fact.scoreType = row.score_type as NonNullable<FeedbackFact['scoreType']>;
   if (row.segment !== null) fact.segment = row.segment as string;
@@ -93,7 +94,7 @@ export function createFeedbackReads(run: QueryRunner, conditions: AnalyticsCondi
         ),
         run(
           `SELECT f.id, f.date, f.score, f.score_type, f.segment, f.channel, f.account_id, f.revenue,
-             f.sentiment_label, f.sentiment_score, f.churn_risk
+             f.sentiment_label, f.sentiment_score, f.churn_risk, f.language
            FROM feedback f WHERE ${condition.sql} ORDER BY f.date, f.id`,
           condition.params,
         ),

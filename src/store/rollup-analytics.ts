@@ -104,7 +104,8 @@ export function createRollupAnalytics(run: QueryRunner, records: AnalyticsStore)
 
   const scoreAggregates: AnalyticsStore['scoreAggregates'] = async (filter, options) => {
     const slice = rollupSliceOf(filter);
-    if (slice === null) return records.scoreAggregates(filter, options);
+    // Rollup cells are per segment and channel, not language: a language split reads the records.
+    if (slice === null || options.by === 'language') return records.scoreAggregates(filter, options);
     const { metric, by } = options;
     if (by === 'theme' || by === 'stage') {
       const [rows, [untagged]] = await Promise.all([

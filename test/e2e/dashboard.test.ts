@@ -90,6 +90,22 @@ describe('dashboard in chromium', () => {
     expect(page.url()).toContain('segment=intimates');
   });
 
+  it('overview splits the score by language, and a language opens its comments', async () => {
+    await open('#/overview');
+    await page.getByLabel('Score').selectOption('nps');
+    const table = page.getByTestId('language-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(1);
+    // Most comments first: the demo is English but for a few sample comments in other languages.
+    expect(await table.locator('tbody tr').first().locator('th').textContent()).toBe('English');
+    const french = table.locator('tbody tr', { hasText: 'French' });
+    expect(numberIn((await french.locator('td').first().textContent())!)).toBeGreaterThan(0);
+    await french.getByRole('link', { name: 'French' }).click();
+    await page.getByTestId('comment').first().waitFor();
+    expect(page.url()).toContain('language=fr');
+    await expect.poll(() => page.getByLabel('Language', { exact: true }).inputValue()).toBe('fr');
+    for (const comment of await page.getByTestId('comment').all()) expect(await comment.textContent()).toContain('French');
+  });
+
   it('themes table sorts by keyboard and a theme opens with its comments highlighted', async () => {
     await open('#/themes');
     const table = page.getByTestId('themes-table');

@@ -20,6 +20,23 @@ describe('groupMetric', () => {
     expect(result.interval).toBeUndefined();
   });
 
+  it('groups by the language a comment was read in, a fact without one left out', () => {
+    const facts = [
+      makeFact({ score: 10, language: 'fr' }),
+      makeFact({ score: 0, language: 'fr' }),
+      makeFact({ score: 9, language: 'en' }),
+      makeFact({ score: 9, language: 'und' }),
+      makeFact({ score: 9 }),
+    ];
+    const result = groupMetric(facts, { metric: 'nps', by: 'language' });
+    expect(result.groups.map((group) => [group.key, group.n, group.value])).toEqual([
+      ['fr', 2, 0],
+      ['en', 1, 100],
+      ['und', 1, 100],
+    ]);
+    expect(result.ungrouped).toBe(1);
+  });
+
   it('counts a response once in each theme it mentions and once per distinct stage', () => {
     const facts = [
       makeFact({ score: 10, themes: [theme('staff', 'support'), theme('refund', 'billing'), theme('staff', 'support')] }),

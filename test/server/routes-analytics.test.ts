@@ -87,6 +87,8 @@ describe('GET /v1/metrics', () => {
     ['segment', [['consumer', 80, 5], ['smb', -100, 5]]],
     ['theme', [['delivery-speed', -100, 5], ['product-quality', 100, 2]]],
     ['period&interval=month', [['2026-01', 80, 5], ['2026-02', -100, 5]]],
+    // p3 was read in French; the other nine in English: 3 promoters, 1 passive, 5 detractors (33.3 - 55.6, rounded to 4 places).
+    ['language', [['en', -22.2222, 9], ['fr', 100, 1]]],
   ] as const)('groups by %s', async (groupBy, expected) => {
     const body = await get(`/v1/metrics?metric=nps&groupBy=${groupBy}`);
     expect(body.metric).toBe('nps');

@@ -109,13 +109,13 @@ describe('sqlite store', () => {
   it('returns facts for the metric functions, oldest first, with themes', async () => {
     const { store } = await freshStore();
     await store.upsertFeedback([
-      record('late', { date: '2026-05-02', score: 3, scoreType: 'nps', segment: 'smb', accountId: 'acc-1', revenue: 1200, sentiment: -0.6, churnRisk: 0.7, themes: [{ id: 'delivery-speed', stage: 'delivery', score: -0.6 }] }),
+      record('late', { date: '2026-05-02', score: 3, scoreType: 'nps', segment: 'smb', accountId: 'acc-1', revenue: 1200, sentiment: -0.6, churnRisk: 0.7, themes: [{ id: 'delivery-speed', stage: 'delivery', score: -0.6 }], language: 'fr' }),
       record('early', { date: '2026-05-01T09:30:00+02:00', score: 10, scoreType: 'nps', sentiment: 0.8 }),
     ]);
     expect(await store.facts()).toEqual([
-      { id: 'early', date: '2026-05-01T07:30:00.000Z', score: 10, scoreType: 'nps', revenue: null, churnRisk: 0, sentiment: { label: 'positive', score: 0.8 }, themes: [] },
+      { id: 'early', date: '2026-05-01T07:30:00.000Z', score: 10, scoreType: 'nps', revenue: null, churnRisk: 0, language: 'en', sentiment: { label: 'positive', score: 0.8 }, themes: [] },
       {
-        id: 'late', date: '2026-05-02T00:00:00.000Z', score: 3, scoreType: 'nps', segment: 'smb', accountId: 'acc-1', revenue: 1200, churnRisk: 0.7,
+        id: 'late', date: '2026-05-02T00:00:00.000Z', score: 3, scoreType: 'nps', segment: 'smb', accountId: 'acc-1', revenue: 1200, churnRisk: 0.7, language: 'fr',
         sentiment: { label: 'negative', score: -0.6 },
         themes: [{ id: 'delivery-speed', label: 'delivery speed', stage: 'delivery', sentimentScore: -0.6, sentimentLabel: 'negative' }],
       },

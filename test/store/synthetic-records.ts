@@ -1,7 +1,7 @@
 /**
  * Seeded synthetic feedback for the analytics equivalence tests and bench/store-analytics.ts:
  * a year of dated records with NPS, CSAT and CES scores (and some without), segments, channels,
- * accounts with revenue, and 0-3 themes from a fixed list, each with its journey stage and
+ * accounts with revenue, a language (mostly English), and 0-3 themes from a fixed list, each with its journey stage and
  * sentiment. Deterministic for a seed.
  */
 import type { JourneyStageId } from '../../src/contract.js';
@@ -18,6 +18,8 @@ export const SYNTHETIC_THEMES: readonly { id: string; stage: JourneyStageId }[] 
 
 const SEGMENTS = ['consumer', 'smb', 'enterprise', 'public-sector'];
 const CHANNELS = ['survey', 'email', 'chat', 'app-review'];
+/** Languages by record index, not from the seeded stream, so adding them moved no other field. */
+const LANGUAGES = ['en', 'en', 'en', 'en', 'en', 'en', 'fr', 'de', 'es', 'und', 'en', 'en', 'pt'];
 const START = Date.UTC(2025, 0, 1);
 const DAY_MS = 86_400_000;
 
@@ -59,7 +61,7 @@ export function syntheticRecords(offset: number, count: number, options: { seed?
       channel: random() < 0.9 ? pick(CHANNELS) : null,
       accountId: hasAccount ? `acct-${Math.floor(random() * Math.max(10, count / 20))}` : null,
       revenue: random() < 0.8 ? Math.round(random() * 100_000) / 100 : null,
-      result: resultFor(id, text, sentiment, themes),
+      result: { ...resultFor(id, text, sentiment, themes), language: LANGUAGES[index % LANGUAGES.length]! },
     });
   }
   return records;

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDelta, formatMetric, formatPeriod, formatShare, isNegativeDelta } from '../../src/web/lib/format.js';
+import { LANGUAGE_CODES_TEXT } from '../../src/server/schemas.js';
+import { formatCount, formatDelta, formatMetric, formatPeriod, formatShare, isNegativeDelta, LANGUAGE_NAMES, languageName } from '../../src/web/lib/format.js';
 
 describe('dashboard number formats', () => {
   it.each([
@@ -33,5 +35,15 @@ describe('dashboard number formats', () => {
     expect(formatPeriod('2026-03')).toBe('Mar 26');
     expect(formatPeriod('2026-W09')).toBe('W09 ’26');
     expect(formatPeriod('2026-03-02')).toBe('2 Mar 2026');
+  });
+
+  it('names every language the engine reads, and the API describes the same codes', () => {
+    // The dashboard and the API text list the codes by hand; the language data decides them.
+    const data = JSON.parse(readFileSync('models/language/languages.json', 'utf8')) as { languages: Record<string, unknown> };
+    const engine = ['en', ...Object.keys(data.languages), 'und'].sort();
+    expect(Object.keys(LANGUAGE_NAMES).sort()).toEqual(engine);
+    expect([...LANGUAGE_CODES_TEXT.matchAll(/\b([a-z]{2,3})\b(?=[,;:])/g)].map((match) => match[1]).sort()).toEqual(engine);
+    expect(languageName('fr')).toBe('French');
+    expect(languageName('xx')).toBe('xx');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * GET /v1/metrics: NPS, CSAT or CES over the filtered feedback, overall or per theme, stage,
- * segment, channel or period, with counts and a 95% interval so small groups are not over-read.
+ * segment, channel, language or period, with counts and a 95% interval so small groups are not over-read.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { roundNumbers } from '../round-numbers.js';
@@ -22,7 +22,7 @@ export const MetricOverallSchema = MetricValueSchema.extend({
 }).describe('MetricOverall');
 
 export const MetricGroupSchema = MetricValueSchema.extend({
-  key: z.string().describe('Theme id, stage, segment, channel or period key (2026-03, 2026-W09, 2026-03-02)'),
+  key: z.string().describe('Theme id, stage, segment, channel, language code (en, fr, ..., und) or period key (2026-03, 2026-W09, 2026-03-02)'),
   label: z.string().optional(),
   stage: z.string().optional(),
   volume: z.number().int(),
@@ -34,7 +34,7 @@ export const MetricGroupsSchema = z
     groupBy: z.enum(GROUP_DIMENSIONS),
     interval: IntervalParameter.optional(),
     groups: z.array(MetricGroupSchema).describe('Periods in time order; other groups by scored responses, descending'),
-    ungrouped: z.number().int().describe('Records in no group (no theme, no segment, ...)'),
+    ungrouped: z.number().int().describe('Records in no group (no theme, no segment, ...; every record has a language)'),
   })
   .describe('MetricGroups');
 

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { queryString, type QueryValue } from '../lib/api.js';
 import { useDashboard } from '../lib/dashboard-context.js';
-import { formatCount, formatDate, LANGUAGE_NAMES, METRIC_NAMES } from '../lib/format.js';
+import { formatCount, formatDate, languageName, METRIC_NAMES } from '../lib/format.js';
 import { useApi } from '../lib/use-api.js';
 import type { FeedbackItem, FeedbackPage } from '../lib/types.js';
 import { CommentText, HighlightLegend } from './comment-text.js';
@@ -28,7 +28,7 @@ function CommentCard({ item, focusTheme }: { item: FeedbackItem; focusTheme?: st
         <span class={`pill pill--${sentiment}`}>{sentiment}</span>
         {item.result.language && item.result.language !== 'en' && (
           <span class="badge badge--none" title="Read with this language's lexicon: no emotions, English taxonomy">
-            {LANGUAGE_NAMES[item.result.language] ?? item.result.language}
+            {languageName(item.result.language)}
           </span>
         )}
         {item.segment && <span class="muted">{item.segment}</span>}

@@ -100,6 +100,11 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   und: 'Not read (other language)',
 };
 
+/** A language code's name (LANGUAGE_NAMES), or the code itself for one the dashboard does not know. */
+export function languageName(code: string): string {
+  return LANGUAGE_NAMES[code] ?? code;
+}
+
 /** What the metric's number means, for captions and screen readers. */
 export const METRIC_UNITS: Record<MetricId, string> = {
   nps: 'points, −100 to +100 (% promoters 9–10 minus % detractors 0–6)',

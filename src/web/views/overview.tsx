@@ -1,10 +1,12 @@
 /**
  * Overview: NPS, CSAT and CES with their counts, confidence interval and trend, then volume and
- * sentiment per period and the themes flagged emerging. Every number follows the global filters.
+ * sentiment per period and the themes flagged emerging, then the selected score per language.
+ * Every number follows the global filters.
  */
 import { useMemo } from 'preact/hooks';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartView } from '../components/chart.js';
+import { LanguageScores } from '../components/language-scores.js';
 import { Loadable } from '../components/states.js';
 import { queryString } from '../lib/api.js';
 import { useDashboard } from '../lib/dashboard-context.js';
@@ -174,6 +176,7 @@ export function OverviewView() {
       </div>
       <div class="grid">
         <VolumeChart />
+        <LanguageScores />
       </div>
     </>
   );

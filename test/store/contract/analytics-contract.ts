@@ -24,6 +24,7 @@ const FILTERS: [string, FeedbackFilter][] = [
   ['a bound inside a day', { from: '2025-02-01T12:00:00Z', segment: 'enterprise' }],
   ['a theme', { theme: SYNTHETIC_THEMES[0]!.id }],
   ['a stage and a channel', { stage: 'delivery', channel: 'email' }],
+  ['a language', { language: 'fr' }],
   ['nothing matches', { segment: 'nobody' }],
 ];
 
@@ -58,7 +59,7 @@ async function expectMetricsMatch(store: FeedbackStore, filter: FeedbackFilter):
   const facts = await store.facts(filter);
   for (const metric of ['nps', 'csat', 'ces'] as ScoreType[]) {
     expectClose(await overallMetric(store, filter, metric), { ...computeMetric(facts, metric), volume: facts.length });
-    for (const by of ['theme', 'stage', 'segment', 'channel'] as GroupDimension[]) {
+    for (const by of ['theme', 'stage', 'segment', 'channel', 'language'] as GroupDimension[]) {
       expectClose(await groupedMetric(store, filter, { metric, by }), groupMetric(facts, { metric, by }));
     }
     for (const interval of ['day', 'week', 'month'] as const) {
