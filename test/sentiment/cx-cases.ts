@@ -58,6 +58,12 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ['Bit pricey but worth every penny', 'positive'],
   ['Total waste of money', 'negative'],
   ['Hidden fees everywhere, never again', 'negative'],
+  // connections that drop, things customers cannot find, complaint questions
+  ['Wifi keeps dropping', 'negative'],
+  ['The broadband drops out every evening', 'negative'],
+  ["Couldn't find any way to talk to a human", 'negative'],
+  ["Couldn't find a better price anywhere", 'positive'],
+  ['Why do I have to call to change my email address?', 'negative'],
   // loyalty
   ['Customer for life!', 'positive'],
   ['10/10 would recommend', 'positive'],
