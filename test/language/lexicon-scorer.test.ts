@@ -65,6 +65,9 @@ describe('foreign lexicon reading', () => {
     ['La comanda va arribar tard i trencada.', 'ca', -1],
     ['Giao hàng nhanh, nhân viên nhiệt tình.', 'vi', 1],
     ['Tôi rất thất vọng, sản phẩm không giống mô tả.', 'vi', -1],
+    // "vui" alone is happy; "vui lòng" is please, and the request carries no praise.
+    ['Vui lòng hoàn tiền cho tôi.', 'vi', 0],
+    ['Không bao giờ mua lại ở shop này nữa.', 'vi', -1],
   ] as const)('reads %s (%s) with the sign %d', (text, code, sign) => {
     expect(Math.sign(read(text, code).score)).toBe(sign);
   });

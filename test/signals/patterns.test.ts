@@ -51,7 +51,7 @@ describe('signal patterns', () => {
 
 describe('language signal patterns', () => {
   it('compiles the shipped lists of each language that has them, once', () => {
-    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ca', 'ro', 'id', 'cs', 'tr']) {
+    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ca', 'ro', 'id', 'cs', 'tr', 'vi']) {
       const patterns = languageSignalPatterns(code);
       expect(patterns, code).not.toBeNull();
       expect(languageSignalPatterns(code)).toBe(patterns);
@@ -70,5 +70,12 @@ describe('language signal patterns', () => {
     const swedish = createSignalDetector(languageSignalPatterns('sv')!);
     expect(swedish(makeDocument('Jag säger upp mitt abonnemang.'), [], []).churnRisk).toBeGreaterThan(0.5);
     expect(swedish(makeDocument('Jag kommer inte att säga upp mitt abonnemang.'), [], []).churnRisk).toBe(0);
+  });
+
+  it('reads Vietnamese multi-syllable words as phrases', () => {
+    const vietnamese = createSignalDetector(languageSignalPatterns('vi')!);
+    expect(vietnamese(makeDocument('Tôi sẽ hủy gói cước.'), [], []).churnRisk).toBeGreaterThan(0.5);
+    expect(vietnamese(makeDocument('Tôi không hủy gói cước.'), [], []).churnRisk).toBe(0);
+    expect(vietnamese(makeDocument('Gọi tổng đài 5 lần mà vẫn chưa có ai trả lời.'), [], []).effort).toBeGreaterThan(0.5);
   });
 });
