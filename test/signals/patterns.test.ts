@@ -51,7 +51,7 @@ describe('signal patterns', () => {
 
 describe('language signal patterns', () => {
   it('compiles the shipped lists of each language that has them, once', () => {
-    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ca', 'ro', 'id', 'cs', 'tr', 'vi']) {
+    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ca', 'ro', 'id', 'cs', 'tr', 'vi', 'fi', 'hu']) {
       const patterns = languageSignalPatterns(code);
       expect(patterns, code).not.toBeNull();
       expect(languageSignalPatterns(code)).toBe(patterns);
@@ -59,7 +59,7 @@ describe('language signal patterns', () => {
   });
 
   it('answers null for a language without lists and for a code that is not one', () => {
-    expect(languageSignalPatterns('fi')).toBeNull();
+    expect(languageSignalPatterns('und')).toBeNull();
     expect(languageSignalPatterns('../patterns')).toBeNull();
   });
 
@@ -70,6 +70,17 @@ describe('language signal patterns', () => {
     const swedish = createSignalDetector(languageSignalPatterns('sv')!);
     expect(swedish(makeDocument('Jag säger upp mitt abonnemang.'), [], []).churnRisk).toBeGreaterThan(0.5);
     expect(swedish(makeDocument('Jag kommer inte att säga upp mitt abonnemang.'), [], []).churnRisk).toBe(0);
+  });
+
+  it('reads the listed inflected forms of Finnish and Hungarian phrases', () => {
+    const finnish = createSignalDetector(languageSignalPatterns('fi')!);
+    expect(finnish(makeDocument('Irtisanon sopimuksen heti.'), [], []).churnRisk).toBeGreaterThan(0.5);
+    expect(finnish(makeDocument('En aio irtisanoa sopimusta.'), [], []).churnRisk).toBe(0);
+    expect(finnish(makeDocument('Soitin asiakaspalveluun 5 kertaa eikä vieläkään vastausta.'), [], []).effort).toBeGreaterThan(0.5);
+    const hungarian = createSignalDetector(languageSignalPatterns('hu')!);
+    expect(hungarian(makeDocument('Lemondom az előfizetésemet.'), [], []).churnRisk).toBeGreaterThan(0.5);
+    expect(hungarian(makeDocument('Nem mondom le az előfizetést.'), [], []).churnRisk).toBe(0);
+    expect(hungarian(makeDocument('Fogyasztóvédelemhez fordulok.'), [], []).urgency).toBeGreaterThan(0.5);
   });
 
   it('reads Vietnamese multi-syllable words as phrases', () => {
