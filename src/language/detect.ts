@@ -10,11 +10,13 @@
  * - a common English word that marks no other language votes English;
  * - a word marking a language (its stopwords, lexicon and grammar words) is strong evidence for it
  *   unless it is also common or informal English ("de", "no", "haha"), then weak (half a vote);
- * - an unknown word with letters such as é, ñ or ü is strong evidence for the languages using them.
+ * - an unknown word with letters such as é, ñ or ü is strong evidence for the languages using all
+ *   of them ("előfizetésemet": ő, so Hungarian alone).
  *
  * A comment is another language when that language has at least MINIMUM_STRONG strong or letter
  * votes, one of its own words among them, and its votes (weak ones count half) outnumber the English
- * votes. Short comments ("Correcto.") stay English: a one-word comment is too little evidence. A
+ * votes; a comment of three words or more with no English word in it needs one such vote, if it is
+ * a letter vote for that language alone. Short comments ("Correcto.") stay English: a one-word comment is too little evidence. A
  * comment mostly in another script, or mostly of words no table knows (not even as a rarer English
  * word, its lemma or its stem), is UNDETERMINED: Verbatim cannot read it. Measured on dev
  * (README.md Languages).
@@ -28,6 +30,8 @@ export const ENGLISH: LanguageCode = 'en';
 
 /** Strong votes a language needs: one stray word ("muy loco" in an English review) is not enough. */
 const MINIMUM_STRONG = 2;
+/** Words a comment with no English word needs before one strong vote decides its language. */
+const MINIMUM_WORDS_WITHOUT_ENGLISH = 3;
 
 /**
  * Memo value of a word's vote: a vote kind in the bits from KIND_SHIFT up and, for the three
@@ -88,6 +92,7 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
   const strong = new Float64Array(data.languages.length);
   const weak = new Float64Array(data.languages.length);
   const letters = new Float64Array(data.languages.length);
+  const onlyLetters = new Float64Array(data.languages.length);
 
   /** The vote of one normal form (see the file comment), as memo bits. */
   function voteOf(normal: string, lemma: string): number {
@@ -101,9 +106,18 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
     if (english && mask === 0) return ENGLISH_VOTE;
     if (english || (info & WORD_INFORMAL) !== 0) return WEAK_VOTE | mask;
     if (mask !== 0) return STRONG_VOTE | mask;
-    let letters = 0;
-    for (const letter of word) if (letter > 'z') letters |= data.letters.get(letter) ?? 0;
-    if (letters !== 0) return LETTER_VOTE | letters;
+    // The languages that use every telling letter of the word ("előfizetésemet": é is French,
+    // Czech, Hungarian and more, ő Hungarian only); all that use any of them when none uses all.
+    let any = 0;
+    let every = LANGUAGE_BITS;
+    for (const letter of word) {
+      if (letter <= 'z') continue;
+      const mask = data.letters.get(letter) ?? 0;
+      if (mask === 0) continue;
+      any |= mask;
+      every &= mask;
+    }
+    if (any !== 0) return LETTER_VOTE | (every !== 0 ? every : any);
     // `word` itself is neither common nor informal English here, so only its KNOWN flag is left to test.
     return (info & WORD_KNOWN) !== 0 || isKnown(lemma) || ENGLISH_SUFFIXES.some((suffix) => isKnown(withoutSuffix(word, suffix))) ? KNOWN_VOTE : UNKNOWN_VOTE;
   }
@@ -128,6 +142,7 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
       strong.fill(0);
       weak.fill(0);
       letters.fill(0);
+      onlyLetters.fill(0);
       let englishVotes = 0;
       let foreign = 0;
       let unknown = 0;
@@ -149,6 +164,9 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
           const kind = vote & ~LANGUAGE_BITS;
           const counts = kind === STRONG_VOTE ? strong : kind === WEAK_VOTE ? weak : letters;
           for (let bit = 0; bit < counts.length; bit += 1) if (vote & (1 << bit)) counts[bit] += 1;
+          // A letter vote for one language only (its bits a power of two).
+          const mask = vote & LANGUAGE_BITS;
+          if (kind === LETTER_VOTE && (mask & (mask - 1)) === 0) onlyLetters[31 - Math.clz32(mask)] += 1;
         }
       }
       // Mostly another script: Verbatim cannot read it.
@@ -159,7 +177,12 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
         for (let bit = 1; bit < strong.length; bit += 1) if (weight(bit) > weight(best)) best = bit;
         // Letters alone ("çok geç": Turkish) do not make a language: one of its words must be there too.
         const evidence = strong[best]! + letters[best]!;
-        if (evidence >= MINIMUM_STRONG && strong[best]! + weak[best]! > 0 && weight(best) > englishVotes) return data.languages[best]!.code;
+        // With no English in it (no English vote, no rarer English word) a comment of three words or
+        // more needs one strong vote only when a word's letters belong to that language alone:
+        // "Lemondom az előfizetésemet." has "előfizetésemet" (ő: Hungarian) and "az", a Hungarian
+        // word English also writes.
+        const needed = englishVotes === 0 && known === 0 && words >= MINIMUM_WORDS_WITHOUT_ENGLISH && onlyLetters[best]! > 0 ? 1 : MINIMUM_STRONG;
+        if (evidence >= needed && strong[best]! + weak[best]! > 0 && weight(best) > englishVotes) return data.languages[best]!.code;
       }
       // Mostly words no table knows, English or other: a language Verbatim cannot read.
       if (unknown >= MINIMUM_UNKNOWN && unknown >= UNKNOWN_SHARE * words && englishVotes + known + foreign < unknown) return UNDETERMINED;

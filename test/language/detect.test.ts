@@ -30,6 +30,9 @@ describe('language detection', () => {
     ['Nagyon gyors szállítás, köszönöm!', 'hu'],
     ['El servei al client és molt dolent.', 'ca'],
     ['Dịch vụ khách hàng rất tệ, không ai trả lời.', 'vi'],
+    // No English word; "ő" is Hungarian alone (é is many languages'), "az" Hungarian and English.
+    ['Lemondom az előfizetésemet.', 'hu'],
+    ['Lemondom az előfizetésemet, elegem van.', 'hu'],
   ])('reads %s as %s', (text, language) => {
     expect(detect(text)).toBe(language);
   });
@@ -41,6 +44,9 @@ describe('language detection', () => {
     'haha lol that was a mess, lmao',
     'Great service!',
     'Café was lovely, the croissants a bit dry.',
+    // Words English shares with other languages, or a letter many languages use: still English.
+    'an impeccable sense',
+    'clichéd to a fault',
     'no comment',
     'ok',
   ])('keeps English as English: %s', (text) => {
