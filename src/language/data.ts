@@ -9,7 +9,7 @@ import { VerbatimError, unreadableModelFile } from '../errors.js';
 import { WordTable } from './word-table.js';
 
 /** Bump when the build's inputs or rules change. */
-export const LANGUAGE_DATA_VERSION = '2.3.1';
+export const LANGUAGE_DATA_VERSION = '2.3.2';
 
 /** AFINN's scale: valences are integers in [-5, 5] (averaged duplicates may fall between). */
 const MAX_VALENCE = 5;

@@ -53,6 +53,13 @@ const UNKNOWN_VOTE = 5 << KIND_SHIFT;
 const OTHER_SCRIPT_VOTE = 6 << KIND_SHIFT;
 /** A rarer word English uses ("dreamscape", "stultifyingly"): no language vote, but it is read. */
 const KNOWN_VOTE = 7 << KIND_SHIFT;
+/** The vote kinds' bits; above them, the pinned language. */
+const KIND_BITS = 7 << KIND_SHIFT;
+/**
+ * From this bit up, 1 + the index of the one language a strong or letter vote's letters belong to
+ * alone ("ő": Hungarian), else 0. Five bits (the sign bit among them) hold indexes up to 30.
+ */
+const PIN_SHIFT = 27;
 /** wordInfo() flags of a word English text uses, common, informal or rarer. */
 const ANY_ENGLISH = WORD_ENGLISH | WORD_INFORMAL | WORD_KNOWN;
 /** First code point past the Latin blocks (Latin Extended-B ends at U+024F; IPA and combining marks follow). */
@@ -86,13 +93,18 @@ function withoutSuffix(word: string, suffix: string): string {
   return word.length > suffix.length + 3 && word.endsWith(suffix) ? word.slice(0, -suffix.length) : '';
 }
 
+/** The pin bits (PIN_SHIFT) of a language mask: its language when it holds exactly one, else 0. */
+function pinOf(mask: number): number {
+  return mask !== 0 && (mask & (mask - 1)) === 0 ? (32 - Math.clz32(mask)) << PIN_SHIFT : 0;
+}
+
 /** Builds a detector over compiled language data. */
 export function createLanguageDetector(data: LanguageData): LanguageDetector {
   if (data.languages.length > MAXIMUM_LANGUAGES) throw new Error(`at most ${MAXIMUM_LANGUAGES} languages are supported`);
   const strong = new Float64Array(data.languages.length);
   const weak = new Float64Array(data.languages.length);
   const letters = new Float64Array(data.languages.length);
-  const onlyLetters = new Float64Array(data.languages.length);
+  const pinnedVotes = new Float64Array(data.languages.length);
 
   /** The vote of one normal form (see the file comment), as memo bits. */
   function voteOf(normal: string, lemma: string): number {
@@ -105,19 +117,20 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
     const mask = info >> MARKER_SHIFT;
     if (english && mask === 0) return ENGLISH_VOTE;
     if (english || (info & WORD_INFORMAL) !== 0) return WEAK_VOTE | mask;
-    if (mask !== 0) return STRONG_VOTE | mask;
     // The languages that use every telling letter of the word ("előfizetésemet": é is French,
     // Czech, Hungarian and more, ő Hungarian only); all that use any of them when none uses all.
     let any = 0;
     let every = LANGUAGE_BITS;
     for (const letter of word) {
       if (letter <= 'z') continue;
-      const mask = data.letters.get(letter) ?? 0;
-      if (mask === 0) continue;
-      any |= mask;
-      every &= mask;
+      const letterMask = data.letters.get(letter) ?? 0;
+      if (letterMask === 0) continue;
+      any |= letterMask;
+      every &= letterMask;
     }
-    if (any !== 0) return LETTER_VOTE | (every !== 0 ? every : any);
+    const letterLanguages = any === 0 ? 0 : every !== 0 ? every : any;
+    if (mask !== 0) return STRONG_VOTE | mask | pinOf(letterLanguages & mask);
+    if (letterLanguages !== 0) return LETTER_VOTE | letterLanguages | pinOf(letterLanguages);
     // `word` itself is neither common nor informal English here, so only its KNOWN flag is left to test.
     return (info & WORD_KNOWN) !== 0 || isKnown(lemma) || ENGLISH_SUFFIXES.some((suffix) => isKnown(withoutSuffix(word, suffix))) ? KNOWN_VOTE : UNKNOWN_VOTE;
   }
@@ -142,7 +155,7 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
       strong.fill(0);
       weak.fill(0);
       letters.fill(0);
-      onlyLetters.fill(0);
+      pinnedVotes.fill(0);
       let englishVotes = 0;
       let foreign = 0;
       let unknown = 0;
@@ -161,12 +174,11 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
         else if (vote === OTHER_SCRIPT_VOTE) otherScript += 1;
         else {
           foreign += 1;
-          const kind = vote & ~LANGUAGE_BITS;
+          const kind = vote & KIND_BITS;
           const counts = kind === STRONG_VOTE ? strong : kind === WEAK_VOTE ? weak : letters;
           for (let bit = 0; bit < counts.length; bit += 1) if (vote & (1 << bit)) counts[bit] += 1;
-          // A letter vote for one language only (its bits a power of two).
-          const mask = vote & LANGUAGE_BITS;
-          if (kind === LETTER_VOTE && (mask & (mask - 1)) === 0) onlyLetters[31 - Math.clz32(mask)] += 1;
+          const pinned = vote >>> PIN_SHIFT;
+          if (pinned !== 0) pinnedVotes[pinned - 1] += 1;
         }
       }
       // Mostly another script: Verbatim cannot read it.
@@ -178,10 +190,10 @@ export function createLanguageDetector(data: LanguageData): LanguageDetector {
         // Letters alone ("çok geç": Turkish) do not make a language: one of its words must be there too.
         const evidence = strong[best]! + letters[best]!;
         // With no English in it (no English vote, no rarer English word) a comment of three words or
-        // more needs one strong vote only when a word's letters belong to that language alone:
+        // more needs one strong vote only when its word's letters belong to that language alone:
         // "Lemondom az előfizetésemet." has "előfizetésemet" (ő: Hungarian) and "az", a Hungarian
         // word English also writes.
-        const needed = englishVotes === 0 && known === 0 && words >= MINIMUM_WORDS_WITHOUT_ENGLISH && onlyLetters[best]! > 0 ? 1 : MINIMUM_STRONG;
+        const needed = englishVotes === 0 && known === 0 && words >= MINIMUM_WORDS_WITHOUT_ENGLISH && pinnedVotes[best]! > 0 ? 1 : MINIMUM_STRONG;
         if (evidence >= needed && strong[best]! + weak[best]! > 0 && weight(best) > englishVotes) return data.languages[best]!.code;
       }
       // Mostly words no table knows, English or other: a language Verbatim cannot read.

@@ -33,6 +33,7 @@ describe('language detection', () => {
     // No English word; "ő" is Hungarian alone (é is many languages'), "az" Hungarian and English.
     ['Lemondom az előfizetésemet.', 'hu'],
     ['Lemondom az előfizetésemet, elegem van.', 'hu'],
+    ['Vaihdan operaattoria ensi kuussa.', 'fi'],
   ])('reads %s as %s', (text, language) => {
     expect(detect(text)).toBe(language);
   });
