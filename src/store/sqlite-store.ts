@@ -192,7 +192,11 @@ function createSqliteStore(db: Database.Database, file: string): FeedbackStore {
     }
   };
 
-  const conditions = { records: (filter: FeedbackFilter) => buildFilterCondition(filter), mentions: (filter: FeedbackFilter) => buildMentionCondition(filter) };
+  const conditions = {
+    records: (filter: FeedbackFilter) => buildFilterCondition(filter),
+    mentions: (filter: FeedbackFilter) => buildMentionCondition(filter),
+    languageSource: 'feedback f INDEXED BY feedback_language_scores',
+  };
   const runAnalytics = (sql: string, params: readonly unknown[]) => guard('analytics', () => db.prepare(sql).all(...params) as Record<string, unknown>[]);
   const analytics = createRollupAnalytics(runAnalytics, createSqlAnalytics(runAnalytics, conditions));
   const reads = createFeedbackReads(
