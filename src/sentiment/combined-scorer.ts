@@ -82,18 +82,28 @@ export function blendScores(
 const NO_IDIOMS: ReadonlySet<string> = new Set();
 
 /**
+ * Valence (the lexicon's -4..4 scale) from which a negative CX phrase reads past the model: "fed
+ * up", "never arrived", "waste of time", whose words a bag model reads one by one ("Kind regards,
+ * a very fed up customer": model +0.97).
+ */
+const STRONG_NEGATIVE_PHRASE = -2;
+
+/**
  * True when the rules read the clause in a way a bag model cannot see (RULE_READING_MODEL_WEIGHT):
  * an idiom built on a negator or a negative word carrying their positive reading ("no complaints",
- * "issue resolved": one of `idioms`, the rule scorer's Lexicon.idiomPhrases), a positive word in
- * scare quotes read as irony ("my 'quick' refund"), or a plain request, whose requested feature the
- * model reads as praise ("Add Apple Watch support pls": +0.95; requests.ts).
+ * "issue resolved": one of `idioms`, the rule scorer's Lexicon.idiomPhrases), a strongly negative
+ * phrase in a negative clause (STRONG_NEGATIVE_PHRASE), a positive word in scare quotes read as
+ * irony ("my 'quick' refund"), or a plain request, whose requested feature the model reads as
+ * praise ("Add Apple Watch support pls": +0.95; requests.ts).
  */
 function readsPastTheModel(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
   const positive = rules.score > 0;
   for (const evidence of rules.evidence) {
     if (evidence.term === SCARE_QUOTES_TERM) return true;
     if (evidence.term === PLAIN_REQUEST_TERM) return true;
-    if (positive && evidence.source === 'phrase' && evidence.weight > 0 && idioms.has(evidence.term)) return true;
+    if (evidence.source !== 'phrase') continue;
+    if (positive && evidence.weight > 0 && idioms.has(evidence.term)) return true;
+    if (rules.score < 0 && evidence.weight <= STRONG_NEGATIVE_PHRASE) return true;
   }
   return false;
 }

@@ -134,6 +134,29 @@ describe('combined scorer', () => {
     expect(blended.probabilities!.negative).toBeGreaterThan(blended.probabilities!.positive);
   });
 
+  it('weighs the model at RULE_READING_MODEL_WEIGHT in a negative clause with a phrase of valence -2 or below', async () => {
+    const doc = createTextProcessor().process('Kind regards, a very fed up customer');
+    const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
+    expect(ruleScore!.evidence.some((evidence) => evidence.term === 'fed up' && evidence.weight <= -2)).toBe(true);
+    const model: ClauseScore = {
+      score: 0.95,
+      confidence: 0.97,
+      probabilities: { negative: 0.01, neutral: 0.02, positive: 0.97 },
+      evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: 0.95 }],
+    };
+    const blended = blendScores(model, ruleScore!, false, 0.6);
+    const ruleWeight = 0.8 * ruleScore!.confidence;
+    expect(blended.score).toBeCloseTo((0.2 * 0.95 + ruleWeight * ruleScore!.score) / (0.2 + ruleWeight), 10);
+    expect(blended.probabilities!.negative).toBeGreaterThan(blended.probabilities!.positive);
+    // A milder phrase leaves the model its usual weight.
+    const [[mild]] = await createRuleScorer().scoreClauses([createTextProcessor().process('The delivery was slow')]);
+    expect(mild!.score).toBeLessThan(0);
+    expect(mild!.evidence.some((evidence) => evidence.source === 'phrase' && evidence.weight <= -2)).toBe(false);
+    const usual = blendScores(model, mild!, false, 0.6);
+    const usualRuleWeight = 0.4 * mild!.confidence;
+    expect(usual.score).toBeCloseTo((0.6 * 0.95 + usualRuleWeight * mild!.score) / (0.6 + usualRuleWeight), 10);
+  });
+
   describe('plain questions', () => {
     const modelScore = (score: number, probabilities: NonNullable<ClauseScore['probabilities']>): ClauseScore => ({
       score,
