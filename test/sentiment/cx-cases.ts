@@ -64,6 +64,9 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ["Couldn't find any way to talk to a human", 'negative'],
   ["Couldn't find a better price anywhere", 'positive'],
   ['Why do I have to call to change my email address?', 'negative'],
+  ['Love the staff, but the new pricing is pushing me away', 'negative'],
+  ['The app is clunky but the people on the phone more than make up for it', 'positive'],
+  ['Zero bars at home', 'negative'],
   // loyalty
   ['Customer for life!', 'positive'],
   ['10/10 would recommend', 'positive'],
