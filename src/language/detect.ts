@@ -15,11 +15,11 @@
  *
  * A comment is another language when that language has at least MINIMUM_STRONG strong or letter
  * votes, one of its own words among them, and its votes (weak ones count half) outnumber the English
- * votes; a comment of three words or more with no English word in it needs one such vote, if it is
- * a letter vote for that language alone. Short comments ("Correcto.") stay English: a one-word comment is too little evidence. A
- * comment mostly in another script, or mostly of words no table knows (not even as a rarer English
- * word, its lemma or its stem), is UNDETERMINED: Verbatim cannot read it. Measured on dev
- * (README.md Languages).
+ * votes; a comment of three words or more with no English word in it needs one such vote, if that
+ * word's letters belong to that language alone. Short comments ("Correcto.") stay English: a
+ * one-word comment is too little evidence. A comment mostly in another script, or mostly of words
+ * no table knows (not even as a rarer English word, its lemma or its stem), is UNDETERMINED:
+ * Verbatim cannot read it. Measured on dev (README.md Languages).
  */
 import type { Token } from '../text/document.js';
 import { MARKER_SHIFT, WORD_ENGLISH, WORD_INFORMAL, WORD_KNOWN, type CompiledLanguage, type LanguageData } from './data.js';
