@@ -15,6 +15,8 @@ const FRAGMENTS: ReadonlySet<string> = new Set([
   'test', 'testing', 'test test', 'asdf', 'x', 'xx', 'xxx', 'no feedback', 'no suggestions', 'no further comments',
   'nothing further', 'nothing specific', 'none at this time', 'nothing comes to mind', "can't think of anything",
   'cant think of anything', 'not really', 'neither here nor there',
+  // A one-word "Fine." is a lukewarm answer, not praise (the model read it +0.80; session 19).
+  'fine', 'all fine', 'fine thanks', 'fine thank you',
 ]);
 
 /** Confidence of a recognised content-free fragment ("n/a"): neutral is a deliberate answer. */

@@ -91,6 +91,7 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ['test', 'neutral'],
   ["Can't think of anything.", 'neutral'],
   ['Neither here nor there.', 'neutral'],
+  ['Fine.', 'neutral'],
   ['how do I change my booking?', 'neutral'],
   ['can someone call me?', 'neutral'],
   ['Do you deliver to Ireland?', 'neutral'],
