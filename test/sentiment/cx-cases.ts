@@ -67,6 +67,9 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ['Love the staff, but the new pricing is pushing me away', 'negative'],
   ['The app is clunky but the people on the phone more than make up for it', 'positive'],
   ['Zero bars at home', 'negative'],
+  ['Who thought removing the export button was a good idea?', 'negative'],
+  ['Is this how you treat loyal customers?', 'negative'],
+  ['Can someone explain why my bill doubled?', 'negative'],
   // loyalty
   ['Customer for life!', 'positive'],
   ['10/10 would recommend', 'positive'],
