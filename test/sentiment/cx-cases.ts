@@ -70,6 +70,8 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ['Who thought removing the export button was a good idea?', 'negative'],
   ['Is this how you treat loyal customers?', 'negative'],
   ['Can someone explain why my bill doubled?', 'negative'],
+  ["Can't believe how fast the install was", 'positive'],
+  ["I can't believe how rude the driver was", 'negative'],
   // loyalty
   ['Customer for life!', 'positive'],
   ['10/10 would recommend', 'positive'],
