@@ -49,6 +49,8 @@ const ROUTES: { name: string; url: string; baseline?: (store: FeedbackStore) => 
   { name: 'metrics by segment', url: '/v1/metrics?metric=nps&groupBy=segment' },
   { name: 'metrics by language', url: '/v1/metrics?metric=nps&groupBy=language' },
   { name: 'metrics by language, filtered', url: '/v1/metrics?metric=nps&groupBy=language&segment=smb&from=2025-04-01&to=2025-06-30' },
+  { name: 'metrics by language, one theme', url: `/v1/metrics?metric=nps&groupBy=language&theme=${THEME}` },
+  { name: 'metrics by language, one stage', url: '/v1/metrics?metric=nps&groupBy=language&stage=delivery' },
   { name: 'metrics in one language', url: '/v1/metrics?metric=nps&language=fr' },
   { name: 'metrics by week', url: '/v1/metrics?metric=nps&groupBy=period&interval=week' },
   { name: 'metrics by theme, filtered', url: '/v1/metrics?metric=nps&groupBy=theme&segment=smb&from=2025-04-01&to=2025-06-30' },
