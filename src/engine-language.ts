@@ -83,9 +83,9 @@ export function themeDocument(components: Components, doc: TextDocument, languag
 }
 
 /**
- * The signal detector for a comment in `language`: its own phrase lists (models/signals/languages)
- * where it has them, else the engine's English one (whose phrases rarely fire on other languages,
- * though churn from negativity alone still does).
+ * The signal detector for a comment in `language`: its own phrase lists (models/signals/languages;
+ * every language the detector reads has them), else ('und') the engine's English one, whose phrases
+ * rarely fire there, though churn from negativity alone still does.
  */
 export function signalDetectorFor(components: Components, language: LanguageCode): SignalDetector {
   const routing = components.language;

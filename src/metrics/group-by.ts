@@ -59,7 +59,8 @@ function keysOf(fact: FeedbackFact, by: GroupDimension, interval: Interval): { k
     const key = periodKeyOf(fact.date, interval);
     return key === null ? [] : [{ key }];
   }
-  const value = by === 'segment' ? fact.segment : by === 'channel' ? fact.channel : fact.language;
+  // The remaining dimensions are fields of the fact: segment, channel, language.
+  const value = fact[by];
   return typeof value === 'string' && value.length > 0 ? [{ key: value }] : [];
 }
 

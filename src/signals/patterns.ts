@@ -129,7 +129,8 @@ function readPatterns(file: string): CompiledSignalPatterns {
 
 /**
  * The shipped phrase lists of another language (models/signals/languages/<code>.json), compiled on
- * first use; null for a language that has none (its comments get the English lists, which rarely fire).
+ * first use; null for a code without a file ('und', or a language added to the detector before its
+ * lists), whose comments get the English lists.
  */
 export function languageSignalPatterns(code: string): CompiledSignalPatterns | null {
   if (!LANGUAGE_CODE_PATTERN.test(code)) return null;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelPath } from '../../src/config.js';
 import { VerbatimError } from '../../src/errors.js';
+import { CHURN_HYPOTHETICAL_FACTOR } from '../../src/signals/churn-risk.js';
 import { compileSignalPatterns, createSignalDetector, detectSignals, languageSignalPatterns } from '../../src/signals/index.js';
 import { makeDocument } from './make-document.js';
 
@@ -50,8 +51,12 @@ describe('signal patterns', () => {
 });
 
 describe('language signal patterns', () => {
-  it('compiles the shipped lists of each language that has them, once', () => {
-    for (const code of ['es', 'fr', 'de', 'pt', 'it', 'nl', 'sv', 'da', 'no', 'pl', 'ca', 'ro', 'id', 'cs', 'tr', 'vi', 'fi', 'hu']) {
+  it('compiles the shipped lists of every language the detector reads, once', () => {
+    // The languages come from the language data, so a language added there without lists fails here.
+    const data = JSON.parse(readFileSync(modelPath('language', 'languages.json'), 'utf8')) as { languages: Record<string, unknown> };
+    const codes = Object.keys(data.languages);
+    expect(codes.length).toBe(18);
+    for (const code of codes) {
       const patterns = languageSignalPatterns(code);
       expect(patterns, code).not.toBeNull();
       expect(languageSignalPatterns(code)).toBe(patterns);
@@ -75,11 +80,17 @@ describe('language signal patterns', () => {
   it('reads the listed inflected forms of Finnish and Hungarian phrases', () => {
     const finnish = createSignalDetector(languageSignalPatterns('fi')!);
     expect(finnish(makeDocument('Irtisanon sopimuksen heti.'), [], []).churnRisk).toBeGreaterThan(0.5);
+    // A negated Finnish or Hungarian verb is another word form ("irtisanoa", "mondom le"), unlisted.
     expect(finnish(makeDocument('En aio irtisanoa sopimusta.'), [], []).churnRisk).toBe(0);
+    // The hypothetical markers are the language's own ("jos", "ha"): a conditional threat counts CHURN_HYPOTHETICAL_FACTOR of it.
+    const plain = finnish(makeDocument('Irtisanon sopimuksen heti.'), [], []).churnRisk;
+    expect(finnish(makeDocument('Jos hinta nousee, irtisanon sopimuksen.'), [], []).churnRisk).toBeCloseTo(plain * CHURN_HYPOTHETICAL_FACTOR, 2);
     expect(finnish(makeDocument('Soitin asiakaspalveluun 5 kertaa eikä vieläkään vastausta.'), [], []).effort).toBeGreaterThan(0.5);
     const hungarian = createSignalDetector(languageSignalPatterns('hu')!);
     expect(hungarian(makeDocument('Lemondom az előfizetésemet.'), [], []).churnRisk).toBeGreaterThan(0.5);
     expect(hungarian(makeDocument('Nem mondom le az előfizetést.'), [], []).churnRisk).toBe(0);
+    const direct = hungarian(makeDocument('Lemondom az előfizetésemet.'), [], []).churnRisk;
+    expect(hungarian(makeDocument('Ha nem javítják, lemondom az előfizetésemet.'), [], []).churnRisk).toBeCloseTo(direct * CHURN_HYPOTHETICAL_FACTOR, 2);
     expect(hungarian(makeDocument('Fogyasztóvédelemhez fordulok.'), [], []).urgency).toBeGreaterThan(0.5);
   });
 
