@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULE_READING_MODEL_WEIGHT } from '../../src/config.js';
 import { blendScores, createCombinedScorer } from '../../src/sentiment/combined-scorer.js';
 import { createRuleScorer } from '../../src/sentiment/rule-scorer.js';
 import { loadLexicon } from '../../src/sentiment/lexicon.js';
@@ -9,14 +10,23 @@ import { createTextProcessor } from '../../src/text/index.js';
 /** The negative class probability of a blend. */
 const p0 = (score: ClauseScore) => score.probabilities!.negative;
 
+type Probabilities = NonNullable<ClauseScore['probabilities']>;
+
+/** A model clause score with these class probabilities (confidence: the most probable class's, unless given). */
+function modelClause(score: number, probabilities: Probabilities, confidence = Math.max(probabilities.negative, probabilities.neutral, probabilities.positive)): ClauseScore {
+  return { score, confidence, probabilities, evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: score }] };
+}
+
+/** The blended score when the model weighs `modelWeight` and the rules the rest times their confidence. */
+function blendedScore(modelWeight: number, model: ClauseScore, rules: ClauseScore): number {
+  const ruleWeight = (1 - modelWeight) * rules.confidence;
+  return (modelWeight * model.score + ruleWeight * rules.score) / (modelWeight + ruleWeight);
+}
+
 /** A stand-in model that is sure of one polarity for every clause (as a bag model is on "see above"). */
 function confidentModel(score: number): ClauseScorer {
-  const clauseScore = (): ClauseScore => ({
-    score,
-    confidence: 0.99,
-    probabilities: score > 0 ? { negative: 0, neutral: 0.01, positive: 0.99 } : { negative: 0.99, neutral: 0.01, positive: 0 },
-    evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: score }],
-  });
+  const clauseScore = (): ClauseScore =>
+    modelClause(score, score > 0 ? { negative: 0, neutral: 0.01, positive: 0.99 } : { negative: 0.99, neutral: 0.01, positive: 0 });
   return {
     name: 'model',
     aspectAware: false,
@@ -122,15 +132,9 @@ describe('combined scorer', () => {
     const doc = createTextProcessor().process("my 'quick' refund");
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
     expect(ruleScore!.evidence.map((evidence) => evidence.term)).toContain('scare-quotes');
-    const model: ClauseScore = {
-      score: 0.8,
-      confidence: 0.9,
-      probabilities: { negative: 0.05, neutral: 0.1, positive: 0.85 },
-      evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: 0.8 }],
-    };
+    const model = modelClause(0.8, { negative: 0.05, neutral: 0.1, positive: 0.85 }, 0.9);
     const blended = blendScores(model, ruleScore!, false, 0.6);
-    const ruleWeight = 0.8 * ruleScore!.confidence;
-    expect(blended.score).toBeCloseTo((0.2 * 0.8 + ruleWeight * ruleScore!.score) / (0.2 + ruleWeight), 10);
+    expect(blended.score).toBeCloseTo(blendedScore(RULE_READING_MODEL_WEIGHT, model, ruleScore!), 10);
     expect(blended.probabilities!.negative).toBeGreaterThan(blended.probabilities!.positive);
   });
 
@@ -138,32 +142,19 @@ describe('combined scorer', () => {
     const doc = createTextProcessor().process('Kind regards, a very fed up customer');
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
     expect(ruleScore!.evidence.some((evidence) => evidence.term === 'fed up' && evidence.weight <= -2)).toBe(true);
-    const model: ClauseScore = {
-      score: 0.95,
-      confidence: 0.97,
-      probabilities: { negative: 0.01, neutral: 0.02, positive: 0.97 },
-      evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: 0.95 }],
-    };
+    const model = modelClause(0.95, { negative: 0.01, neutral: 0.02, positive: 0.97 });
     const blended = blendScores(model, ruleScore!, false, 0.6);
-    const ruleWeight = 0.8 * ruleScore!.confidence;
-    expect(blended.score).toBeCloseTo((0.2 * 0.95 + ruleWeight * ruleScore!.score) / (0.2 + ruleWeight), 10);
+    expect(blended.score).toBeCloseTo(blendedScore(RULE_READING_MODEL_WEIGHT, model, ruleScore!), 10);
     expect(blended.probabilities!.negative).toBeGreaterThan(blended.probabilities!.positive);
     // A milder phrase leaves the model its usual weight.
     const [[mild]] = await createRuleScorer().scoreClauses([createTextProcessor().process('The delivery was slow')]);
     expect(mild!.score).toBeLessThan(0);
     expect(mild!.evidence.some((evidence) => evidence.source === 'phrase' && evidence.weight <= -2)).toBe(false);
-    const usual = blendScores(model, mild!, false, 0.6);
-    const usualRuleWeight = 0.4 * mild!.confidence;
-    expect(usual.score).toBeCloseTo((0.6 * 0.95 + usualRuleWeight * mild!.score) / (0.6 + usualRuleWeight), 10);
+    expect(blendScores(model, mild!, false, 0.6).score).toBeCloseTo(blendedScore(0.6, model, mild!), 10);
   });
 
   describe('plain questions', () => {
-    const modelScore = (score: number, probabilities: NonNullable<ClauseScore['probabilities']>): ClauseScore => ({
-      score,
-      confidence: 0.7,
-      probabilities,
-      evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: score }],
-    });
+    const modelScore = (score: number, probabilities: Probabilities): ClauseScore => modelClause(score, probabilities, 0.7);
 
     it('outvotes a model that reads a question as praise', async () => {
       const [[ruleScore]] = await createRuleScorer().scoreClauses([makeDocument('Does the jacket come in a tall fit?')]);
@@ -181,23 +172,16 @@ describe('combined scorer', () => {
   });
 
   describe('plain requests', () => {
-    const modelScore = (score: number, probabilities: NonNullable<ClauseScore['probabilities']>): ClauseScore => ({
-      score,
-      confidence: Math.max(probabilities.negative, probabilities.neutral, probabilities.positive),
-      probabilities,
-      evidence: [{ start: 0, end: 1, source: 'model', term: 'test-model', weight: score }],
-    });
-
     it('read neutral even against a model sure the requested feature is praise (the model weighs 0.2)', async () => {
       const [[ruleScore]] = await createRuleScorer().scoreClauses([makeDocument('Add Apple Watch support pls')]);
       expect(ruleScore!.evidence.map((evidence) => evidence.term)).toEqual(['plain-request']);
-      const probabilities = blendScores(modelScore(0.93, { negative: 0.01, neutral: 0.05, positive: 0.94 }), ruleScore!, false, 0.6).probabilities!;
+      const probabilities = blendScores(modelClause(0.93, { negative: 0.01, neutral: 0.05, positive: 0.94 }), ruleScore!, false, 0.6).probabilities!;
       expect(probabilities.neutral).toBeGreaterThan(probabilities.positive);
     });
 
     it('are not left to a model leaning negative, as questions are', async () => {
       const [[ruleScore]] = await createRuleScorer().scoreClauses([makeDocument('Please send me a copy of my policy documents.')]);
-      const model = modelScore(-0.5, { negative: 0.6, neutral: 0.3, positive: 0.1 });
+      const model = modelClause(-0.5, { negative: 0.6, neutral: 0.3, positive: 0.1 });
       const blended = blendScores(model, ruleScore!, false, 0.6);
       expect(blended).not.toBe(model);
       expect(blended.probabilities!.neutral).toBeGreaterThan(blended.probabilities!.negative);
@@ -205,7 +189,7 @@ describe('combined scorer', () => {
 
     it('keep the thanks after them neutral, whatever the model makes of it', async () => {
       const scorer = createCombinedScorer(
-        { name: 'model', scoreClauses: async (docs) => docs.map((doc) => doc.clauses.map(() => modelScore(0.9, { negative: 0.02, neutral: 0.08, positive: 0.9 }))) },
+        { name: 'model', scoreClauses: async (docs) => docs.map((doc) => doc.clauses.map(() => modelClause(0.9, { negative: 0.02, neutral: 0.08, positive: 0.9 }))) },
         createRuleScorer(),
         0.6,
       );
