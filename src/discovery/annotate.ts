@@ -8,6 +8,7 @@ import { JOURNEY_STAGES } from '../contract.js';
 import { createEngine, type Engine } from '../engine.js';
 import { centroidOf, dot, normalize, type WordVectors } from '../themes/embeddings.js';
 import type { Taxonomy } from '../themes/taxonomy.js';
+import { STOPWORDS } from '../themes/word-lists.js';
 
 /**
  * Comments per theme the engine analyzes for sentiment and stage. The standard error of a mean
@@ -93,14 +94,15 @@ export interface TaxonomyCentroid {
 }
 
 /**
- * Seed-term centroids of a taxonomy's themes (multi-word terms contribute each word), centred:
+ * Seed-term centroids of a taxonomy's themes (multi-word terms contribute each word but their
+ * stopwords, which would pull every phrase-rich theme toward the same average), centred:
  * averaged word vectors all lean the same way (cosines of 0.6-0.9 between unrelated averages), so
  * the mean of the theme centroids is subtracted from them and from every query before comparing.
  */
 export function taxonomyCentroids(taxonomy: Taxonomy, vectors: WordVectors): { themes: TaxonomyCentroid[]; mean: Float32Array } {
   const themes: TaxonomyCentroid[] = [];
   for (const theme of taxonomy.themes) {
-    const words = theme.terms.flatMap((term) => term.toLowerCase().split(/\s+/));
+    const words = theme.terms.flatMap((term) => term.toLowerCase().split(/\s+/)).filter((word) => !STOPWORDS.has(word));
     const centroid = vectors.centroid(words);
     if (centroid) themes.push({ id: theme.id, label: theme.label, stage: theme.stage, centroid });
   }

@@ -24,6 +24,8 @@ export interface Mention {
   multiWord: boolean;
   /** Cosine to the seed for word-vector mentions; 1 otherwise. */
   similarity: number;
+  /** Found through a context term: kept only beside a mention of the same theme family that is not (mention-cues.ts). */
+  context: boolean;
 }
 
 /**

@@ -1,17 +1,23 @@
 /**
  * Theme assignment: finds which taxonomy themes a comment mentions, with the evidence for each.
  *
- * Three passes over each clause's tokens, all against tables built once at construction:
+ * Passes over each clause's tokens, all against tables built once at construction:
  *  1. Seed terms, contiguous, longest first: at each token the longest seed term that matches wins
  *     (so "delivery charge" beats "delivery") and its tokens are consumed. A word matches literally
  *     (same normal form) or by lemma (see term-index.ts).
  *  2. Two-word seeds without stopwords also match with their words in either order at most
  *     WINDOW_SPAN tokens apart within one clause ("late delivery" matches "the delivery was late");
  *     such a match is reported with method 'lemma'.
- *  3. Word vectors: a content word that no seed matched, is no stopword, no evaluative word and no
+ *  3. Pair cues: a word of one list of a theme's pair with a word of the other at most PAIR_SPAN
+ *     tokens apart within one clause ("parcel ... fortnight": delivery-speed), unless a mention of
+ *     the theme already holds one of the two words.
+ *  4. Word vectors: a content word that no seed matched, is no stopword, no evaluative word and no
  *     seed form, is given the theme whose seeds it is most similar to, when that reaches the
  *     threshold (embedding-assigner.ts).
  * Exclusion phrases veto any match of their theme (or its descendants) whose tokens they overlap.
+ * Context terms match as seeds do, but their mentions are kept only beside a mention of the same
+ * theme family that is not one, or a second context mention of that family ("phone case" is no
+ * support channel; mention-cues.ts).
  * A parent theme is reported only for mentions in clauses where none of its descendants matched:
  * "the delivery was late" and "the app logs me out" report delivery-speed and login-access alone,
  * "delivery was fine but the box was crushed" reports delivery and damaged-items.
@@ -20,11 +26,12 @@ import type { TextDocument, Token } from '../text/document.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { ThemeHit } from './types.js';
 import type { WordVectors } from './embeddings.js';
-import { compileTaxonomy, type CompiledTaxonomy, type CompiledTerm } from './term-index.js';
+import { compileTaxonomy, type CompiledTaxonomy, type CompiledTerm, type FormEntry } from './term-index.js';
 import { entriesOf, isSeedFormAt, wordMatch, type TokenEntries } from './token-entries.js';
 import { createEmbeddingAssigner, type EmbeddingAssigner, type SimilarityMode } from './embedding-assigner.js';
 import { isFragmentAnswer } from './word-lists.js';
 import { aggregateMentions, type Mention } from './hit-aggregation.js';
+import { findPairMentions, holdsBoth, isVetoed, withContextKept, type Range, type Veto } from './mention-cues.js';
 
 /** Largest distance in tokens between the two words of an either-order two-word seed match. */
 export const WINDOW_SPAN = 3;
@@ -50,12 +57,6 @@ interface TermMatch {
   literal: boolean;
 }
 
-interface Veto {
-  theme: number;
-  first: number;
-  last: number;
-}
-
 /**
  * Compiles the taxonomy (and the seed vectors, when embeddings are given) once.
  *
@@ -78,13 +79,6 @@ export function createThemeMatcher(taxonomy: Taxonomy, options: ThemeMatcherOpti
       return aggregateMentions(compiled, doc.tokens, mentions).slice(0, options.maxThemesPerComment);
     },
   };
-}
-
-/** A token range to scan: one clause, or the whole document (clause -1) when it has no clauses. */
-interface Range {
-  clause: number;
-  first: number;
-  end: number;
 }
 
 /**
@@ -118,17 +112,6 @@ function consumedFor(length: number): Uint8Array {
   return scratch.consumed;
 }
 
-/** True when an exclusion overlapping tokens [first, last] vetoes the theme (or one of its ancestors). */
-function isVetoed(compiled: CompiledTaxonomy, vetoes: readonly Veto[], theme: number, first: number, last: number): boolean {
-  if (vetoes.length === 0) return false;
-  for (const veto of vetoes) {
-    if ((veto.theme === theme || compiled.ancestors[theme]!.includes(veto.theme)) && veto.first <= last && first <= veto.last) {
-      return true;
-    }
-  }
-  return false;
-}
-
 function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | null, owner: object, doc: TextDocument): Mention[] {
   const tokens = doc.tokens;
   const consumed = consumedFor(tokens.length);
@@ -150,7 +133,7 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
     if (entries.any) {
       let index = range.first;
       while (index < range.end) {
-        const found = longestTermsAt(entries, entries.byNormal[index]?.terms, entries.byLemma[index]?.terms, tokens, index, range.end);
+        const found = longestTermsAt(entries, entries.byNormal[index], entries.byLemma[index], index, range.end);
         let length = 1;
         if (found.length > 0) {
           length = found[0]!.term.words.length;
@@ -160,72 +143,103 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
             const tokenIndexes: number[] = [];
             for (let offset = 0; offset < length; offset += 1) tokenIndexes.push(index + offset);
             mentions.push({ theme: term.theme, tokens: tokenIndexes, clause: range.clause, term: term.text,
-              method: literal ? 'term' : 'lemma', multiWord: length > 1, similarity: 1 });
+              method: literal ? 'term' : 'lemma', multiWord: length > 1, similarity: 1, context: term.context });
             consumed.fill(1, index, last + 1);
           }
         }
         index += length;
       }
       findWindowMentions(compiled, entries, tokens, range, consumed, mentions, vetoes);
+      findPairMentions(compiled, entries, range, consumed, mentions, vetoes);
     }
     if (assigner) findEmbeddingMentions(compiled, assigner, entries, tokens, range, consumed, mentions, vetoes);
   }
-  return mentions;
+  return withContextKept(compiled, mentions);
 }
 
 const NO_MATCHES: readonly TermMatch[] = [];
 
+/** The running result of one longest-match search (module scratch: matching is synchronous and never re-entrant). */
+const best = { matches: null as TermMatch[] | null, length: 0 };
+
 /**
- * All terms of the greatest length that match at `at` (one per theme, literal preferred), from
- * the terms keyed by the token's normal form and by its lemma.
+ * All terms of the greatest length that match at `at` (one per theme, literal preferred). A token
+ * looks up only the multi-word terms whose second word the next token has (FormEntry.termsBySecond),
+ * not every term that starts with its form: "the", "my" or "still" start dozens.
  */
-function longestTermsAt(
+function longestTermsAt(entries: TokenEntries, byNormal: FormEntry | undefined, byLemma: FormEntry | undefined, at: number, end: number): readonly TermMatch[] {
+  best.matches = null;
+  best.length = 0;
+  const nextNormal = at + 1 < end ? entries.byNormal[at + 1]?.id : undefined;
+  const nextLemma = at + 1 < end ? entries.byLemma[at + 1]?.id : undefined;
+  for (let pass = 0; pass < 2; pass += 1) {
+    const entry = pass === 0 ? byNormal : byLemma;
+    if (entry === undefined) continue;
+    const bySecond = entry.termsBySecond;
+    if (bySecond !== null) {
+      const forNormal = nextNormal !== undefined ? bySecond.get(nextNormal) : undefined;
+      if (forNormal) considerTerms(entries, forNormal, at, end);
+      const forLemma = nextLemma !== undefined && nextLemma !== nextNormal ? bySecond.get(nextLemma) : undefined;
+      if (forLemma) considerTerms(entries, forLemma, at, end);
+    }
+    if (entry.singleTerms !== null) considerTerms(entries, entry.singleTerms, at, end);
+  }
+  const found = best.matches;
+  best.matches = null;
+  return found ?? NO_MATCHES;
+}
+
+/** longestTermsAt for exclusion phrases, from the phrases keyed by the token's normal form and lemma (few: no second-word index). */
+function longestExclusionsAt(
   entries: TokenEntries,
   byNormal: readonly CompiledTerm[] | null | undefined,
   byLemma: readonly CompiledTerm[] | null | undefined,
-  tokens: readonly Token[],
   at: number,
   end: number,
 ): readonly TermMatch[] {
-  if (!byNormal && !byLemma) return NO_MATCHES;
-  let best: TermMatch[] | null = null;
-  let bestLength = 0;
-  for (let pass = 0; pass < 2; pass += 1) {
-    const list = pass === 0 ? byNormal : byLemma;
-    if (!list) continue;
-    for (const term of list) {
-      const length = term.words.length;
-      if (length < bestLength) break;
-      if (at + length > end) continue;
-      // The list was found under a form of the term's first word that this token has, so the
-      // first word matches: only whether it does so literally is left to decide.
-      let literal = entries.byNormal[at]?.id === term.wordIds[0];
-      let matched = true;
-      for (let position = 1; position < length; position += 1) {
-        const kind = isSeedFormAt(entries, at + position) ? wordMatch(entries, term, position, at + position) : null;
-        if (kind === null) {
-          matched = false;
-          break;
-        }
-        if (kind === 'lemma') literal = false;
+  best.matches = null;
+  best.length = 0;
+  if (byNormal) considerTerms(entries, byNormal, at, end);
+  if (byLemma) considerTerms(entries, byLemma, at, end);
+  const found = best.matches;
+  best.matches = null;
+  return found ?? NO_MATCHES;
+}
+
+/** Adds the terms of `list` (longest first, found under a form the token at `at` has) that match there to `best`. */
+function considerTerms(entries: TokenEntries, list: readonly CompiledTerm[], at: number, end: number): void {
+  for (const term of list) {
+    const length = term.words.length;
+    if (length < best.length) break;
+    if (at + length > end) continue;
+    // The list was found under a form of the term's first word that this token has, so the
+    // first word matches: only whether it does so literally is left to decide.
+    let literal = entries.byNormal[at]?.id === term.wordIds[0];
+    let matched = true;
+    for (let position = 1; position < length; position += 1) {
+      const kind = isSeedFormAt(entries, at + position) ? wordMatch(entries, term, position, at + position) : null;
+      if (kind === null) {
+        matched = false;
+        break;
       }
-      if (!matched) continue;
-      if (best === null || length > bestLength) {
-        best = [];
-        bestLength = length;
-      }
-      let sameTheme = -1;
-      for (let candidate = 0; candidate < best.length; candidate += 1) {
-        if (best[candidate]!.term.theme === term.theme) {
-          sameTheme = candidate;
-          break;
-        }
-      }
-      if (sameTheme < 0) best.push({ term, literal });
-      else if (literal && !best[sameTheme]!.literal) best[sameTheme] = { term, literal };
+      if (kind === 'lemma') literal = false;
     }
+    if (!matched) continue;
+    if (best.matches === null || length > best.length) {
+      best.matches = [];
+      best.length = length;
+    }
+    const matches = best.matches;
+    let sameTheme = -1;
+    for (let candidate = 0; candidate < matches.length; candidate += 1) {
+      if (matches[candidate]!.term.theme === term.theme) {
+        sameTheme = candidate;
+        break;
+      }
+    }
+    if (sameTheme < 0) matches.push({ term, literal });
+    else if (literal && !matches[sameTheme]!.literal) matches[sameTheme] = { term, literal };
   }
-  return best ?? NO_MATCHES;
 }
 
 function findVetoes(entries: TokenEntries, tokens: readonly Token[], first: number, end: number, out: Veto[]): void {
@@ -233,7 +247,7 @@ function findVetoes(entries: TokenEntries, tokens: readonly Token[], first: numb
     const byNormal = entries.byNormal[index]?.exclusions;
     const byLemma = entries.byLemma[index]?.exclusions;
     if (!byNormal && !byLemma) continue;
-    for (const { term } of longestTermsAt(entries, byNormal, byLemma, tokens, index, end)) {
+    for (const { term } of longestExclusionsAt(entries, byNormal, byLemma, index, end)) {
       out.push({ theme: term.theme, first: index, last: index + term.words.length - 1 });
     }
   }
@@ -278,7 +292,7 @@ function findWindowMentions(
           // Another term of the same theme may already hold both words ("charged me twice").
           if (!holdsBoth(mentions, term.theme, at, partner)) {
             mentions.push({ theme: term.theme, tokens: [at, partner], clause: range.clause, term: term.text,
-              method: 'lemma', multiWord: true, similarity: 1 });
+              method: 'lemma', multiWord: true, similarity: 1, context: term.context });
             consumed[at] = 1;
             consumed[partner] = 1;
           }
@@ -287,18 +301,6 @@ function findWindowMentions(
       }
     }
   }
-}
-
-/**
- * True when a mention of `theme` already holds tokens `at` and `partner`. A function of its own:
- * a closure over the loop's `at` and `partner` made V8 allocate a context for every token the
- * window loop visited (~2.6 KB per comment), match or not.
- */
-function holdsBoth(mentions: readonly Mention[], theme: number, at: number, partner: number): boolean {
-  for (const mention of mentions) {
-    if (mention.theme === theme && mention.tokens.includes(at) && mention.tokens.includes(partner)) return true;
-  }
-  return false;
 }
 
 function findEmbeddingMentions(
@@ -323,6 +325,6 @@ function findEmbeddingMentions(
     }
     if (!match || isVetoed(compiled, vetoes, match.theme, at, at)) continue;
     mentions.push({ theme: match.theme, tokens: [at], clause: range.clause, term: match.nearestSeed,
-      method: 'embedding', multiWord: false, similarity: match.similarity });
+      method: 'embedding', multiWord: false, similarity: match.similarity, context: false });
   }
 }

@@ -23,11 +23,24 @@ const StageSchema = z.strictObject({
   order: z.number().int(),
 });
 
+/** One word (a pair cue lists single words; phrases belong in terms). */
+const singleWord = z.string().trim().regex(/^\S+$/, 'expected a single word without spaces');
+
 const ThemeSchema = z.strictObject({
   id: z.string().regex(KEBAB_CASE, 'expected a kebab-case id such as "delivery-speed"'),
   label: nonEmptyText,
   stage: z.enum(JOURNEY_STAGES),
   terms: z.array(nonEmptyText).min(1, 'expected at least one seed term'),
+  /**
+   * Terms too ambiguous to count alone ("phone", "box", "cancelled"): matched like terms, but
+   * reported only beside another mention of the theme's family (mention-cues.ts withContextKept).
+   */
+  contextTerms: z.array(nonEmptyText).optional(),
+  /**
+   * Pair cues: [words, otherWords]. Any word of the first list with any of the second, in either
+   * order, at most PAIR_SPAN tokens apart in one clause ("parcel ... fortnight"), is a mention.
+   */
+  pairs: z.array(z.tuple([z.array(singleWord).min(1), z.array(singleWord).min(1)])).optional(),
   examples: z.array(nonEmptyText).optional(),
   parent: z.string().optional(),
   exclude: z.array(nonEmptyText).optional(),
@@ -129,7 +142,8 @@ function checkThemes(taxonomy: Taxonomy, source: string): void {
       );
     }
     indexOfId.set(theme.id, index);
-    checkUniqueTerms(theme.terms, `themes[${index}].terms`, source);
+    const terms = checkUniqueTerms(theme.terms, `themes[${index}].terms`, source);
+    if (theme.contextTerms) checkUniqueTerms(theme.contextTerms, `themes[${index}].contextTerms`, source, terms, `themes[${index}].terms`);
     if (theme.exclude) checkUniqueTerms(theme.exclude, `themes[${index}].exclude`, source);
   });
   taxonomy.themes.forEach((theme, index) => {
@@ -156,7 +170,8 @@ function checkThemes(taxonomy: Taxonomy, source: string): void {
   });
 }
 
-function checkUniqueTerms(terms: string[], path: string, source: string): void {
+/** Fails on a term listed twice, here or in `taken` (another list's terms, at `takenPath`); returns this list's terms by key. */
+function checkUniqueTerms(terms: string[], path: string, source: string, taken?: Map<string, number>, takenPath?: string): Map<string, number> {
   const seen = new Map<string, number>();
   terms.forEach((term, index) => {
     const key = term.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -164,8 +179,13 @@ function checkUniqueTerms(terms: string[], path: string, source: string): void {
     if (earlier !== undefined) {
       fail(source, `${path}[${index}]`, `expected unique terms, found "${term}" duplicating ${path}[${earlier}]`);
     }
+    const elsewhere = taken?.get(key);
+    if (elsewhere !== undefined) {
+      fail(source, `${path}[${index}]`, `expected unique terms, found "${term}" duplicating ${takenPath}[${elsewhere}]`);
+    }
     seen.set(key, index);
   });
+  return seen;
 }
 
 function fail(source: string, path: string, detail: string): never {

@@ -23,6 +23,21 @@ export interface CompiledTerm {
   wordIds: readonly number[];
   /** Per word, the FormEntry ids of `forms` (compared as small integers instead of strings). */
   formIds: readonly (readonly number[])[];
+  /** A context term (taxonomy contextTerms): its mentions need a same-stage mention from an ordinary term. */
+  context: boolean;
+}
+
+/** A theme's pair cue (taxonomy `pairs`): a word of either side near a word of the other. */
+export interface CompiledPair {
+  theme: number;
+  /** Per side, the FormEntry id of every form of its words, mapped to the word as the taxonomy wrote it. */
+  sides: readonly [ReadonlyMap<number, string>, ReadonlyMap<number, string>];
+}
+
+/** A pair cue one form takes part in, and on which side. */
+export interface PairEntry {
+  pair: CompiledPair;
+  side: 0 | 1;
 }
 
 /** A two-word term that may also match with its words in either order a few tokens apart. */
@@ -37,6 +52,8 @@ export interface CompiledTaxonomy {
   themeIndexOf: ReadonlyMap<string, number>;
   /** Per theme, the indexes of all its ancestors (parent first). */
   ancestors: readonly (readonly number[])[];
+  /** Per theme, the index of its root (itself when it has no parent): what a context term's family is. */
+  roots: readonly number[];
   /** Seed terms keyed by every form of their first word, longest term first. */
   termsByFirstForm: ReadonlyMap<string, readonly CompiledTerm[]>;
   /** Exclusion phrases keyed by every form of their first word, longest first. */
@@ -63,9 +80,16 @@ export interface CompiledTaxonomy {
 export interface FormEntry {
   /** Distinct per form: what CompiledTerm.wordIds and formIds refer to. */
   id: number;
+  /** Every term starting with this form, longest first (null when none). */
   terms: readonly CompiledTerm[] | null;
+  /** The multi-word ones among `terms`, by the FormEntry id of each form of their second word, longest first. */
+  termsBySecond: ReadonlyMap<number, readonly CompiledTerm[]> | null;
+  /** The one-word ones among `terms`. */
+  singleTerms: readonly CompiledTerm[] | null;
   exclusions: readonly CompiledTerm[] | null;
   windowTerms: readonly WindowEntry[] | null;
+  /** Pair cues with a word of this form. */
+  pairs: readonly PairEntry[] | null;
 }
 
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
@@ -98,6 +122,9 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const termsByFirstForm = new Map<string, CompiledTerm[]>();
   const exclusionsByFirstForm = new Map<string, CompiledTerm[]>();
   const windowTermsByForm = new Map<string, WindowEntry[]>();
+  const pairsByForm = new Map<string, PairEntry[]>();
+  /** Per pair, per side, its words' forms (ids are given once every form has its entry). */
+  const pairForms: { pair: CompiledPair; forms: [Map<string, string>, Map<string, string>] }[] = [];
   const seedForms = new Set<string>();
   const singleWordSeeds: string[][] = [];
   /** Forms of exclusion words (seed words' forms are in seedForms). */
@@ -105,8 +132,9 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
 
   themes.forEach((theme, themeIndex) => {
     const singles = new Set<string>();
-    for (const text of theme.terms) {
-      const term = compileTerm(themeIndex, text);
+    const contextTerms = new Set(theme.contextTerms ?? []);
+    for (const text of [...theme.terms, ...contextTerms]) {
+      const term = compileTerm(themeIndex, text, contextTerms.has(text));
       addByFirstForm(termsByFirstForm, term);
       for (const forms of term.forms) for (const form of forms) seedForms.add(form);
       if (term.words.length === 1) singles.add(term.words[0]!);
@@ -116,8 +144,21 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
         });
       }
     }
+    for (const [words, otherWords] of theme.pairs ?? []) {
+      const pair: CompiledPair = { theme: themeIndex, sides: [new Map(), new Map()] };
+      const forms: [Map<string, string>, Map<string, string>] = [new Map(), new Map()];
+      [words, otherWords].forEach((list, side) => {
+        // A pair word matches as written (or as a token's lemma): no singular is added, since
+        // "times" must not pair as "time" ("70% of the time ... call").
+        for (const word of list.map(canonicalWord)) {
+          forms[side]!.set(word, word);
+          push(pairsByForm, word, { pair, side: side as 0 | 1 });
+        }
+      });
+      pairForms.push({ pair, forms });
+    }
     for (const text of theme.exclude ?? []) {
-      const exclusion = compileTerm(themeIndex, text);
+      const exclusion = compileTerm(themeIndex, text, false);
       addByFirstForm(exclusionsByFirstForm, exclusion);
       for (const forms of exclusion.forms) for (const form of forms) termWordForms.push(form);
     }
@@ -127,14 +168,32 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   for (const list of exclusionsByFirstForm.values()) list.sort(byLengthDescending);
 
   const entriesByForm = new Map<string, FormEntry>();
-  const entryOf = (form: string): { id: number; terms: CompiledTerm[] | null; exclusions: CompiledTerm[] | null; windowTerms: WindowEntry[] | null } => {
-    let entry = entriesByForm.get(form) as ReturnType<typeof entryOf> | undefined;
-    if (!entry) entriesByForm.set(form, (entry = { id: entriesByForm.size, terms: null, exclusions: null, windowTerms: null }));
+  type MutableEntry = {
+    id: number;
+    terms: CompiledTerm[] | null;
+    termsBySecond: Map<number, CompiledTerm[]> | null;
+    singleTerms: CompiledTerm[] | null;
+    exclusions: CompiledTerm[] | null;
+    windowTerms: WindowEntry[] | null;
+    pairs: PairEntry[] | null;
+  };
+  const entryOf = (form: string): MutableEntry => {
+    let entry = entriesByForm.get(form) as MutableEntry | undefined;
+    if (!entry) {
+      entry = { id: entriesByForm.size, terms: null, termsBySecond: null, singleTerms: null, exclusions: null, windowTerms: null, pairs: null };
+      entriesByForm.set(form, entry);
+    }
     return entry;
   };
   for (const [form, list] of termsByFirstForm) entryOf(form).terms = list;
   for (const [form, list] of exclusionsByFirstForm) entryOf(form).exclusions = list;
   for (const [form, list] of windowTermsByForm) entryOf(form).windowTerms = list;
+  for (const [form, list] of pairsByForm) entryOf(form).pairs = list;
+  for (const { pair, forms } of pairForms) {
+    forms.forEach((side, index) => {
+      for (const [form, word] of side) (pair.sides[index] as Map<number, string>).set(entryOf(form).id, word);
+    });
+  }
   // Every seed and exclusion word form has an entry, so a token with none matches no term word.
   for (const form of seedForms) entryOf(form);
   for (const form of termWordForms) entryOf(form);
@@ -149,10 +208,24 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     }
   }
 
+  // Second-word index: a token then tries only the terms the next token can continue.
+  for (const form of termsByFirstForm.keys()) {
+    const entry = entryOf(form);
+    for (const term of entry.terms!) {
+      if (term.words.length === 1) {
+        (entry.singleTerms ??= []).push(term);
+        continue;
+      }
+      entry.termsBySecond ??= new Map();
+      for (const id of new Set(term.formIds[1]!)) push(entry.termsBySecond, id, term);
+    }
+  }
+
   return {
     themes,
     themeIndexOf,
     ancestors,
+    roots: ancestors.map((chain, index) => chain.at(-1) ?? index),
     termsByFirstForm,
     exclusionsByFirstForm,
     windowTermsByForm,
@@ -164,16 +237,22 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   };
 }
 
-function compileTerm(theme: number, text: string): CompiledTerm {
+function compileTerm(theme: number, text: string, context: boolean): CompiledTerm {
   const words = splitTerm(text);
   // The ids are filled in once every form has its entry (compileTaxonomy).
-  return { theme, text, words, forms: words.map(formsOf), wordIds: [], formIds: [] };
+  return { theme, text, words, forms: words.map(formsOf), wordIds: [], formIds: [], context };
 }
+
+/**
+ * Plurals whose singular is another word: "goods" is merchandise, "good" is praise (and the lemma
+ * of "better" and "best"), so "goods" must not match them.
+ */
+const NO_SINGULAR = new Set(['goods', 'glasses', 'savings', 'customs', 'premises', 'spirits', 'manners', 'quarters', 'arms', 'terms', 'looks', 'damages', 'means', 'news', 'thanks']);
 
 /** The word and its singular ("deliveries" -> "delivery"); the lemma a text stage would give a plural. */
 function formsOf(word: string): ReadonlySet<string> {
   const forms = new Set([word]);
-  if (/^[a-z]+$/.test(word)) forms.add(lemmatizer.noun(word));
+  if (/^[a-z]+$/.test(word) && !NO_SINGULAR.has(word)) forms.add(lemmatizer.noun(word));
   return forms;
 }
 
@@ -181,7 +260,7 @@ function addByFirstForm(index: Map<string, CompiledTerm[]>, term: CompiledTerm):
   for (const form of term.forms[0]!) push(index, form, term);
 }
 
-function push<T>(index: Map<string, T[]>, key: string, value: T): void {
+function push<K, T>(index: Map<K, T[]>, key: K, value: T): void {
   const list = index.get(key);
   if (list) list.push(value);
   else index.set(key, [value]);

@@ -112,7 +112,7 @@ describe('dashboard in chromium', () => {
     await table.locator('tbody tr').nth(10).waitFor();
     const firstRow = () => table.locator('tbody tr').first().locator('th').textContent();
     expect(await firstRow()).toContain('Sizing and fit');
-    expect(await table.locator('tbody tr').first().textContent()).toMatch(/1,9\d\d/);
+    expect(await table.locator('tbody tr').first().textContent()).toMatch(/2,0\d\d/);
     await screenshot('themes');
 
     const impact = table.getByRole('button', { name: /^Impact/ });
@@ -121,7 +121,8 @@ describe('dashboard in chromium', () => {
     await expect.poll(() => table.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
     await page.keyboard.press('Enter');
     await expect.poll(() => table.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
-    expect(await firstRow()).toContain('Returns and exchanges');
+    // In the demo's clothing reviews, quality complaints cost the score most.
+    expect(await firstRow()).toContain('Product quality');
 
     await table.getByRole('link', { name: 'Returns and exchanges' }).click();
     await expect.poll(() => page.getByTestId('theme-title').textContent()).toBe('Returns and exchanges');
@@ -134,7 +135,7 @@ describe('dashboard in chromium', () => {
     const focused = await page.locator('[data-testid="comment"] mark.evidence--focus[data-theme="returns"]').count();
     expect(focused).toBeGreaterThanOrEqual(10);
     const marked = await page.locator('mark.evidence--focus').first().textContent();
-    expect(marked!.toLowerCase()).toMatch(/return|exchang|send/);
+    expect(marked!.toLowerCase()).toMatch(/return|exchang|send|sent/);
     await expect.poll(() => page.getByTestId('comment-count').textContent()).toMatch(/of \d+ comments/);
     await screenshot('theme-detail');
   });

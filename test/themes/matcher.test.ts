@@ -174,3 +174,82 @@ describe('createThemeMatcher: word vectors', () => {
     expect(matcher.match(makeDocument('Where is my reimbursement?'))).toEqual([]);
   });
 });
+
+describe('createThemeMatcher: pair cues and context terms', () => {
+  const cued = createThemeMatcher(
+    parseTaxonomy(
+      {
+        version: 1,
+        id: 'cue-test',
+        name: 'Cue test',
+        stages: [
+          { id: 'delivery', label: 'Delivery', order: 1 },
+          { id: 'support', label: 'Support', order: 2 },
+          { id: 'product', label: 'Product', order: 3 },
+          { id: 'renewal', label: 'Renewal', order: 4 },
+        ],
+        themes: [
+          { id: 'delivery', label: 'Delivery', stage: 'delivery', terms: ['delivery', 'parcel'] },
+          { id: 'delivery-speed', label: 'Speed', stage: 'delivery', parent: 'delivery', terms: ['arrived late'],
+            pairs: [[['parcel', 'delivery', 'arrive'], ['fortnight', 'weeks', 'late']]] },
+          { id: 'support', label: 'Support', stage: 'support', terms: ['agent'] },
+          { id: 'support-channels', label: 'Channels', stage: 'support', parent: 'support', terms: ['helpline'], contextTerms: ['phone'] },
+          { id: 'support-knowledge', label: 'Knowledge', stage: 'support', parent: 'support', terms: ['knowledgeable'], contextTerms: ['no clue'] },
+          { id: 'repeat-contact', label: 'Repeat', stage: 'support', parent: 'support', terms: ['transferred'], pairs: [[['called'], ['times']]] },
+          { id: 'product', label: 'Product', stage: 'product', terms: ['goods', 'product'] },
+          { id: 'cancellation', label: 'Cancellation', stage: 'renewal', parent: 'renewal', terms: ['cancel'], contextTerms: ['cancelled'] },
+          { id: 'renewal', label: 'Renewal', stage: 'renewal', terms: ['subscription'] },
+          { id: 'staff', label: 'Staff', stage: 'support', terms: ['receptionist'] },
+        ],
+      },
+      'inline',
+    ),
+    options,
+  );
+  const ids = (text: string): string[] => cued.match(makeDocument(text)).map((hit) => hit.themeId);
+
+  it('finds a pair in either order within the span, and reports both words', () => {
+    const text = 'My parcel took almost a fortnight';
+    const hits = cued.match(makeDocument(text));
+    expect(summary(hits)).toEqual([['delivery-speed', 'lemma', ['parcel + fortnight']]]);
+    expect(hits[0]!.evidence.map((span) => text.slice(span.start, span.end))).toEqual(['parcel', 'fortnight']);
+    expect(ids('Two weeks for one parcel')).toEqual(['delivery-speed']);
+    // A pair reports the child, not the parent its word also names ("delivery").
+    expect(ids('Delivery took three weeks')).toEqual(['delivery-speed']);
+  });
+
+  it('needs both words of a pair, close together, in one clause', () => {
+    expect(ids('A fortnight of rain')).toEqual([]);
+    expect(ids('The parcel was handed to a neighbour who kept it for weeks')).toEqual(['delivery']);
+    expect(ids('The parcel was fine, but the weeks before were hard')).toEqual(['delivery']);
+  });
+
+  it('matches pair words as written, without a singular ("times" is not "time")', () => {
+    expect(ids('I called them three times')).toEqual(['repeat-contact']);
+    expect(ids('I called at the time they gave')).toEqual([]);
+  });
+
+  it('leaves a word to the term that already holds it', () => {
+    const hits = cued.match(makeDocument('The parcel arrived late'));
+    expect(summary(hits)).toEqual([['delivery-speed', 'term', ['arrived late']]]);
+  });
+
+  it('keeps a context term only beside another mention of its family', () => {
+    expect(ids('My phone case is lovely')).toEqual([]);
+    expect(ids('The agent on the phone was great')).toEqual(['support-channels']);
+    expect(ids('My flight was cancelled')).toEqual([]);
+    expect(ids('I cancelled my subscription')).toEqual(['cancellation']);
+    // Staff shares the support stage but not the support family.
+    expect(ids('The receptionist was on the phone all day')).toEqual(['staff']);
+  });
+
+  it('lets two context terms of one family back each other', () => {
+    expect(ids('The guy on the phone had no clue')).toEqual(expect.arrayContaining(['support-channels', 'support-knowledge']));
+    expect(ids('No clue, honestly')).toEqual([]);
+  });
+
+  it('does not read "good", "better" or "best" as "goods"', () => {
+    expect(ids('Good service, best ever, better than before')).toEqual([]);
+    expect(ids('The goods were fine')).toEqual(['product']);
+  });
+});

@@ -91,6 +91,24 @@ describe('parseTaxonomy', () => {
     { name: 'blank term', breakIt: (t) => (t.themes[0].terms = ['  ']), path: 'themes[0].terms[0]', detail: /non-empty/ },
     { name: 'unknown key', breakIt: (t) => (t.themes[0].synonyms = ['x']), path: 'themes[0]', detail: /synonyms/ },
     {
+      name: 'context term that is also a term',
+      breakIt: (t) => (t.themes[2].contextTerms = ['payback', 'Refund']),
+      path: 'themes[2].contextTerms[1]',
+      detail: /"Refund" duplicating themes\[2\]\.terms\[0\]/,
+    },
+    {
+      name: 'pair cue with a phrase instead of a word',
+      breakIt: (t) => (t.themes[1].pairs = [[['parcel'], ['two weeks']]]),
+      path: 'themes[1].pairs[0][1][0]',
+      detail: /single word/,
+    },
+    {
+      name: 'pair cue with an empty side',
+      breakIt: (t) => (t.themes[1].pairs = [[['parcel'], []]]),
+      path: 'themes[1].pairs[0][1]',
+      detail: /found \[\]|too small|at least/i,
+    },
+    {
       name: 'duplicate stage',
       breakIt: (t) => t.stages.push({ id: 'billing', label: 'Again', order: 3 }),
       path: 'stages[2].id',
