@@ -176,14 +176,15 @@ export function trendDayTable(): { dayOf(day: string): TrendDay; add(row: Row, t
 }
 
 /**
- * Language groups of a theme- or stage-filtered selection from the mention rows, which carry each
- * record's language, score and filter columns (migrations 005 and 008): one row per record for a
- * theme (a record names a theme once) or, for a stage, its `stage_first` row. Reading the records
- * instead checked every record's mentions (SQLite, 1M records, one theme: 6.4 s; this 1.0 s, the
- * rest looking up each row's language, which a covering index would save at a cost to every
- * ingest). Null when the filter names neither, or needs the records (sentiment, score band, text search).
+ * The groups of a theme- or stage-filtered selection (overall, or by segment, channel, language or
+ * day) from the mention rows, which carry each record's score and filter columns, language and day
+ * (migrations 005 and 008): one row per record for a theme (a record names a theme once) or, for a
+ * stage, its `stage_first` row. Reading the records instead checked every record's mentions (SQLite,
+ * 1M records, one theme by language: 6.4 s; this 1.0 s, the rest looking up each row's language,
+ * which no mention index covers; the other keys are in the covering indexes of migration 005). Null
+ * when the filter names neither, or needs the records (sentiment, score band, text search).
  */
-function languageMentions(conditions: AnalyticsConditions, filter: FeedbackFilter): SqlCondition | null {
+function mentionGroupsQuery(conditions: AnalyticsConditions, filter: FeedbackFilter, by: Exclude<AggregateDimension, 'theme' | 'stage'>): SqlCondition | null {
   const theme = filter.theme || null;
   const stage = filter.stage || null;
   if (theme === null && stage === null) return null;
@@ -191,19 +192,18 @@ function languageMentions(conditions: AnalyticsConditions, filter: FeedbackFilte
   const direct = conditions.mentions(theme !== null ? { ...filter, theme: undefined } : { ...filter, stage: undefined });
   if (direct === null) return null;
   const [one, value] = theme !== null ? ['t.theme_id = ?', theme] : ['t.stage = ? AND t.stage_first = 1', stage];
+  const key = { all: null, segment: 't.segment', channel: 't.channel', language: 't.language', day: 't.day' }[by];
   return {
-    sql: `SELECT t.language AS group_key, t.score_type, t.score, COUNT(*) AS n FROM feedback_themes t
-      WHERE ${one} AND ${direct.sql} GROUP BY t.language, t.score_type, t.score`,
+    sql: `SELECT ${key ?? "''"} AS group_key, t.score_type, t.score, COUNT(*) AS n FROM feedback_themes t
+      WHERE ${one} AND ${direct.sql} GROUP BY ${key === null ? '' : `${key}, `}t.score_type, t.score`,
     params: [value, ...direct.params],
   };
 }
 
 /** The score histogram query of a record dimension ('all', segment, channel, language, day) over the filter. */
 function recordGroupsQuery(conditions: AnalyticsConditions, filter: FeedbackFilter, by: Exclude<AggregateDimension, 'theme' | 'stage'>): SqlCondition {
-  if (by === 'language') {
-    const mentions = languageMentions(conditions, filter);
-    if (mentions !== null) return mentions;
-  }
+  const mentions = mentionGroupsQuery(conditions, filter, by);
+  if (mentions !== null) return mentions;
   const condition = conditions.records(filter);
   const key = { all: null, segment: 'f.segment', channel: 'f.channel', language: 'f.language', day: 'f.day' }[by];
   if (key === null) {

@@ -1,6 +1,7 @@
 /**
  * Migration 008 gives records stored before it the language they were read in: English, in the
- * column and in the stored result, which the contract now requires.
+ * column and in the stored result, which the contract now requires. Migration 010 puts the
+ * language into the mention rows' covering indexes.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,21 @@ describe('migration 008 (language)', () => {
       { id: 'fr', language: 'fr', stored: 'fr' },
       { id: 'old', language: 'en', stored: 'en' },
     ]);
+    db.close();
+  });
+
+  it('covers the language in the mention rows\' theme and stage indexes, so a filtered split by language reads no rows (010)', async () => {
+    const store = await openSqliteStore(database.file);
+    await store.close();
+    const db = new Database(database.file);
+    const columns = (index: string) => (db.prepare(`PRAGMA index_info(${index})`).all() as { name: string }[]).map((column) => column.name);
+    expect(columns('feedback_themes_scores').slice(0, 2)).toEqual(['theme_id', 'score_type']);
+    expect(columns('feedback_themes_scores').at(-1)).toBe('language');
+    expect(columns('feedback_themes_stage_scores').at(-1)).toBe('language');
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT t.language, t.score_type, t.score, COUNT(*) FROM feedback_themes t WHERE t.theme_id = ? GROUP BY 1, 2, 3`)
+      .all('delivery') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('COVERING INDEX feedback_themes_scores');
     db.close();
   });
 });

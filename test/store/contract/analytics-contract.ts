@@ -24,6 +24,8 @@ const FILTERS: [string, FeedbackFilter][] = [
   ['a bound inside a day', { from: '2025-02-01T12:00:00Z', segment: 'enterprise' }],
   ['a theme', { theme: SYNTHETIC_THEMES[0]!.id }],
   ['a stage and a channel', { stage: 'delivery', channel: 'email' }],
+  // A record counts when it mentions the theme and any theme of the other stage (not the theme's own row in it).
+  ['a theme and another stage', { theme: SYNTHETIC_THEMES[0]!.id, stage: 'billing', segment: 'smb' }],
   ['a language', { language: 'fr' }],
   ['nothing matches', { segment: 'nobody' }],
 ];
