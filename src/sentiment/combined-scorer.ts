@@ -9,7 +9,7 @@ import { labelForBand } from './aggregate.js';
 import { isPlainQuestion } from './emphasis.js';
 import { FRAGMENT_TERM } from './fragments.js';
 import { POLITENESS_AFTER_REQUEST_TERM } from './document-rules.js';
-import { SCARE_QUOTES_TERM } from './patterns.js';
+import { SARCASM_TERM, SCARE_QUOTES_TERM } from './patterns.js';
 import { PLAIN_REQUEST_TERM } from './requests.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
@@ -93,13 +93,14 @@ const STRONG_NEGATIVE_PHRASE = -2;
  * an idiom built on a negator or a negative word carrying their positive reading ("no complaints",
  * "issue resolved": one of `idioms`, the rule scorer's Lexicon.idiomPhrases), a strongly negative
  * phrase in a negative clause (STRONG_NEGATIVE_PHRASE), a positive word in scare quotes read as
- * irony ("my 'quick' refund"), or a plain request, whose requested feature the model reads as
+ * irony ("my 'quick' refund"), a sarcastic opener before a complaint ("Great, another delay
+ * email": the model reads "great" at +0.2 overall), or a plain request, whose requested feature the model reads as
  * praise ("Add Apple Watch support pls": +0.95; requests.ts).
  */
 function readsPastTheModel(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
   const positive = rules.score > 0;
   for (const evidence of rules.evidence) {
-    if (evidence.term === SCARE_QUOTES_TERM) return true;
+    if (evidence.term === SCARE_QUOTES_TERM || evidence.term === SARCASM_TERM) return true;
     if (evidence.term === PLAIN_REQUEST_TERM) return true;
     if (evidence.source !== 'phrase') continue;
     if (positive && evidence.weight > 0 && idioms.has(evidence.term)) return true;

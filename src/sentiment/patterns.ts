@@ -65,6 +65,9 @@ export function isSarcasticCloserTerm(term: string): boolean {
 /** Evidence term of a positive word in scare quotes: "my 'quick' refund", "the 'on time' train". */
 export const SCARE_QUOTES_TERM = 'scare-quotes';
 
+/** Evidence term of a sarcastic opener turned negative: "Wonderful, the 'express' delivery is now arriving next week." */
+export const SARCASM_TERM = 'sarcasm';
+
 /** Straight and curly quote marks and the backtick, as the tokenizer leaves them: tokens of their own. */
 const QUOTE_MARKS: ReadonlySet<string> = new Set(["'", '"', '\u2018', '\u2019', '\u201c', '\u201d', '`']);
 

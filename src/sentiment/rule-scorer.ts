@@ -31,6 +31,7 @@ import {
   POLITENESS_TERMS,
   REPETITION_MARKERS,
   SARCASM_SCALE,
+  SARCASM_TERM,
   SCARE_QUOTES_TERM,
   USED_TO_TERM,
   usedToStart,
@@ -318,7 +319,7 @@ function applySarcasm(doc: TextDocument, first: number, items: Item[], keys: rea
     for (const other of items) if (other !== item && other.first > item.first && other.valence < 0) complaint = true;
     for (let i = item.end; i < length && !complaint; i++) if (REPETITION_MARKERS.has(keys[i]!)) complaint = true;
     if (!complaint && hasQuotedSpan(doc.tokens, first + item.end, first + length)) complaint = true;
-    if (complaint) turnSarcastic(doc, first, item, 'sarcasm', evidence);
+    if (complaint) turnSarcastic(doc, first, item, SARCASM_TERM, evidence);
   }
 }
 

@@ -138,6 +138,20 @@ describe('combined scorer', () => {
     expect(blended.probabilities!.negative).toBeGreaterThan(blended.probabilities!.positive);
   });
 
+  it('weighs the model at RULE_READING_MODEL_WEIGHT where the rules turned a sarcastic opener', async () => {
+    const doc = createTextProcessor().process('Great, another unexpected delay email');
+    const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
+    expect(ruleScore!.evidence.map((evidence) => evidence.term)).toContain('sarcasm');
+    const model = modelClause(0.6, { negative: 0.15, neutral: 0.1, positive: 0.75 }, 0.8);
+    const blended = blendScores(model, ruleScore!, false, 0.6);
+    expect(blended.score).toBeCloseTo(blendedScore(RULE_READING_MODEL_WEIGHT, model, ruleScore!), 10);
+    expect(blended.score).toBeLessThan(0);
+    // The same opener before praise is no sarcasm, and the model keeps its weight.
+    const [[praise]] = await createRuleScorer().scoreClauses([createTextProcessor().process('Great, thanks for the quick fix')]);
+    expect(praise!.evidence.map((evidence) => evidence.term)).not.toContain('sarcasm');
+    expect(blendScores(model, praise!, false, 0.6).score).toBeCloseTo(blendedScore(0.6, model, praise!), 10);
+  });
+
   it('weighs the model at RULE_READING_MODEL_WEIGHT in a negative clause with a phrase of valence -2 or below', async () => {
     const doc = createTextProcessor().process('Kind regards, a very fed up customer');
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
