@@ -9,7 +9,7 @@ import { labelForBand } from './aggregate.js';
 import { isPlainQuestion } from './emphasis.js';
 import { FRAGMENT_TERM } from './fragments.js';
 import { POLITENESS_AFTER_REQUEST_TERM } from './document-rules.js';
-import { SARCASM_TERM, SCARE_QUOTES_TERM } from './patterns.js';
+import { SARCASM_TERM, SARCASTIC_CLOSER_TERM, SCARE_QUOTES_TERM } from './patterns.js';
 import { PLAIN_REQUEST_TERM } from './requests.js';
 import type { Span } from '../contract.js';
 import type { TextDocument } from '../text/document.js';
@@ -100,7 +100,7 @@ const STRONG_NEGATIVE_PHRASE = -2;
 function readsPastTheModel(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
   const positive = rules.score > 0;
   for (const evidence of rules.evidence) {
-    if (evidence.term === SCARE_QUOTES_TERM || evidence.term === SARCASM_TERM) return true;
+    if (evidence.term === SCARE_QUOTES_TERM || evidence.term === SARCASM_TERM || evidence.term === SARCASTIC_CLOSER_TERM) return true;
     if (evidence.term === PLAIN_REQUEST_TERM) return true;
     if (evidence.source !== 'phrase') continue;
     if (positive && evidence.weight > 0 && idioms.has(evidence.term)) return true;

@@ -10,10 +10,14 @@
  */
 export const SARCASM_SCALE = 0.5;
 
-/** Positive interjections that open sarcastic complaints when followed by a comma or "!". */
+/**
+ * Positive interjections that open sarcastic complaints when followed by a comma or "!" ("sure":
+ * "Sure, I'll just wait another 10 days for my 'quick' refund"; only before a complaint, as every
+ * opener: "Sure, happy to recommend you" stays praise).
+ */
 const SARCASM_OPENERS: ReadonlySet<string> = new Set([
   'great', 'brilliant', 'fantastic', 'perfect', 'wonderful', 'lovely', 'awesome', 'nice', 'amazing',
-  'excellent', 'superb', 'terrific', 'marvelous', 'marvellous', 'fabulous', 'cool', 'wow',
+  'excellent', 'superb', 'terrific', 'marvelous', 'marvellous', 'fabulous', 'cool', 'wow', 'sure',
 ]);
 
 /** Words that may precede a sarcastic opener ("oh great, ..."). */

@@ -138,7 +138,7 @@ describe('combined scorer', () => {
     expect(blended.probabilities!.negative).toBeGreaterThan(blended.probabilities!.positive);
   });
 
-  it('weighs the model at RULE_READING_MODEL_WEIGHT where the rules turned a sarcastic opener', async () => {
+  it('weighs the model at RULE_READING_MODEL_WEIGHT where the rules turned a sarcastic opener or closer', async () => {
     const doc = createTextProcessor().process('Great, another unexpected delay email');
     const [[ruleScore]] = await createRuleScorer().scoreClauses([doc]);
     expect(ruleScore!.evidence.map((evidence) => evidence.term)).toContain('sarcasm');
@@ -146,6 +146,10 @@ describe('combined scorer', () => {
     const blended = blendScores(model, ruleScore!, false, 0.6);
     expect(blended.score).toBeCloseTo(blendedScore(RULE_READING_MODEL_WEIGHT, model, ruleScore!), 10);
     expect(blended.score).toBeLessThan(0);
+    // A sarcastic closing clause after a complaint is read past the model the same way.
+    const [, closer] = (await createRuleScorer().scoreClauses([createTextProcessor().process('Lost my bag again. Impressive really.')]))[0]!;
+    expect(closer!.evidence.map((evidence) => evidence.term)).toContain('sarcastic-closer');
+    expect(blendScores(model, closer!, false, 0.6).score).toBeCloseTo(blendedScore(RULE_READING_MODEL_WEIGHT, model, closer!), 10);
     // The same opener before praise is no sarcasm, and the model keeps its weight.
     const [[praise]] = await createRuleScorer().scoreClauses([createTextProcessor().process('Great, thanks for the quick fix')]);
     expect(praise!.evidence.map((evidence) => evidence.term)).not.toContain('sarcasm');

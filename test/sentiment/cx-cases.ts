@@ -28,6 +28,8 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ['third time asking: where is my refund?', 'negative'],
   ['@AcmeHelp thanks for nothing #fail', 'negative'],
   ['Great, another delay. Thanks a lot @AcmeAir', 'negative'],
+  ["Sure, I'll just wait another 10 days for my 'quick' refund", 'negative'],
+  ['Sure, happy to recommend you', 'positive'],
   ['Still waiting for my refund. Thanks.', 'negative'],
   ['Nobody cares about customers anymore', 'negative'],
   // product and app
