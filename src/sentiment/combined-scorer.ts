@@ -88,20 +88,22 @@ const NO_IDIOMS: ReadonlySet<string> = new Set();
  */
 const STRONG_NEGATIVE_PHRASE = -2;
 
+/** Rule evidence terms (scare quotes, sarcasm, plain requests) that mark a reading the model cannot make. */
+const MODEL_BLIND_RULES: ReadonlySet<string> = new Set([SCARE_QUOTES_TERM, SARCASM_TERM, SARCASTIC_CLOSER_TERM, PLAIN_REQUEST_TERM]);
+
 /**
  * True when the rules read the clause in a way a bag model cannot see (RULE_READING_MODEL_WEIGHT):
  * an idiom built on a negator or a negative word carrying their positive reading ("no complaints",
  * "issue resolved": one of `idioms`, the rule scorer's Lexicon.idiomPhrases), a strongly negative
  * phrase in a negative clause (STRONG_NEGATIVE_PHRASE), a positive word in scare quotes read as
- * irony ("my 'quick' refund"), a sarcastic opener before a complaint ("Great, another delay
- * email": the model reads "great" at +0.2 overall), or a plain request, whose requested feature the model reads as
- * praise ("Add Apple Watch support pls": +0.95; requests.ts).
+ * irony ("my 'quick' refund"), a sarcastic opener or closer around a complaint ("Great, another
+ * delay email": the model reads it +0.2), or a plain request, whose requested feature the model
+ * reads as praise ("Add Apple Watch support pls": +0.95; requests.ts).
  */
 function readsPastTheModel(rules: ClauseScore, idioms: ReadonlySet<string>): boolean {
   const positive = rules.score > 0;
   for (const evidence of rules.evidence) {
-    if (evidence.term === SCARE_QUOTES_TERM || evidence.term === SARCASM_TERM || evidence.term === SARCASTIC_CLOSER_TERM) return true;
-    if (evidence.term === PLAIN_REQUEST_TERM) return true;
+    if (MODEL_BLIND_RULES.has(evidence.term)) return true;
     if (evidence.source !== 'phrase') continue;
     if (positive && evidence.weight > 0 && idioms.has(evidence.term)) return true;
     if (rules.score < 0 && evidence.weight <= STRONG_NEGATIVE_PHRASE) return true;

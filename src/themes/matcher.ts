@@ -184,9 +184,7 @@ function longestTermsAt(entries: TokenEntries, byNormal: FormEntry | undefined, 
     }
     if (entry.singleTerms !== null) considerTerms(entries, entry.singleTerms, at, end);
   }
-  const found = best.matches;
-  best.matches = null;
-  return found ?? NO_MATCHES;
+  return takeBest();
 }
 
 /** longestTermsAt for exclusion phrases, from the phrases keyed by the token's normal form and lemma (few: no second-word index). */
@@ -201,6 +199,11 @@ function longestExclusionsAt(
   best.length = 0;
   if (byNormal) considerTerms(entries, byNormal, at, end);
   if (byLemma) considerTerms(entries, byLemma, at, end);
+  return takeBest();
+}
+
+/** The matches `best` gathered, leaving it empty for the next search. */
+function takeBest(): readonly TermMatch[] {
   const found = best.matches;
   best.matches = null;
   return found ?? NO_MATCHES;

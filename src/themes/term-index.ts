@@ -80,11 +80,9 @@ export interface CompiledTaxonomy {
 export interface FormEntry {
   /** Distinct per form: what CompiledTerm.wordIds and formIds refer to. */
   id: number;
-  /** Every term starting with this form, longest first (null when none). */
-  terms: readonly CompiledTerm[] | null;
-  /** The multi-word ones among `terms`, by the FormEntry id of each form of their second word, longest first. */
+  /** The multi-word terms starting with this form, by the FormEntry id of each form of their second word, longest first. */
   termsBySecond: ReadonlyMap<number, readonly CompiledTerm[]> | null;
-  /** The one-word ones among `terms`. */
+  /** The one-word terms of this form. */
   singleTerms: readonly CompiledTerm[] | null;
   exclusions: readonly CompiledTerm[] | null;
   windowTerms: readonly WindowEntry[] | null;
@@ -170,7 +168,6 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const entriesByForm = new Map<string, FormEntry>();
   type MutableEntry = {
     id: number;
-    terms: CompiledTerm[] | null;
     termsBySecond: Map<number, CompiledTerm[]> | null;
     singleTerms: CompiledTerm[] | null;
     exclusions: CompiledTerm[] | null;
@@ -180,12 +177,11 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const entryOf = (form: string): MutableEntry => {
     let entry = entriesByForm.get(form) as MutableEntry | undefined;
     if (!entry) {
-      entry = { id: entriesByForm.size, terms: null, termsBySecond: null, singleTerms: null, exclusions: null, windowTerms: null, pairs: null };
+      entry = { id: entriesByForm.size, termsBySecond: null, singleTerms: null, exclusions: null, windowTerms: null, pairs: null };
       entriesByForm.set(form, entry);
     }
     return entry;
   };
-  for (const [form, list] of termsByFirstForm) entryOf(form).terms = list;
   for (const [form, list] of exclusionsByFirstForm) entryOf(form).exclusions = list;
   for (const [form, list] of windowTermsByForm) entryOf(form).windowTerms = list;
   for (const [form, list] of pairsByForm) entryOf(form).pairs = list;
@@ -209,9 +205,9 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   }
 
   // Second-word index: a token then tries only the terms the next token can continue.
-  for (const form of termsByFirstForm.keys()) {
+  for (const [form, list] of termsByFirstForm) {
     const entry = entryOf(form);
-    for (const term of entry.terms!) {
+    for (const term of list) {
       if (term.words.length === 1) {
         (entry.singleTerms ??= []).push(term);
         continue;
