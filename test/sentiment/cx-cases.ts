@@ -54,6 +54,10 @@ export const CX_CASES: readonly (readonly [string, CaseLabel])[] = [
   ['The staff were lovely, but the room was filthy', 'negative'],
   ['Great food but terrible service', 'negative'],
   // price and billing
+  ['Prices went up again this month with no notice', 'negative'],
+  ['They raised my premium without telling me', 'negative'],
+  ['Got my money back within two days, no questions asked', 'positive'],
+  ['The jeans shrank after one wash', 'negative'],
   ['I was overcharged and it took weeks to get my money back', 'negative'],
   ['Great value for money', 'positive'],
   ['Charged twice for the same order!!!', 'negative'],
