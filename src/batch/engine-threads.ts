@@ -48,7 +48,10 @@ export function startEngineThreads(file: string, workers: number, setup: EngineT
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData: setup,
     // V8 sizes a young generation at three semi-spaces. With the default 16 MB semi-space the
-    // pipeline spent ~1.6x the CPU per comment in scavenges.
+    // pipeline spent ~1.6x the CPU per comment in scavenges. A process started with
+    // --max-semi-space-size (bin/verbatim.js, npm start) sizes every thread by that flag instead:
+    // V8's flags are per process and win over this limit (a server started with the flag at 16 had
+    // 32 MB new spaces in its threads, at 64 had 128 MB, whatever this asked).
     resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB },
   });
 }

@@ -4,7 +4,11 @@
  * at most one core's worth of comments; with the pool, batches run on every core. Each thread loads
  * its own engine (models included, ~150 MB at start, ~200 MB under load), so the pool trades memory
  * for throughput; single comments and small batches stay in-process, where a thread hop would only
- * add latency.
+ * add latency. When every thread is busy a batch runs in-process too (the route asks `busy`): the
+ * main thread's engine is loaded anyway, so on a 2-core machine one thread plus the main thread
+ * works both cores with two engines instead of three (100-comment batches, one run each: 7,664
+ * comments/s at 657 MiB peak, against 7,234 at 837 MiB for two threads that leave the main
+ * thread's engine idle).
  */
 import type { ConfigInput } from '../config.js';
 import type { ResultLine } from '../contract.js';
@@ -29,6 +33,8 @@ export interface AnalyzeWorkerResult {
 
 export interface AnalyzePool {
   readonly workers: number;
+  /** True while every thread has a batch: a new one would wait in the queue, so the caller may run it itself. */
+  readonly busy: boolean;
   /**
    * Analyzes a batch, split over the threads when it holds at least ANALYZE_POOL_MIN_COMMENTS
    * comments per thread; rejects with the VerbatimError of a failed engine build.
@@ -76,7 +82,15 @@ export async function createAnalyzePool(workers: number, config: ConfigInput): P
     await pool.destroy();
     throw error;
   }
-  return { workers, analyze, analyzeJson, close: () => pool.destroy() };
+  return {
+    workers,
+    get busy() {
+      return pending >= workers;
+    },
+    analyze,
+    analyzeJson,
+    close: () => pool.destroy(),
+  };
 }
 
 /**

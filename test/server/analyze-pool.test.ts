@@ -73,6 +73,14 @@ describe('createAnalyzePool', () => {
     }
   });
 
+  it('is busy while every thread has a batch, and free again when they answer', async () => {
+    expect(pool.busy).toBe(false);
+    const running = pool.analyze(valid);
+    expect(pool.busy).toBe(true);
+    await running;
+    expect(pool.busy).toBe(false);
+  });
+
   it('fails to start with the coded error of an engine that cannot be built', async () => {
     const started = createAnalyzePool(1, { sentiment: { scorer: 'nope' } } as never);
     await expect(started).rejects.toBeInstanceOf(VerbatimError);
@@ -139,6 +147,32 @@ describe('POST /v1/analyze with the pool', () => {
       expect(custom.json().results[0].themes.map((theme: { id: string }) => theme.id)).toContain('parcel-delay');
     } finally {
       await close({ keepFiles: true });
+    }
+  });
+
+  it('analyzes in-process while every thread is busy: the same bytes, no batch queued for the threads', async () => {
+    let pooledCalls = 0;
+    const busy: AnalyzePool = {
+      workers: 1,
+      busy: true,
+      analyze: (inputs) => ((pooledCalls += 1), pool.analyze(inputs)),
+      analyzeJson: (inputs) => ((pooledCalls += 1), pool.analyzeJson(inputs)),
+      close: async () => {},
+    };
+    const { app, close } = await buildTestApp({}, path.join(folder, 'busy.db'), { analyzePool: busy });
+    const { app: plain, close: closePlain } = await buildTestApp({}, path.join(folder, 'busy-plain.db'));
+    try {
+      const big = Array.from({ length: COALESCE_MIN_ALONE }, (_, index) => valid[index % valid.length]!);
+      for (const payload of [{ comments: big }, { comments: valid }]) {
+        const answered = await app.inject({ method: 'POST', url: '/v1/analyze', payload });
+        const inProcess = await plain.inject({ method: 'POST', url: '/v1/analyze', payload });
+        expect(answered.statusCode).toBe(200);
+        expect(answered.body).toBe(inProcess.body);
+      }
+      expect(pooledCalls).toBe(0);
+    } finally {
+      await close({ keepFiles: true });
+      await closePlain({ keepFiles: true });
     }
   });
 

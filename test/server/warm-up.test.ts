@@ -54,6 +54,7 @@ describe('warmUpEngine', () => {
     const pooled: number[] = [];
     const pool: AnalyzePool = {
       workers: 2,
+      busy: false,
       analyze: async () => expect.unreachable('the threads are warmed through analyzeJson'),
       analyzeJson: async (inputs: readonly EngineInput[]) => (pooled.push(inputs.length), new Uint8Array()),
       close: async () => undefined,

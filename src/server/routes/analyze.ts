@@ -28,11 +28,11 @@ function sendJson(reply: FastifyReply, body: Uint8Array) {
 /** Registers POST /analyze. */
 export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
   // The server's own engine: small requests arriving together share one batch, and a batch big
-  // enough for the thread pool (when there is one) goes there.
+  // enough for the thread pool (when there is one) goes there, unless every thread is busy: then
+  // this thread's engine, idle otherwise, takes it (analyze-pool.ts).
   const pool = app.analyzePool;
-  const coalescer = createAnalyzeCoalescer((inputs) =>
-    pool && inputs.length >= ANALYZE_POOL_MIN_COMMENTS ? pool.analyze(inputs) : app.engine.analyzeBatch(inputs),
-  );
+  const toThreads = (count: number): boolean => pool !== null && count >= ANALYZE_POOL_MIN_COMMENTS && !pool.busy;
+  const coalescer = createAnalyzeCoalescer((inputs) => (toThreads(inputs.length) ? pool!.analyze(inputs) : app.engine.analyzeBatch(inputs)));
   app.post(
     '/analyze',
     {
@@ -48,10 +48,10 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       const { comments, taxonomy } = request.body;
       const inputs = comments as EngineInput[];
       const engine = await app.engines.resolve(taxonomy);
-      if (pool && engine === app.engine && inputs.length >= COALESCE_MIN_ALONE) {
+      if (engine === app.engine && inputs.length >= COALESCE_MIN_ALONE && toThreads(inputs.length)) {
         // A batch the coalescer would run alone goes to the threads, which also write its JSON:
         // the main thread only frames the bytes, so it stays free to read and answer requests.
-        const json = await pool.analyzeJson(inputs);
+        const json = await pool!.analyzeJson(inputs);
         app.telemetry.commentsAnalyzed.inc(inputs.length);
         return sendJson(reply, Buffer.concat([RESULTS_OPEN, json, RESULTS_CLOSE]));
       }
