@@ -1,7 +1,7 @@
 /**
  * Precision and recall of theme assignment on hand-labelled comments, with and without word
  * vectors: the paraphrase set the seeds were first tuned on (test/themes/fixtures/theme-cases.jsonl),
- * the blind-written development set (data/dev/themes-dev.jsonl, see data/dev/README.md) and, with
+ * the blind-written development sets (data/dev/themes-dev.jsonl and themes-dev2.jsonl, see data/dev/README.md) and, with
  * --holdout, the held-out set (test/themes/fixtures/theme-cases-holdout.jsonl: look at its score
  * once per change, never tune on it). --file F scores any file of {"text", "themes": [...]} lines.
  *
@@ -25,8 +25,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASES_FILE = path.join(ROOT, 'test/themes/fixtures/theme-cases.jsonl');
 /** Written after the seeds were tuned on CASES_FILE and never tuned on: the honest number. */
 const HOLDOUT_FILE = path.join(ROOT, 'test/themes/fixtures/theme-cases-holdout.jsonl');
-/** Written blind to the taxonomy's terms (data/dev/README.md): the set to tune and study errors on. */
-const DEV_FILE = path.join(ROOT, 'data/dev/themes-dev.jsonl');
+/** Written blind to the taxonomy's terms (data/dev/README.md): the sets to tune and study errors on. */
+const DEV_FILES = ['data/dev/themes-dev.jsonl', 'data/dev/themes-dev2.jsonl'].map((file) => path.join(ROOT, file));
 
 interface ThemeCase {
   text: string;
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   const build = await documentBuilder();
   const vectors = loadWordVectors();
   const chosen = argument('--file');
-  const files = chosen ? [path.resolve(chosen)] : [CASES_FILE, ...(existsSync(DEV_FILE) ? [DEV_FILE] : [])];
+  const files = chosen ? [path.resolve(chosen)] : [CASES_FILE, ...DEV_FILES.filter((file) => existsSync(file))];
   if (process.argv.includes('--holdout')) files.push(HOLDOUT_FILE);
   for (const file of files) {
     const cases = readCases(file);

@@ -34,13 +34,19 @@ export interface FormFacts {
   embedding: EmbeddingMatch | null | undefined;
 }
 
+/**
+ * Words whose lemma names something else for themes: "later" and "latest" lemmatize to "late", so
+ * "a week later" read as "a week late" (delivery speed) and "the latest delivery" as a late one.
+ */
+const NO_LEMMA_MATCH: ReadonlySet<string> = new Set(['later', 'latest']);
+
 function formFactsOf(compiled: CompiledTaxonomy, owner: object, token: Token): FormFacts {
   const form = token.form;
   if (form !== undefined && form.themesOwner === owner) return form.themesValue as FormFacts;
   const index = compiled.entriesByForm;
   const facts: FormFacts = {
     byNormal: index.get(token.normal),
-    byLemma: token.lemma !== token.normal ? index.get(token.lemma) : undefined,
+    byLemma: token.lemma !== token.normal && !NO_LEMMA_MATCH.has(token.normal) ? index.get(token.lemma) : undefined,
     embeddingCandidate: isEmbeddingCandidate(compiled, token),
     embedding: undefined,
   };

@@ -25,7 +25,12 @@ describe('theme matching with the default taxonomy', () => {
     ['The agent was rude and unhelpful', ['support-attitude']],
     ["The app keeps crashing since the update", ['app-crashes', 'app-updates']],
     ['Trying to cancel my subscription is a nightmare', ['cancellation']],
-    ['Way too expensive for what it is', ['price-level']],
+    ['Way too expensive for what it is', ['price-level', 'value-for-money']],
+    ["Still can't use the treadmill a week later", []],
+    ['Just returned from holiday, nothing to report', []],
+    ['I support Arsenal and we lost 3-0', []],
+    ['Cancelled online, and I was still charged after cancelling', ['cancellation', 'overcharge']],
+    ['Never got an order confirmation email', ['communication-updates']],
     ['The courier left it in the rain', ['courier']],
   ];
   it.each(cases)('%s', (text, expected) => {
