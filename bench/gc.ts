@@ -43,7 +43,7 @@ async function measure(): Promise<void> {
   const pauses = { scavenge: [0, 0], major: [0, 0], other: [0, 0] };
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      const kind = (entry.detail as { kind?: number } | undefined)?.kind;
+      const kind = ((entry as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind;
       const key = kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'major' : 'other';
       pauses[key][0] += 1;
       pauses[key][1] += entry.duration;

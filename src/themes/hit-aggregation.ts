@@ -2,7 +2,9 @@
  * Turns the individual mentions the matcher found into one ThemeHit per theme: evidence spans,
  * clauses, matched terms, the strongest method and a strength in [0, 1]; drops the mentions of a
  * parent theme made in a clause where one of its descendants matched (a parent is reported only
- * when it is mentioned on its own); orders hits strongest first.
+ * when it is mentioned on its own), and a parent's one-word mentions in a clause where another
+ * theme was mentioned specifically ("great deals on the app": offers, not the app); orders hits
+ * strongest first.
  */
 import type { Span } from '../contract.js';
 import type { Token } from '../text/document.js';
@@ -67,12 +69,14 @@ export function aggregateMentions(compiled: CompiledTaxonomy, tokens: readonly T
       }
     }
   }
+  const specific = themeOrder.length > 1 ? specificClauses(compiled, mentions) : null;
   const hits: (ThemeHit & { firstStart: number })[] = [];
   for (let position = 0; position < themeOrder.length; position += 1) {
     const theme = themeOrder[position]!;
     const list = byTheme[position]!;
     const covered = coveredByDescendants?.get(theme);
-    const own = covered ? list.filter((mention) => !isCovered(mention, covered)) : list;
+    let own = covered ? list.filter((mention) => !isCovered(mention, covered)) : list;
+    if (specific !== null && compiled.hasDescendants[theme]) own = own.filter((mention) => !isGenericBeside(mention, specific));
     if (own.length > 0) hits.push(buildHit(compiled.themes[theme]!.id, tokens, own));
   }
   if (hits.length > 1) {
@@ -91,6 +95,31 @@ export function aggregateMentions(compiled: CompiledTaxonomy, tokens: readonly T
     };
   }
   return result;
+}
+
+/**
+ * Per clause, the themes mentioned there specifically: by a phrase, or as a theme with no
+ * sub-themes. A parent's lone word beside one of another family names where that happened ("the
+ * price in the ad was wrong", "deals on the app"), not a topic of its own.
+ */
+function specificClauses(compiled: CompiledTaxonomy, mentions: readonly Mention[]): Map<number, number[]> | null {
+  let byClause: Map<number, number[]> | null = null;
+  for (const mention of mentions) {
+    if (mention.clause < 0 || mention.method === 'embedding') continue;
+    if (!mention.multiWord && compiled.hasDescendants[mention.theme]) continue;
+    byClause ??= new Map();
+    const themes = byClause.get(mention.clause);
+    if (themes === undefined) byClause.set(mention.clause, [mention.theme]);
+    else if (!themes.includes(mention.theme)) themes.push(mention.theme);
+  }
+  return byClause;
+}
+
+/** A parent's one-word mention in a clause where another theme was mentioned specifically (specificClauses). */
+function isGenericBeside(mention: Mention, specific: Map<number, number[]>): boolean {
+  if (mention.multiWord || mention.clause < 0) return false;
+  const themes = specific.get(mention.clause);
+  return themes !== undefined && themes.some((theme) => theme !== mention.theme);
 }
 
 /** Where a theme's matched descendants were mentioned. */

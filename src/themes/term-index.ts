@@ -52,6 +52,8 @@ export interface CompiledTaxonomy {
   themeIndexOf: ReadonlyMap<string, number>;
   /** Per theme, the indexes of all its ancestors (parent first). */
   ancestors: readonly (readonly number[])[];
+  /** Per theme, whether any theme has it as an ancestor (it has sub-themes). */
+  hasDescendants: readonly boolean[];
   /** Per theme, the index of its root (itself when it has no parent): what a context term's family is. */
   roots: readonly number[];
   /** Seed terms keyed by every form of their first word, longest term first. */
@@ -221,6 +223,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     themes,
     themeIndexOf,
     ancestors,
+    hasDescendants: themes.map((_, index) => ancestors.some((chain) => chain.includes(index))),
     roots: ancestors.map((chain, index) => chain.at(-1) ?? index),
     termsByFirstForm,
     exclusionsByFirstForm,

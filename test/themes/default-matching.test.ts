@@ -31,6 +31,10 @@ describe('theme matching with the default taxonomy', () => {
     ['I support Arsenal and we lost 3-0', []],
     ['Cancelled online, and I was still charged after cancelling', ['cancellation', 'overcharge']],
     ['Never got an order confirmation email', ['communication-updates']],
+    // A parent's lone word beside another theme's specific mention names where it happened.
+    ['Great discounts on the app every week', ['offers-promotions']],
+    ['The app is great', ['digital-channels']],
+    ['The app is great. Great discounts every week too', ['digital-channels', 'offers-promotions']],
     ['The courier left it in the rain', ['courier']],
   ];
   it.each(cases)('%s', (text, expected) => {
