@@ -16,7 +16,7 @@ const SETS = [
   { file: 'data/eval/cx-feedback.jsonl', prefix: 'cx', lines: 300 },
   { file: 'data/dev/cx-dev.jsonl', prefix: 'dev', lines: 400 },
 ] as const;
-const ID_PATTERN = /^(cx|dev)-\d{3}$/;
+const ID_PATTERN = /^(cx|dev|dev2)-\d{3}$/;
 /** Label share ranges from the brief: roughly 45% negative, 35% positive, 20% neutral. */
 const LABEL_SHARE_RANGES: Record<(typeof LABELS)[number], [number, number]> = {
   negative: [0.4, 0.5],
@@ -130,6 +130,33 @@ describe.each(SETS)('$file', ({ file, prefix, lines: expectedLines }) => {
     const located = parsed.rows.filter((row) => row.target !== undefined);
     expect(located.map((row) => row.label)).toEqual(aspectLines.map((record) => record.targetLabel));
     for (const row of located) expect(row.text.slice(row.target!.start, row.target!.end).toLowerCase()).toBe(row.target!.text.toLowerCase());
+  });
+});
+
+describe('data/dev/cx-dev2.jsonl (the second development set: no aspect lines)', () => {
+  const file = 'data/dev/cx-dev2.jsonl';
+  const { content, lines, records } = readSet(file);
+
+  it('has 390 valid records with unique ids in order and unique texts', () => {
+    expect(lines).toHaveLength(390);
+    expect(content.endsWith('\n')).toBe(true);
+    expect(records.map((record) => ({ id: record.id, problems: problemsOf(record) })).filter((entry) => entry.problems.length > 0)).toEqual([]);
+    expect(records.map((record) => record.id)).toEqual(records.map((_, index) => `dev2-${String(index + 1).padStart(3, '0')}`));
+    const texts = records.map((record) => record.text.trim().toLowerCase());
+    expect(new Set(texts).size).toBe(texts.length);
+    for (const channel of CHANNELS) expect(records.some((record) => record.channel === channel)).toBe(true);
+  });
+
+  it.each(LABELS.map((label) => [label, ...LABEL_SHARE_RANGES[label]] as const))('%s share is within [%d, %d]', (label, low, high) => {
+    const share = records.filter((record) => record.label === label).length / records.length;
+    expect(share).toBeGreaterThanOrEqual(low);
+    expect(share).toBeLessThanOrEqual(high);
+  });
+
+  it('shares no comment of four words or more with the check set or the first development set', () => {
+    const others = new Set([...SETS.flatMap((set) => readSet(set.file).records.map((record) => record.text.trim().toLowerCase()))]);
+    const shared = records.map((record) => record.text.trim().toLowerCase()).filter((text) => others.has(text));
+    expect(shared.filter((text) => text.split(/\s+/).length >= 4)).toEqual([]);
   });
 });
 
