@@ -6,9 +6,9 @@
  * for throughput; single comments and small batches stay in-process, where a thread hop would only
  * add latency. When every thread is busy a batch runs in-process too (the route asks `busy`): the
  * main thread's engine is loaded anyway, so on a 2-core machine one thread plus the main thread
- * works both cores with two engines instead of three (100-comment batches, one run each: 7,664
- * comments/s at 657 MiB peak, against 7,234 at 837 MiB for two threads that leave the main
- * thread's engine idle).
+ * works both cores with two engines instead of three (100-comment batches, two runs each: one
+ * thread 8,073-8,692 comments/s at 647-663 MiB peak, two threads 7,532-7,718 at 873-896 MiB;
+ * bench/HISTORY.md, session 21).
  */
 import type { ConfigInput } from '../config.js';
 import type { ResultLine } from '../contract.js';

@@ -99,8 +99,8 @@ export function aggregateMentions(compiled: CompiledTaxonomy, tokens: readonly T
 
 /**
  * Per clause, the themes mentioned there specifically: by a phrase, or as a theme with no
- * sub-themes. A parent's lone word beside one of another family names where that happened ("the
- * price in the ad was wrong", "deals on the app"), not a topic of its own.
+ * sub-themes. A parent's lone word beside one of another theme names where that happened ("great
+ * discounts on the app": the app is where the discounts are), not a topic of its own.
  */
 function specificClauses(compiled: CompiledTaxonomy, mentions: readonly Mention[]): Map<number, number[]> | null {
   let byClause: Map<number, number[]> | null = null;
