@@ -13,7 +13,9 @@
  *   concessive clause is 'before-contrast' (connective "although"), the main clause
  *   'after-contrast' (connective null).
  *   Without a comma the sentence stays one clause with the connective recorded and role 'plain'.
- * - A sentence that starts with an adversative ("But the price...") has its first clause
+ * - A sentence that starts with an adversative ("But the price...", also "however", "yet",
+ *   "nevertheless", "nonetheless", and the regrets "unfortunately", "sadly", "shame", "pity":
+ *   "Lovely design. Shame half the buttons do nothing.") has its first clause
  *   'after-contrast', and the last clause of the previous sentence becomes 'before-contrast'.
  * - ';' and a spaced dash (" - ", " – ", " — ") end a clause (role 'plain'); the mark stays with
  *   the clause before it.
@@ -46,7 +48,7 @@ const OPENS_CONCESSION: ReadonlySet<string> = new Set([
   'although', 'though', 'whereas', 'while', 'whilst', 'despite', 'except',
 ]);
 const SENTENCE_INITIAL_ADVERSATIVE: ReadonlySet<string> = new Set([
-  'but', 'however', 'yet', 'nevertheless', 'nonetheless',
+  'but', 'however', 'yet', 'nevertheless', 'nonetheless', 'unfortunately', 'sadly', 'shame', 'pity',
 ]);
 /** "nothing but compliments", "all but broken": "but" means "only"/"almost" here, not contrast. */
 const ONLY_BEFORE_BUT: ReadonlySet<string> = new Set(['nothing', 'anything', 'none', 'all', 'everything']);

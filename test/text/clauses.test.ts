@@ -31,6 +31,14 @@ describe('splitClauses', () => {
       ['I love it!!!', 'before-contrast', null],
       ['But the price...', 'after-contrast', 'but'],
     ]],
+    ['Lovely design. Shame half the buttons do nothing.', [
+      ['Lovely design.', 'before-contrast', null],
+      ['Shame half the buttons do nothing.', 'after-contrast', 'shame'],
+    ]],
+    ['Great staff. Unfortunately the room was dirty', [
+      ['Great staff.', 'before-contrast', null],
+      ['Unfortunately the room was dirty', 'after-contrast', 'unfortunately'],
+    ]],
     ['Delivery ok - packaging awful', [
       ['Delivery ok -', 'plain', null],
       ['packaging awful', 'plain', null],
