@@ -14,7 +14,7 @@ import { modelPath } from '../src/config.js';
 import { LEXICON_FORMAT_VERSION, validateLexicon, type LexiconFile } from '../src/sentiment/lexicon.js';
 
 /** Bump when the CX terms, the emoji table or the merge rules change. */
-const LEXICON_VERSION = '1.5.0';
+const LEXICON_VERSION = '1.6.0';
 
 interface TermFile {
   groups?: { name: string; terms: [string, number][] }[];
