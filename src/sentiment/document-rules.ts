@@ -14,20 +14,31 @@ export const POLITENESS_AFTER_REQUEST_TERM = 'politeness-after-request';
 
 /**
  * Rewrites `scores` (one per clause of `doc`) in place: a clause that is only "thanks"/"cheers"
- * says nothing positive after a plain question or request, nor when another clause complains, and a
+ * says nothing positive after a plain question or request (facts between them allowed), nor when
+ * another clause complains, and a
  * short last clause of praise after a complaint is sarcasm.
  */
 export function applyDocumentRules(doc: TextDocument, scores: ClauseScore[]): void {
   if (scores.length < 2) return;
-  // "Please send me a copy of my policy documents. Thanks.": a request's thanks is manners too.
+  // "Please send me a copy of my policy documents. Thanks.": a request's thanks is manners too, also
+  // with facts between ("Can you tell me when my tariff ends? Account 4471-2290. Thanks").
   for (let c = 1; c < scores.length; c++) {
-    if (onlyPoliteness(scores[c]!) && isPlainAsk(scores[c - 1]!.evidence)) neutralizePoliteness(doc, scores, c, POLITENESS_AFTER_REQUEST_TERM);
+    if (onlyPoliteness(scores[c]!) && asksBefore(scores, c)) neutralizePoliteness(doc, scores, c, POLITENESS_AFTER_REQUEST_TERM);
   }
   if (!scores.some((score) => score.score < 0)) return;
   applySarcasticCloser(doc, scores);
   for (let c = 0; c < scores.length; c++) {
     if (onlyPoliteness(scores[c]!)) neutralizePoliteness(doc, scores, c, 'politeness-in-complaint');
   }
+}
+
+/** True when the nearest clause before c with any evidence is a plain question or request. */
+function asksBefore(scores: readonly ClauseScore[], c: number): boolean {
+  for (let k = c - 1; k >= 0; k--) {
+    const evidence = scores[k]!.evidence;
+    if (evidence.length > 0) return isPlainAsk(evidence);
+  }
+  return false;
 }
 
 /** Rewrites clause c, only politeness, as neutral, its items kept as evidence at weight 0 and the rule `term` taking their weight. */

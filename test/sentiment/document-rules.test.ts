@@ -26,6 +26,22 @@ describe('applyDocumentRules', () => {
     expect(terms(scores[1]!)).toContain('politeness-in-complaint');
   });
 
+  it('makes the thanks neutral when only facts stand between it and the question', () => {
+    const { doc, scores } = clauseScores('Could you tell me when my fixed tariff ends? Account 4471-2290. Thanks');
+    const last = scores.length - 1;
+    expect(scores[last]!.score).toBeGreaterThan(0);
+    applyDocumentRules(doc, scores);
+    expect(scores[last]!.score).toBe(0);
+    expect(terms(scores[last]!)).toContain('politeness-after-request');
+  });
+
+  it('keeps the thanks after praise that follows a question', () => {
+    const { doc, scores } = clauseScores('Do you deliver on Sundays? The driver was brilliant. Thanks');
+    const last = scores.length - 1;
+    applyDocumentRules(doc, scores);
+    expect(scores[last]!.score).toBeGreaterThan(0);
+  });
+
   it('makes the thanks after a plain request or question neutral, with no complaint anywhere', () => {
     for (const text of ['Please send me a copy of my policy documents. Thanks.', 'Do you deliver on Sundays? Thanks!']) {
       const { doc, scores } = clauseScores(text);
