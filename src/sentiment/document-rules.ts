@@ -15,8 +15,7 @@ export const POLITENESS_AFTER_REQUEST_TERM = 'politeness-after-request';
 /**
  * Rewrites `scores` (one per clause of `doc`) in place: a clause that is only "thanks"/"cheers"
  * says nothing positive after a plain question or request (facts between them allowed), nor when
- * another clause complains, and a
- * short last clause of praise after a complaint is sarcasm.
+ * another clause complains, and a short last clause of praise after a complaint is sarcasm.
  */
 export function applyDocumentRules(doc: TextDocument, scores: ClauseScore[]): void {
   if (scores.length < 2) return;
