@@ -117,7 +117,8 @@ function specificClauses(compiled: CompiledTaxonomy, mentions: readonly Mention[
 
 /** A parent's one-word mention in a clause where another theme was mentioned specifically (specificClauses). */
 function isGenericBeside(mention: Mention, specific: Map<number, number[]>): boolean {
-  if (mention.multiWord || mention.clause < 0) return false;
+  if (mention.multiWord) return false;
+  // No clause (-1) is never a key: specificClauses skips them.
   const themes = specific.get(mention.clause);
   return themes !== undefined && themes.some((theme) => theme !== mention.theme);
 }

@@ -31,7 +31,7 @@ import { entriesOf, isSeedFormAt, wordMatch, type TokenEntries } from './token-e
 import { createEmbeddingAssigner, type EmbeddingAssigner, type SimilarityMode } from './embedding-assigner.js';
 import { isFragmentAnswer } from './word-lists.js';
 import { aggregateMentions, type Mention } from './hit-aggregation.js';
-import { findPairMentions, holdsBoth, isVetoed, withContextKept, type Range, type Veto } from './mention-cues.js';
+import { findPairMentions, holdsBoth, isVetoed, pushTwoWordMention, withContextKept, type Range, type Veto } from './mention-cues.js';
 
 /** Largest distance in tokens between the two words of an either-order two-word seed match. */
 export const WINDOW_SPAN = 3;
@@ -122,7 +122,7 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
   if (entries.any) {
     for (let rangeIndex = 0; rangeIndex < rangeCount; rangeIndex += 1) {
       const range = rangeAt(doc, rangeIndex);
-      findVetoes(entries, tokens, range.first, range.end, vetoes);
+      findVetoes(entries, range.first, range.end, vetoes);
     }
   }
   // An exclusion names something outside the taxonomy ("delivery room"): no word of it gets a theme by similarity.
@@ -149,7 +149,7 @@ function findMentions(compiled: CompiledTaxonomy, assigner: EmbeddingAssigner | 
         }
         index += length;
       }
-      findWindowMentions(compiled, entries, tokens, range, consumed, mentions, vetoes);
+      findWindowMentions(compiled, entries, range, consumed, mentions, vetoes);
       findPairMentions(compiled, entries, range, consumed, mentions, vetoes);
     }
     if (assigner) findEmbeddingMentions(compiled, assigner, entries, tokens, range, consumed, mentions, vetoes);
@@ -245,7 +245,7 @@ function considerTerms(entries: TokenEntries, list: readonly CompiledTerm[], at:
   }
 }
 
-function findVetoes(entries: TokenEntries, tokens: readonly Token[], first: number, end: number, out: Veto[]): void {
+function findVetoes(entries: TokenEntries, first: number, end: number, out: Veto[]): void {
   for (let index = first; index < end; index += 1) {
     const byNormal = entries.byNormal[index]?.exclusions;
     const byLemma = entries.byLemma[index]?.exclusions;
@@ -267,7 +267,6 @@ function hasWindowPartner(entries: TokenEntries, first: number, last: number): b
 function findWindowMentions(
   compiled: CompiledTaxonomy,
   entries: TokenEntries,
-  tokens: readonly Token[],
   range: Range,
   consumed: Uint8Array,
   mentions: Mention[],
@@ -294,10 +293,7 @@ function findWindowMentions(
           if (isVetoed(compiled, vetoes, term.theme, at, partner)) break;
           // Another term of the same theme may already hold both words ("charged me twice").
           if (!holdsBoth(mentions, term.theme, at, partner)) {
-            mentions.push({ theme: term.theme, tokens: [at, partner], clause: range.clause, term: term.text,
-              method: 'lemma', multiWord: true, similarity: 1, context: term.context });
-            consumed[at] = 1;
-            consumed[partner] = 1;
+            pushTwoWordMention(mentions, consumed, term.theme, at, partner, range.clause, term.text, term.context);
           }
           break;
         }

@@ -1,7 +1,7 @@
 /**
  * What the theme matcher's passes (matcher.ts) share, and the two cue rules beyond single terms:
  * pair cues (taxonomy `pairs`: a word of one list near a word of the other) and context terms
- * (kept only beside another mention of their stage).
+ * (kept only beside another mention of their theme family: withContextKept).
  */
 import type { CompiledTaxonomy } from './term-index.js';
 import type { TokenEntries } from './token-entries.js';
@@ -68,16 +68,32 @@ export function findPairMentions(
           // A term of the theme already holding either word said it better ("llegó tarde", not "pedido ... tarde").
           if (!holdsEither(mentions, pair.theme, at, partner)) {
             const own = wordOnSide(pair.sides[side]!, byNormal?.id, byLemma?.id)!;
-            mentions.push({ theme: pair.theme, tokens: [at, partner], clause: range.clause, term: `${own} + ${word}`,
-              method: 'lemma', multiWord: true, similarity: 1, context: false });
-            consumed[at] = 1;
-            consumed[partner] = 1;
+            pushTwoWordMention(mentions, consumed, pair.theme, at, partner, range.clause, `${own} + ${word}`, false);
           }
           break;
         }
       }
     }
   }
+}
+
+/**
+ * Records a mention made of two separate words (a windowed two-word term or a pair cue) and
+ * consumes both tokens; reported with method 'lemma', as every match that is not a contiguous seed.
+ */
+export function pushTwoWordMention(
+  mentions: Mention[],
+  consumed: Uint8Array,
+  theme: number,
+  at: number,
+  partner: number,
+  clause: number,
+  term: string,
+  context: boolean,
+): void {
+  mentions.push({ theme, tokens: [at, partner], clause, term, method: 'lemma', multiWord: true, similarity: 1, context });
+  consumed[at] = 1;
+  consumed[partner] = 1;
 }
 
 /** The taxonomy's word for a token whose normal form or lemma has entry `normalId` / `lemmaId`, if it is on this side. */

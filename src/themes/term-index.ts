@@ -23,7 +23,7 @@ export interface CompiledTerm {
   wordIds: readonly number[];
   /** Per word, the FormEntry ids of `forms` (compared as small integers instead of strings). */
   formIds: readonly (readonly number[])[];
-  /** A context term (taxonomy contextTerms): its mentions need a same-stage mention from an ordinary term. */
+  /** A context term (taxonomy contextTerms): its mentions need another mention of the theme's family (mention-cues.ts). */
   context: boolean;
 }
 
@@ -123,8 +123,8 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const exclusionsByFirstForm = new Map<string, CompiledTerm[]>();
   const windowTermsByForm = new Map<string, WindowEntry[]>();
   const pairsByForm = new Map<string, PairEntry[]>();
-  /** Per pair, per side, its words' forms (ids are given once every form has its entry). */
-  const pairForms: { pair: CompiledPair; forms: [Map<string, string>, Map<string, string>] }[] = [];
+  /** Per pair, per side, its words (their entry ids are given once every form has its entry). */
+  const pairWords: { pair: CompiledPair; sides: [string[], string[]] }[] = [];
   const seedForms = new Set<string>();
   const singleWordSeeds: string[][] = [];
   /** Forms of exclusion words (seed words' forms are in seedForms). */
@@ -146,16 +146,13 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     }
     for (const [words, otherWords] of theme.pairs ?? []) {
       const pair: CompiledPair = { theme: themeIndex, sides: [new Map(), new Map()] };
-      const forms: [Map<string, string>, Map<string, string>] = [new Map(), new Map()];
-      [words, otherWords].forEach((list, side) => {
-        // A pair word matches as written (or as a token's lemma): no singular is added, since
-        // "times" must not pair as "time" ("70% of the time ... call").
-        for (const word of list.map(canonicalWord)) {
-          forms[side]!.set(word, word);
-          push(pairsByForm, word, { pair, side: side as 0 | 1 });
-        }
+      // A pair word matches as written (or as a token's lemma): no singular is added, since
+      // "times" must not pair as "time" ("70% of the time ... call").
+      const sides: [string[], string[]] = [words.map(canonicalWord), otherWords.map(canonicalWord)];
+      sides.forEach((list, side) => {
+        for (const word of list) push(pairsByForm, word, { pair, side: side as 0 | 1 });
       });
-      pairForms.push({ pair, forms });
+      pairWords.push({ pair, sides });
     }
     for (const text of theme.exclude ?? []) {
       const exclusion = compileTerm(themeIndex, text, false);
@@ -187,9 +184,9 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   for (const [form, list] of exclusionsByFirstForm) entryOf(form).exclusions = list;
   for (const [form, list] of windowTermsByForm) entryOf(form).windowTerms = list;
   for (const [form, list] of pairsByForm) entryOf(form).pairs = list;
-  for (const { pair, forms } of pairForms) {
-    forms.forEach((side, index) => {
-      for (const [form, word] of side) (pair.sides[index] as Map<number, string>).set(entryOf(form).id, word);
+  for (const { pair, sides } of pairWords) {
+    sides.forEach((words, index) => {
+      for (const word of words) (pair.sides[index] as Map<number, string>).set(entryOf(word).id, word);
     });
   }
   // Every seed and exclusion word form has an entry, so a token with none matches no term word.

@@ -9,7 +9,7 @@ import type { ResultLine } from '../../contract.js';
 import type { EngineInput } from '../../engine.js';
 import { COMMON_ERROR_RESPONSES, ErrorResponseSchema } from '../errors.js';
 import { AnalyzeBodySchema, AnalyzeResponseSchema } from '../schemas.js';
-import { ANALYZE_POOL_MIN_COMMENTS } from '../analyze-pool.js';
+import { ANALYZE_POOL_MIN_COMMENTS, type AnalyzePool } from '../analyze-pool.js';
 import { COALESCE_MIN_ALONE, createAnalyzeCoalescer } from '../analyze-coalescer.js';
 import { JsonBytes } from '../../io/json-bytes.js';
 import { RESULT_LINE_BYTES, writeResultArray } from '../../io/result-json.js';
@@ -31,8 +31,9 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
   // enough for the thread pool (when there is one) goes there, unless every thread is busy: then
   // this thread's engine, idle otherwise, takes it (analyze-pool.ts).
   const pool = app.analyzePool;
-  const toThreads = (count: number): boolean => pool !== null && count >= ANALYZE_POOL_MIN_COMMENTS && !pool.busy;
-  const coalescer = createAnalyzeCoalescer((inputs) => (toThreads(inputs.length) ? pool!.analyze(inputs) : app.engine.analyzeBatch(inputs)));
+  /** The pool when a batch of `count` comments should go to it, else null (no pool, too small, or every thread busy). */
+  const threadsFor = (count: number): AnalyzePool | null => (pool !== null && count >= ANALYZE_POOL_MIN_COMMENTS && !pool.busy ? pool : null);
+  const coalescer = createAnalyzeCoalescer((inputs) => threadsFor(inputs.length)?.analyze(inputs) ?? app.engine.analyzeBatch(inputs));
   app.post(
     '/analyze',
     {
@@ -48,10 +49,11 @@ export const analyzeRoutes: FastifyPluginAsyncZod = async (app) => {
       const { comments, taxonomy } = request.body;
       const inputs = comments as EngineInput[];
       const engine = await app.engines.resolve(taxonomy);
-      if (engine === app.engine && inputs.length >= COALESCE_MIN_ALONE && toThreads(inputs.length)) {
+      const threads = engine === app.engine && inputs.length >= COALESCE_MIN_ALONE ? threadsFor(inputs.length) : null;
+      if (threads !== null) {
         // A batch the coalescer would run alone goes to the threads, which also write its JSON:
         // the main thread only frames the bytes, so it stays free to read and answer requests.
-        const json = await pool!.analyzeJson(inputs);
+        const json = await threads.analyzeJson(inputs);
         app.telemetry.commentsAnalyzed.inc(inputs.length);
         return sendJson(reply, Buffer.concat([RESULTS_OPEN, json, RESULTS_CLOSE]));
       }
